@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the project: unit tests of each library and every Gherkin feature (the gate).
+# Installs what is missing first (see scripts/setup.sh). Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+
+results=artifacts/test-results
+rm -rf "$results"
+status=0
+dotnet test Nvf.Specs.sln -c Release --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" "$@" || status=$?
+
+# One closing line over all test assemblies, counted from the TRX files.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(path).getroot().find(".//{*}Counters")
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)); s += int(c.get("notExecuted", 0))
+print(f"{p} passed, {f} failed, {s} skipped")
+PY
+exit $status
