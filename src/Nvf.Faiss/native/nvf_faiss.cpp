@@ -1,0 +1,263 @@
+// The Nvf.Faiss shim: thin C exports over the C++ API of FAISS 1.7.3 (see nvf_faiss.h).
+// A C++ exception crossing P/Invoke kills the .NET host, so every export runs its body through
+// guarded(), which catches everything and leaves the message in a thread-local buffer.
+#include "nvf_faiss.h"
+
+#include <faiss/IVFlib.h>
+#include <faiss/Index.h>
+#include <faiss/IndexFlat.h>
+#include <faiss/IndexIDMap.h>
+#include <faiss/IndexIVF.h>
+#include <faiss/IndexIVFFlat.h>
+#include <faiss/impl/FaissException.h>
+#include <faiss/index_factory.h>
+#include <faiss/index_io.h>
+#include <omp.h>
+
+#include <atomic>
+#include <exception>
+#include <new>
+#include <string>
+
+namespace {
+
+thread_local std::string last_error;
+
+// Indexes handed out and not yet freed: lets the managed tests prove that disposal frees once.
+std::atomic<int64_t> live_indexes{0};
+
+struct ArgumentError {
+    std::string message;
+};
+
+template <typename Body>
+int32_t guarded(Body body) noexcept {
+    try {
+        body();
+        return NVF_FAISS_OK;
+    } catch (const ArgumentError& e) {
+        last_error = e.message;
+        return NVF_FAISS_ERR_ARGUMENT;
+    } catch (const faiss::FaissException& e) {
+        last_error = e.what();
+        return NVF_FAISS_ERR_FAISS;
+    } catch (const std::bad_alloc& e) {
+        last_error = std::string("out of memory: ") + e.what();
+        return NVF_FAISS_ERR_NOMEM;
+    } catch (const std::exception& e) {
+        last_error = e.what();
+        return NVF_FAISS_ERR_STD;
+    } catch (...) {
+        // The assignment itself may throw bad_alloc; nothing may escape from here.
+        try {
+            last_error = "unknown native exception";
+        } catch (...) {
+        }
+        return NVF_FAISS_ERR_UNKNOWN;
+    }
+}
+
+void require(bool condition, const char* message) {
+    if (!condition)
+        throw ArgumentError{message};
+}
+
+faiss::Index* as_index(void* index) {
+    require(index != nullptr, "index handle is null");
+    return static_cast<faiss::Index*>(index);
+}
+
+faiss::MetricType as_metric(int32_t metric) {
+    require(metric == faiss::METRIC_INNER_PRODUCT || metric == faiss::METRIC_L2,
+            "metric must be 0 (inner product) or 1 (L2)");
+    return static_cast<faiss::MetricType>(metric);
+}
+
+void hand_out(faiss::Index* index, void** out) {
+    *out = index;
+    live_indexes.fetch_add(1);
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t nvf_faiss_abi_version(void) {
+    return NVF_FAISS_ABI_VERSION;
+}
+
+const char* nvf_faiss_last_error(void) {
+    return last_error.c_str();
+}
+
+int32_t nvf_faiss_version(int32_t* major, int32_t* minor, int32_t* patch) {
+    return guarded([&] {
+        require(major && minor && patch, "version outputs are null");
+        *major = FAISS_VERSION_MAJOR;
+        *minor = FAISS_VERSION_MINOR;
+        *patch = FAISS_VERSION_PATCH;
+    });
+}
+
+int32_t nvf_faiss_live_indexes(int64_t* count) {
+    return guarded([&] {
+        require(count != nullptr, "count output is null");
+        *count = live_indexes.load();
+    });
+}
+
+int32_t nvf_faiss_set_threads(int32_t threads) {
+    return guarded([&] {
+        require(threads > 0, "thread count must be positive");
+        omp_set_num_threads(threads);
+    });
+}
+
+int32_t nvf_faiss_get_threads(int32_t* threads) {
+    return guarded([&] {
+        require(threads != nullptr, "threads output is null");
+        *threads = omp_get_max_threads();
+    });
+}
+
+int32_t nvf_faiss_flat_new(int32_t d, int32_t metric, void** out) {
+    return guarded([&] {
+        require(out != nullptr, "output handle is null");
+        require(d > 0, "dimension must be positive");
+        hand_out(new faiss::IndexFlat(d, as_metric(metric)), out);
+    });
+}
+
+int32_t nvf_faiss_ivf_flat_new(int32_t d, int64_t nlist, int32_t metric, void** out) {
+    return guarded([&] {
+        require(out != nullptr, "output handle is null");
+        require(d > 0, "dimension must be positive");
+        require(nlist > 0, "nlist must be positive");
+        auto m = as_metric(metric);
+        auto* quantizer = new faiss::IndexFlat(d, m);
+        faiss::IndexIVFFlat* ivf = nullptr;
+        try {
+            ivf = new faiss::IndexIVFFlat(quantizer, d, static_cast<size_t>(nlist), m);
+        } catch (...) {
+            delete quantizer;
+            throw;
+        }
+        // IndexIVF does not own its quantizer by default; without this it would leak, and a
+        // quantizer freed separately would leave the IVF index pointing at freed memory.
+        ivf->own_fields = true;
+        hand_out(ivf, out);
+    });
+}
+
+int32_t nvf_faiss_index_factory(int32_t d, const char* description, int32_t metric, void** out) {
+    return guarded([&] {
+        require(out != nullptr, "output handle is null");
+        require(description != nullptr, "description is null");
+        require(d > 0, "dimension must be positive");
+        // index_factory sets own_fields on every sub-index it creates.
+        hand_out(faiss::index_factory(d, description, as_metric(metric)), out);
+    });
+}
+
+int32_t nvf_faiss_idmap_new(void* inner, void** out) {
+    return guarded([&] {
+        require(out != nullptr, "output handle is null");
+        auto* map = new faiss::IndexIDMap(as_index(inner));
+        map->own_fields = true;
+        hand_out(map, out);
+        // The inner index now belongs to the map: it is no longer a separate live handle.
+        live_indexes.fetch_sub(1);
+    });
+}
+
+int32_t nvf_faiss_free(void* index) {
+    return guarded([&] {
+        delete as_index(index);
+        live_indexes.fetch_sub(1);
+    });
+}
+
+int32_t nvf_faiss_info(void* index, int32_t* d, int64_t* ntotal, int32_t* is_trained, int32_t* metric) {
+    return guarded([&] {
+        require(d && ntotal && is_trained && metric, "info outputs are null");
+        auto* idx = as_index(index);
+        *d = static_cast<int32_t>(idx->d);
+        *ntotal = idx->ntotal;
+        *is_trained = idx->is_trained ? 1 : 0;
+        *metric = static_cast<int32_t>(idx->metric_type);
+    });
+}
+
+int32_t nvf_faiss_train(void* index, int64_t n, const float* x) {
+    return guarded([&] {
+        require(n > 0 && x != nullptr, "training needs at least one vector");
+        as_index(index)->train(n, x);
+    });
+}
+
+int32_t nvf_faiss_add(void* index, int64_t n, const float* x) {
+    return guarded([&] {
+        require(n > 0 && x != nullptr, "add needs at least one vector");
+        as_index(index)->add(n, x);
+    });
+}
+
+int32_t nvf_faiss_add_with_ids(void* index, int64_t n, const float* x, const int64_t* ids) {
+    return guarded([&] {
+        require(n > 0 && x != nullptr && ids != nullptr, "add_with_ids needs at least one vector and its id");
+        as_index(index)->add_with_ids(n, x, ids);
+    });
+}
+
+int32_t nvf_faiss_search(void* index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels) {
+    return guarded([&] {
+        require(n > 0 && x != nullptr, "search needs at least one query");
+        require(k > 0, "k must be positive");
+        require(distances != nullptr && labels != nullptr, "result buffers are null");
+        as_index(index)->search(n, x, k, distances, labels);
+    });
+}
+
+int32_t nvf_faiss_ivf_info(void* index, int64_t* nlist, int64_t* nprobe, int64_t* quantizer_ntotal) {
+    return guarded([&] {
+        require(nlist && nprobe && quantizer_ntotal, "ivf outputs are null");
+        auto* ivf = faiss::ivflib::try_extract_index_ivf(as_index(index));
+        *nlist = ivf ? static_cast<int64_t>(ivf->nlist) : 0;
+        *nprobe = ivf ? static_cast<int64_t>(ivf->nprobe) : 0;
+        *quantizer_ntotal = ivf && ivf->quantizer ? ivf->quantizer->ntotal : 0;
+    });
+}
+
+int32_t nvf_faiss_ivf_set_nprobe(void* index, int64_t nprobe) {
+    return guarded([&] {
+        require(nprobe > 0, "nprobe must be positive");
+        auto* ivf = faiss::ivflib::try_extract_index_ivf(as_index(index));
+        require(ivf != nullptr, "nprobe applies only to IVF indexes");
+        ivf->nprobe = static_cast<size_t>(nprobe);
+    });
+}
+
+int32_t nvf_faiss_ivf_set_train_iterations(void* index, int32_t iterations) {
+    return guarded([&] {
+        require(iterations > 0, "k-means iterations must be positive");
+        auto* ivf = faiss::ivflib::try_extract_index_ivf(as_index(index));
+        require(ivf != nullptr, "k-means iterations apply only to IVF indexes");
+        ivf->cp.niter = iterations;
+    });
+}
+
+int32_t nvf_faiss_write(void* index, const char* path) {
+    return guarded([&] {
+        require(path != nullptr, "path is null");
+        faiss::write_index(as_index(index), path);
+    });
+}
+
+int32_t nvf_faiss_read(const char* path, void** out) {
+    return guarded([&] {
+        require(path != nullptr && out != nullptr, "path or output handle is null");
+        hand_out(faiss::read_index(path), out);
+    });
+}
+
+}  // extern "C"

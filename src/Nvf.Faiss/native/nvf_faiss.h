@@ -1,0 +1,58 @@
+/* C exports of the Nvf.Faiss shim. Every function returns 0 on success or an NVF_FAISS_ERR_* code;
+ * nvf_faiss_last_error() then holds the message (thread-local, valid until the next failing call
+ * on the same thread). No C++ exception ever leaves these functions. Index handles are opaque
+ * faiss::Index pointers owned by the caller and released with nvf_faiss_free. */
+#ifndef NVF_FAISS_H
+#define NVF_FAISS_H
+
+#include <stdint.h>
+
+#define NVF_FAISS_EXPORT __attribute__((visibility("default")))
+#define NVF_FAISS_ABI_VERSION 1
+
+#define NVF_FAISS_OK 0
+#define NVF_FAISS_ERR_FAISS 1     /* faiss::FaissException */
+#define NVF_FAISS_ERR_STD 2       /* any other std::exception */
+#define NVF_FAISS_ERR_NOMEM 3     /* std::bad_alloc */
+#define NVF_FAISS_ERR_UNKNOWN 4   /* anything else */
+#define NVF_FAISS_ERR_ARGUMENT 5  /* rejected by the shim before reaching FAISS */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+NVF_FAISS_EXPORT int32_t nvf_faiss_abi_version(void);
+NVF_FAISS_EXPORT const char* nvf_faiss_last_error(void);
+NVF_FAISS_EXPORT int32_t nvf_faiss_version(int32_t* major, int32_t* minor, int32_t* patch);
+NVF_FAISS_EXPORT int32_t nvf_faiss_live_indexes(int64_t* count);
+NVF_FAISS_EXPORT int32_t nvf_faiss_set_threads(int32_t threads);
+NVF_FAISS_EXPORT int32_t nvf_faiss_get_threads(int32_t* threads);
+
+/* metric: 0 = inner product, 1 = L2 (faiss::MetricType values). */
+NVF_FAISS_EXPORT int32_t nvf_faiss_flat_new(int32_t d, int32_t metric, void** out);
+NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_flat_new(int32_t d, int64_t nlist, int32_t metric, void** out);
+NVF_FAISS_EXPORT int32_t nvf_faiss_index_factory(int32_t d, const char* description, int32_t metric, void** out);
+/* Wraps inner in an IndexIDMap that owns it: on success the caller must no longer free inner. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_idmap_new(void* inner, void** out);
+NVF_FAISS_EXPORT int32_t nvf_faiss_free(void* index);
+
+NVF_FAISS_EXPORT int32_t nvf_faiss_info(void* index, int32_t* d, int64_t* ntotal, int32_t* is_trained, int32_t* metric);
+NVF_FAISS_EXPORT int32_t nvf_faiss_train(void* index, int64_t n, const float* x);
+NVF_FAISS_EXPORT int32_t nvf_faiss_add(void* index, int64_t n, const float* x);
+NVF_FAISS_EXPORT int32_t nvf_faiss_add_with_ids(void* index, int64_t n, const float* x, const int64_t* ids);
+/* distances and labels hold n * k values, row-major; missing results have label -1. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_search(void* index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels);
+
+/* IVF properties, looked up through IDMap/PreTransform wrappers; nlist = 0 when not an IVF index. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_info(void* index, int64_t* nlist, int64_t* nprobe, int64_t* quantizer_ntotal);
+NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_set_nprobe(void* index, int64_t nprobe);
+NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_set_train_iterations(void* index, int32_t iterations);
+
+NVF_FAISS_EXPORT int32_t nvf_faiss_write(void* index, const char* path);
+NVF_FAISS_EXPORT int32_t nvf_faiss_read(const char* path, void** out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
