@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+
+namespace Nvf.Qdrant.Testing;
+
+/// <summary>
+/// One collection of <see cref="QdrantRestDouble"/>: points by id and exact (brute-force) search
+/// with Qdrant's score conventions.
+/// </summary>
+internal sealed class DoubleCollection
+{
+    private readonly SortedDictionary<ulong, (float[] Vector, JsonObject? Payload)> _points = new();
+
+    public DoubleCollection(QdrantCollectionSpec spec) => Spec = spec;
+
+    public QdrantCollectionSpec Spec { get; }
+
+    public int Count => _points.Count;
+
+    /// <summary>Stores the point; Cosine collections keep the unit-normalized vector, as Qdrant does.</summary>
+    public void Upsert(ulong id, float[] vector, JsonObject? payload)
+    {
+        if (vector.Length != Spec.Size)
+            throw new ArgumentException($"Wrong input: Vector dimension error: expected dim: {Spec.Size}, got {vector.Length}");
+        _points[id] = (Spec.Distance == QdrantDistance.Cosine ? Normalized(vector) : vector, payload);
+    }
+
+    /// <summary>
+    /// Exact top-<paramref name="limit"/>: Cosine = dot of unit vectors, Dot = inner product
+    /// (both descending), Euclid = sqrt of the summed squared differences (ascending). Ties go to
+    /// the smaller id so results are reproducible.
+    /// </summary>
+    public List<(ulong Id, float Score, JsonObject? Payload)> Search(float[] query, int limit)
+    {
+        if (query.Length != Spec.Size)
+            throw new ArgumentException($"Wrong input: Vector dimension error: expected dim: {Spec.Size}, got {query.Length}");
+        float[] q = Spec.Distance == QdrantDistance.Cosine ? Normalized(query) : query;
+        var scored = new List<(ulong Id, float Score, JsonObject? Payload)>(_points.Count);
+        foreach (var (id, point) in _points)
+            scored.Add((id, Score(q, point.Vector), point.Payload));
+        bool ascending = Spec.Distance == QdrantDistance.Euclid;
+        scored.Sort((a, b) =>
+        {
+            int byScore = ascending ? a.Score.CompareTo(b.Score) : b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : a.Id.CompareTo(b.Id);
+        });
+        return scored.Count > limit ? scored.GetRange(0, limit) : scored;
+    }
+
+    /// <summary>Points with id >= <paramref name="offset"/> in id order, and the id that starts the next page.</summary>
+    public (List<(ulong Id, float[] Vector, JsonObject? Payload)> Page, ulong? Next) Scroll(ulong? offset, int limit)
+    {
+        var page = new List<(ulong, float[], JsonObject?)>();
+        ulong? next = null;
+        foreach (var (id, point) in _points)
+        {
+            if (offset is ulong start && id < start)
+                continue;
+            if (page.Count == limit)
+            {
+                next = id;
+                break;
+            }
+            page.Add((id, point.Vector, point.Payload));
+        }
+        return (page, next);
+    }
+
+    private float Score(float[] q, float[] x)
+    {
+        double sum = 0;
+        if (Spec.Distance == QdrantDistance.Euclid)
+        {
+            for (int i = 0; i < q.Length; i++)
+            {
+                double d = (double)q[i] - x[i];
+                sum += d * d;
+            }
+            return (float)Math.Sqrt(sum);
+        }
+        for (int i = 0; i < q.Length; i++)
+            sum += (double)q[i] * x[i];
+        return (float)sum;
+    }
+
+    private static float[] Normalized(float[] v)
+    {
+        double norm = 0;
+        foreach (float x in v)
+            norm += (double)x * x;
+        norm = Math.Sqrt(norm);
+        // A zero vector has no direction; keep it as is rather than divide by zero.
+        if (norm == 0)
+            return (float[])v.Clone();
+        var unit = new float[v.Length];
+        for (int i = 0; i < v.Length; i++)
+            unit[i] = (float)(v[i] / norm);
+        return unit;
+    }
+}
