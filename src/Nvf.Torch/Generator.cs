@@ -4,8 +4,8 @@ namespace Nvf.Torch;
 
 /// <summary>
 /// A private torch CPU random generator, as <c>torch.Generator().manual_seed(seed)</c> in Python: the
-/// same seed gives the same draws as Python PyTorch. Pass it to <c>Torch.Randn(shape, generator)</c> and friends
-/// to keep a random stream independent of the global one (<see cref="Torch.ManualSeed"/>).
+/// same seed gives the same draws as Python PyTorch. Pass it to <c>Tensor.Randn(shape, generator)</c> and friends
+/// to keep a random stream independent of the global one (<see cref="TorchRuntime.ManualSeed"/>).
 /// </summary>
 public sealed class Generator : IDisposable
 {

@@ -60,7 +60,7 @@ public sealed class TensorDataTests
         {
             using (var inner = new DisposeScope())
             {
-                var a = Torch.Ones(3, 3);
+                var a = Tensor.Ones(3, 3);
                 var b = a * 2.0 + a;
                 kept = inner.MoveOut(b.Sum());
                 inner.OwnedCount.Should().Be(3);

@@ -1,0 +1,105 @@
+using System.Text;
+using Nvf.Torch.Interop;
+
+namespace Nvf.Torch;
+
+/// <summary>
+/// Reads and writes state dicts (name → tensor) in PyTorch's own file format (a zip holding a
+/// pickle, written by torch::pickle_save): Python's <c>torch.load(path)</c> returns a dict of
+/// tensors, and files from Python's <c>torch.save(model.state_dict(), path)</c> load here.
+/// </summary>
+public static class StateDictFile
+{
+    /// <summary>
+    /// Writes <paramref name="state"/> to <paramref name="path"/> atomically: to a temporary file in
+    /// the same directory, then renamed over the target, so a crash never leaves a torn checkpoint.
+    /// </summary>
+    public static unsafe void Save(string path, IReadOnlyDictionary<string, Tensor> state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(state);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+        var names = new MemoryStream();
+        var handles = new nint[state.Count];
+        var i = 0;
+        foreach (var (name, tensor) in state)
+        {
+            if (string.IsNullOrEmpty(name) || name.Contains('\0'))
+            {
+                throw new ArgumentException($"state dict key '{name}' is empty or contains NUL", nameof(state));
+            }
+
+            names.Write(Encoding.UTF8.GetBytes(name));
+            names.WriteByte(0);
+            handles[i++] = tensor.Handle;
+        }
+
+        var pathBytes = Utf8(temporary);
+        var nameBytes = names.ToArray();
+        try
+        {
+            fixed (byte* p = pathBytes)
+            fixed (byte* n = nameBytes)
+            fixed (nint* h = handles)
+            {
+                NativeResult.Check(NativeMethods.nvft_state_save(p, n, h, handles.Length));
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads a state dict; the caller owns (must dispose) the returned tensors.</summary>
+    public static unsafe Dictionary<string, Tensor> Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"state dict file not found: {full}", full);
+        }
+
+        var pathBytes = Utf8(full);
+        nint state;
+        fixed (byte* p = pathBytes)
+        {
+            state = NativeResult.Handle(NativeMethods.nvft_state_load(p));
+        }
+
+        var result = new Dictionary<string, Tensor>();
+        try
+        {
+            var count = NativeResult.Check(NativeMethods.nvft_state_count(state));
+            for (var i = 0; i < count; i++)
+            {
+                var name = NativeResult.Text(NativeMethods.nvft_state_name(state, i));
+                result[name] = NativeResult.Tensor(NativeMethods.nvft_state_tensor(state, i)).DetachFromDisposeScope();
+            }
+        }
+        catch
+        {
+            foreach (var tensor in result.Values)
+            {
+                tensor.Dispose();
+            }
+
+            throw;
+        }
+        finally
+        {
+            NativeMethods.nvft_state_free(state);
+        }
+
+        return result;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
+}
