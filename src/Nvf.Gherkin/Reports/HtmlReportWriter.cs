@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Gherkin.Reports;
+
+/// <summary>
+/// Writes one self-contained HTML acceptance report: summary counts, the feature tree, every step with
+/// status colour, duration and error, tags, a status and tag filter (a few lines of inline script), and
+/// attachments inline (tables, SVG as data URIs, text, JSON). No external assets.
+/// </summary>
+public static class HtmlReportWriter
+{
+    static readonly Lazy<string> Style = new(() => Asset("report.css"));
+    static readonly Lazy<string> Script = new(() => Asset("report.js"));
+
+    /// <summary>Returns the report as HTML text.</summary>
+    /// <param name="report">The run.</param>
+    /// <param name="title">The report's title (its name).</param>
+    public static string Write(RunReport report, string title)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>").Append(E(title)).AppendLine("</title>");
+        html.Append("<style>").Append(Style.Value).AppendLine("</style></head><body>");
+        html.Append("<header><h1>").Append(report.Succeeded ? "✅ " : "❌ ").Append(E(title)).AppendLine("</h1>");
+        html.Append("<p class=\"meta\">started ").Append(report.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
+            .Append(" · ").Append(report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s · ")
+            .Append(report.Results.Count).Append(" scenarios").Append(report.DryRun ? " · dry run: bindings checked, nothing ran" : "").AppendLine("</p>");
+        html.Append("<div class=\"summary\">");
+        foreach (var (status, count) in report.Counts.Where(c => c.Value > 0))
+        {
+            html.Append($"<span class=\"{StatusText.Name(status)}\">{count} {StatusText.Name(status)}</span>");
+        }
+
+        html.AppendLine("</div></header>");
+        AppendRunProblems(html, report);
+        AppendFilters(html, report);
+        html.AppendLine("<main>");
+        foreach (var feature in report.Features)
+        {
+            AppendFeature(html, feature, report.ResultsOf(feature).ToList());
+        }
+
+        html.AppendLine("</main>");
+        html.Append("<script>").Append(Script.Value).AppendLine("</script></body></html>");
+        return html.ToString();
+    }
+
+    static void AppendRunProblems(StringBuilder html, RunReport report)
+    {
+        var hooks = report.RunHooks.Where(h => h.Status == StepStatus.Failed).ToList();
+        if (report.RefusedFiles.Count == 0 && hooks.Count == 0)
+        {
+            return;
+        }
+
+        html.AppendLine("<section class=\"refused\"><strong>Run problems</strong>");
+        foreach (var (uri, errors) in report.RefusedFiles)
+        {
+            html.Append("<p>").Append(E(uri)).Append(" was refused:</p><pre class=\"error\">").Append(E(errors)).AppendLine("</pre>");
+        }
+
+        foreach (var hook in hooks)
+        {
+            html.Append("<p>[").Append(hook.Kind).Append("] ").Append(E(hook.Location)).Append(" failed:</p><pre class=\"error\">")
+                .Append(E(hook.Error ?? "")).AppendLine("</pre>");
+        }
+
+        html.AppendLine("</section>");
+    }
+
+    static void AppendFilters(StringBuilder html, RunReport report)
+    {
+        html.Append("<nav class=\"filters\">Status: ");
+        foreach (var (status, count) in report.Counts)
+        {
+            var name = StatusText.Name(status);
+            html.Append($"<label><input type=\"checkbox\" data-status=\"{name}\" checked> {name} ({count})</label>");
+        }
+
+        html.Append("Tag: <select id=\"tag-filter\"><option value=\"\">all tags</option>");
+        foreach (var tag in report.Results.SelectMany(r => r.Scenario.Tags.Select(t => t.Name)).Distinct().Order(StringComparer.Ordinal))
+        {
+            html.Append($"<option value=\"{E(tag)}\">@{E(tag)}</option>");
+        }
+
+        html.AppendLine("</select> <span id=\"shown\"></span></nav>");
+    }
+
+    static void AppendFeature(StringBuilder html, FeatureInfo feature, List<ScenarioResult> results)
+    {
+        var worst = StatusText.Worst(results.Select(r => r.Status));
+        html.Append($"<details class=\"feature {StatusText.Name(worst)}\" open><summary><span class=\"badge {StatusText.Name(worst)}\">{StatusText.Name(worst)}</span>")
+            .Append(E(feature.Keyword)).Append(": ").Append(E(feature.Name)).Append(Tags(feature.Tags))
+            .Append("<span class=\"uri\">").Append(E(feature.Uri)).AppendLine("</span></summary>");
+        if (feature.Description.Length > 0)
+        {
+            html.Append("<p class=\"description\">").Append(E(feature.Description)).AppendLine("</p>");
+        }
+
+        foreach (var result in results)
+        {
+            AppendScenario(html, result);
+        }
+
+        html.AppendLine("</details>");
+    }
+
+    static void AppendScenario(StringBuilder html, ScenarioResult result)
+    {
+        var status = StatusText.Name(result.Status);
+        var tags = string.Join(' ', result.Scenario.Tags.Select(t => t.Name));
+        html.Append($"<details class=\"scenario {status}\" data-status=\"{status}\" data-tags=\"{E(tags)}\"{(result.Status == StepStatus.Passed ? "" : " open")}>");
+        html.Append($"<summary><span class=\"badge {status}\">{status}</span>").Append(E(result.Scenario.Keyword)).Append(": ")
+            .Append(E(result.Scenario.Title)).Append(Tags(result.Scenario.Tags))
+            .Append("<span class=\"duration\">").Append(StatusText.Milliseconds(result.Duration)).AppendLine("</span></summary>");
+        if (result.Scenario.Description.Length > 0)
+        {
+            html.Append("<p class=\"description\">").Append(E(result.Scenario.Description)).AppendLine("</p>");
+        }
+
+        if (result.SkipReason is not null)
+        {
+            html.Append("<p><strong>Skipped:</strong> ").Append(E(result.SkipReason)).AppendLine("</p>");
+        }
+
+        html.AppendLine("<ol class=\"steps\">");
+        result.BeforeHooks.ForEach(h => AppendHook(html, h));
+        foreach (var step in result.Steps)
+        {
+            var name = StatusText.Name(step.Status);
+            html.Append($"<li class=\"{name}{(step.Step.FromBackground ? " background" : "")}\"><span class=\"badge {name}\">{name}</span>")
+                .Append("<span class=\"keyword\">").Append(E(step.Step.Keyword)).Append("</span>").Append(E(step.Step.Text))
+                .Append("<span class=\"duration\">").Append(StatusText.Milliseconds(step.Duration)).Append("</span>");
+            if (step.Step.Table is { } table)
+            {
+                AppendTable(html, table.Header, table.Rows);
+            }
+
+            if (step.Step.DocString is { } docString)
+            {
+                html.Append("<pre>").Append(E(docString.Content)).Append("</pre>");
+            }
+
+            if (step.Error is not null)
+            {
+                html.Append("<pre class=\"error\">").Append(E(step.Error)).Append("</pre>");
+            }
+
+            step.Attachments.ToList().ForEach(a => AppendAttachment(html, a));
+            html.AppendLine("</li>");
+        }
+
+        result.AfterHooks.ForEach(h => AppendHook(html, h));
+        html.AppendLine("</ol></details>");
+    }
+
+    static void AppendHook(StringBuilder html, HookResult hook)
+    {
+        var name = StatusText.Name(hook.Status);
+        html.Append($"<li class=\"{name}\"><span class=\"badge {name}\">{name}</span><span class=\"keyword\">{hook.Kind}</span> ")
+            .Append(E(hook.Location)).Append("<span class=\"duration\">").Append(StatusText.Milliseconds(hook.Duration)).Append("</span>");
+        if (hook.Error is not null)
+        {
+            html.Append("<pre class=\"error\">").Append(E(hook.Error)).Append("</pre>");
+        }
+
+        hook.Attachments.ToList().ForEach(a => AppendAttachment(html, a));
+        html.AppendLine("</li>");
+    }
+
+    static void AppendAttachment(StringBuilder html, Attachment attachment)
+    {
+        html.Append("<figure><figcaption>").Append(E(attachment.Title)).Append("</figcaption>");
+        switch (attachment.Kind)
+        {
+            case AttachmentKind.Table:
+                AppendTable(html, attachment.Headers, attachment.Rows);
+                break;
+            case AttachmentKind.Svg:
+                // A data URI keeps the SVG's own ids and styles out of the report's document.
+                html.Append("<img class=\"svg\" alt=\"").Append(E(attachment.Title)).Append("\" src=\"data:image/svg+xml;base64,")
+                    .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(attachment.Content))).Append("\">");
+                break;
+            case AttachmentKind.Json:
+                using (var document = JsonDocument.Parse(attachment.Content))
+                {
+                    html.Append("<pre>").Append(E(JsonSerializer.Serialize(document.RootElement, new JsonSerializerOptions { WriteIndented = true }))).Append("</pre>");
+                }
+
+                break;
+            default:
+                html.Append("<pre>").Append(E(attachment.Content)).Append("</pre>");
+                break;
+        }
+
+        html.Append("</figure>");
+    }
+
+    static void AppendTable(StringBuilder html, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        html.Append("<table><thead><tr>");
+        foreach (var header in headers)
+        {
+            html.Append("<th>").Append(E(header)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</tbody></table>");
+    }
+
+    static string Tags(IReadOnlyList<Tag> tags) => string.Concat(tags.Select(t => $"<span class=\"tag\">@{E(t.Name)}</span>"));
+
+    static string E(string text) => WebUtility.HtmlEncode(text);
+
+    static string Asset(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Nvf.Gherkin.Reports.Assets." + name)
+            ?? throw new InvalidOperationException($"The report asset '{name}' is missing from Nvf.Gherkin; expected it embedded from Reports/Assets.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

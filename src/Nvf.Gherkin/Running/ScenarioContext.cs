@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Model;
+
+namespace Nvf.Gherkin.Running;
+
+/// <summary>
+/// The running scenario, as a step class sees it when it asks for it by constructor: what runs,
+/// and where attachments go. One per scenario.
+/// </summary>
+public sealed class ScenarioContext : IAttachments
+{
+    List<Attachment> sink = [];
+
+    internal ScenarioContext(ScenarioInfo scenario) => Scenario = scenario;
+
+    /// <summary>The scenario being run.</summary>
+    public ScenarioInfo Scenario { get; }
+
+    /// <summary>Its feature.</summary>
+    public FeatureInfo Feature => Scenario.Feature;
+
+    /// <summary>The step being run, or null inside scenario hooks.</summary>
+    public StepInfo? CurrentStep { get; internal set; }
+
+    /// <summary>Stops the scenario and reports it SKIPPED with the reason (never passed).</summary>
+    /// <param name="reason">Which precondition is missing and how to provide it.</param>
+    public static void Skip(string reason) => throw new ScenarioSkippedException(reason);
+
+    /// <summary>Stops the scenario and reports the step pending (a failure).</summary>
+    /// <param name="whatIsMissing">What remains to be written.</param>
+    public static void Pending(string whatIsMissing) => throw new PendingStepException(whatIsMissing);
+
+    /// <inheritdoc/>
+    public void AttachTable(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var bad = rows.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Count != headers.Count);
+        if (bad.r is not null)
+        {
+            throw new ArgumentException($"Row {bad.i} has {bad.r.Count} cells; expected {headers.Count} like the headers.", nameof(rows));
+        }
+
+        sink.Add(Attachment.Table(title, headers, rows));
+    }
+
+    /// <inheritdoc/>
+    public void AttachSvg(string title, string svg)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        if (!svg.TrimStart().StartsWith("<svg", StringComparison.Ordinal) && !svg.TrimStart().StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An SVG attachment must be an <svg> document; got text that does not start with <svg or <?xml.", nameof(svg));
+        }
+
+        sink.Add(Attachment.Document(AttachmentKind.Svg, title ?? "", svg));
+    }
+
+    /// <inheritdoc/>
+    public void AttachText(string title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        sink.Add(Attachment.Document(AttachmentKind.Text, title ?? "", text));
+    }
+
+    /// <inheritdoc/>
+    public void AttachJson(string title, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"A JSON attachment must be valid JSON: {e.Message}", nameof(json), e);
+        }
+
+        sink.Add(Attachment.Document(AttachmentKind.Json, title ?? "", json));
+    }
+
+    // The runner points attachments at the step (or hook) that is running.
+    internal void DirectAttachmentsTo(List<Attachment> target) => sink = target;
+}
