@@ -58,9 +58,9 @@ public sealed class FeatureCatalog
         return new FeatureCatalog(full, features, errors, refused);
     }
 
-    /// <summary>Finds a compiled scenario by feature uri and display name, or null.</summary>
+    /// <summary>Finds a compiled scenario by feature uri and title, or null.</summary>
     /// <param name="uri">The feature's uri.</param>
-    /// <param name="displayName">The scenario's <see cref="ScenarioInfo.DisplayName"/>.</param>
-    public ScenarioInfo? Find(string uri, string displayName) =>
-        Features.FirstOrDefault(f => f.Uri == uri)?.Scenarios.FirstOrDefault(s => s.DisplayName == displayName);
+    /// <param name="title">The scenario's <see cref="ScenarioInfo.Title"/> (unique within its feature).</param>
+    public ScenarioInfo? Find(string uri, string title) =>
+        Features.FirstOrDefault(f => f.Uri == uri)?.Scenarios.FirstOrDefault(s => s.Title == title);
 }

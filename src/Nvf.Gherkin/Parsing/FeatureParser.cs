@@ -47,7 +47,7 @@ public static partial class FeatureParser
 
         var feature = FeatureCompiler.Compile(document.Feature, uri);
         var duplicates = feature.Scenarios
-            .GroupBy(s => s.DisplayName)
+            .GroupBy(s => s.Title)
             .Where(g => g.Count() > 1)
             .Select(g => new FeatureParseError(uri, g.ElementAt(1).Line, 0,
                 $"duplicate scenario name '{g.Key}' (first at line {g.First().Line}); expected every scenario and Examples row to have its own name"))
