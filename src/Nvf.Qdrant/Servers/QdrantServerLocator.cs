@@ -54,14 +54,9 @@ public sealed class QdrantServerLocator
 
     private async Task<(QdrantServer?, string?)> FromDockerAsync(CancellationToken cancellationToken)
     {
-        string? docker = _host.FindExecutable("docker");
+        var (docker, engineReason) = await DockerEngineAsync(cancellationToken).ConfigureAwait(false);
         if (docker is null)
-            return (null, "docker: no docker executable on PATH");
-        var info = await _host.RunAsync(docker, ["info"], _options.DockerInfoTimeout, cancellationToken).ConfigureAwait(false);
-        if (info.TimedOut)
-            return (null, $"docker: `docker info` did not finish within {_options.DockerInfoTimeout.TotalSeconds:0} s");
-        if (info.ExitCode != 0)
-            return (null, $"docker: `docker info` failed (exit {info.ExitCode}): {info.FirstLine()}");
+            return (null, engineReason);
 
         int port = _host.FindFreeLoopbackPort();
         var run = await _host.RunAsync(docker,
@@ -85,11 +80,44 @@ public sealed class QdrantServerLocator
             $"docker {_options.DockerImage} container {Short(container)} on 127.0.0.1:{port}", Remove), null);
     }
 
+    /// <summary>
+    /// Checks, without starting anything, whether any source could give a server: null when one
+    /// might (a URL is set, a Docker engine answers, or a qdrant executable is on PATH), else the
+    /// reasons <see cref="FindAsync"/> would give. Cheap enough to decide at test discovery.
+    /// </summary>
+    public async Task<string?> QuickSkipReasonAsync(CancellationToken cancellationToken = default)
+    {
+        if (_host.GetEnvironmentVariable(_options.UrlVariable) is not null)
+            return null;
+        var (docker, engineReason) = await DockerEngineAsync(cancellationToken).ConfigureAwait(false);
+        if (docker is not null)
+            return null;
+        if (_host.FindExecutable("qdrant") is not null)
+            return null;
+        return new QdrantServerDiscovery(null, [$"{_options.UrlVariable} is not set", engineReason!, NoBinary]).SkipReason;
+    }
+
+    private const string NoBinary = "qdrant binary: no qdrant executable on PATH";
+
+    /// <summary>The docker CLI's path when <c>docker info</c> succeeds, else why not.</summary>
+    private async Task<(string?, string?)> DockerEngineAsync(CancellationToken cancellationToken)
+    {
+        string? docker = _host.FindExecutable("docker");
+        if (docker is null)
+            return (null, "docker: no docker executable on PATH");
+        var info = await _host.RunAsync(docker, ["info"], _options.DockerInfoTimeout, cancellationToken).ConfigureAwait(false);
+        if (info.TimedOut)
+            return (null, $"docker: `docker info` did not finish within {_options.DockerInfoTimeout.TotalSeconds:0} s");
+        if (info.ExitCode != 0)
+            return (null, $"docker: `docker info` failed (exit {info.ExitCode}): {info.FirstLine()}");
+        return (docker, null);
+    }
+
     private async Task<(QdrantServer?, string?)> FromBinaryAsync(CancellationToken cancellationToken)
     {
         string? qdrant = _host.FindExecutable("qdrant");
         if (qdrant is null)
-            return (null, "qdrant binary: no qdrant executable on PATH");
+            return (null, NoBinary);
         string directory = _host.CreateTemporaryDirectory();
         int httpPort = _host.FindFreeLoopbackPort();
         int grpcPort = _host.FindFreeLoopbackPort();

@@ -191,7 +191,14 @@ internal sealed class DoubleRoutes
     private static JsonDocument Required(JsonDocument? body) =>
         body ?? throw new FormatException("expected a JSON body");
 
-    private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(x => x.GetSingle()).ToArray();
+    private static float[] Floats(JsonElement array)
+    {
+        var values = new float[array.GetArrayLength()];
+        int i = 0;
+        foreach (var x in array.EnumerateArray())
+            values[i++] = x.GetSingle();
+        return values;
+    }
 
     private static void WriteObject(Utf8JsonWriter w, Action<Utf8JsonWriter> fields)
     {
