@@ -1,0 +1,31 @@
+using Nvf.Core.Data;
+
+namespace Nvf.Core.Metrics;
+
+/// <summary>
+/// L2 norms of a vector set in double (pure-infonce-sanity-report.md, "Vector Normalization": mean,
+/// min, max and std of payload norms; all within 1e-5 of 1 means the payload is normalised).
+/// </summary>
+/// <param name="Mean">Mean norm.</param>
+/// <param name="Min">Smallest norm.</param>
+/// <param name="Max">Largest norm.</param>
+/// <param name="Std">Population standard deviation of the norms (NumPy's default, ddof = 0).</param>
+/// <param name="Count">Number of vectors.</param>
+public sealed record NormStatistics(double Mean, double Min, double Max, double Std, int Count)
+{
+    /// <summary>True when every norm lies within <paramref name="tolerance"/> of 1.</summary>
+    public bool AllUnit(double tolerance = 1e-5) => Math.Abs(Min - 1) <= tolerance && Math.Abs(Max - 1) <= tolerance;
+
+    /// <summary>Measures the norms of every row of <paramref name="vectors"/>.</summary>
+    public static NormStatistics Measure(VectorSet vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0)
+            throw new ArgumentException("no vectors; expected at least one row", nameof(vectors));
+        var norms = new double[vectors.Count];
+        Parallel.For(0, vectors.Count, i => norms[i] = VectorMath.Norm(vectors.Row(i)));
+        var mean = norms.Average();
+        var variance = norms.Sum(x => (x - mean) * (x - mean)) / norms.Length;
+        return new NormStatistics(mean, norms.Min(), norms.Max(), Math.Sqrt(variance), norms.Length);
+    }
+}
