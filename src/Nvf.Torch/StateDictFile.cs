@@ -1,5 +1,6 @@
 using System.Text;
 using Nvf.Torch.Interop;
+using Nvf.Torch.Serialization;
 
 namespace Nvf.Torch;
 
@@ -57,8 +58,12 @@ public static class StateDictFile
         }
     }
 
-    /// <summary>Reads a state dict; the caller owns (must dispose) the returned tensors.</summary>
-    public static unsafe Dictionary<string, Tensor> Load(string path)
+    /// <summary>
+    /// Reads a state dict written by <see cref="Save"/> or by Python's torch.save (a dict or the
+    /// OrderedDict of model.state_dict(); float32, int64 and bool tensors). The caller owns (must
+    /// dispose) the returned tensors, which are contiguous copies.
+    /// </summary>
+    public static Dictionary<string, Tensor> Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
@@ -67,38 +72,7 @@ public static class StateDictFile
             throw new FileNotFoundException($"state dict file not found: {full}", full);
         }
 
-        var pathBytes = Utf8(full);
-        nint state;
-        fixed (byte* p = pathBytes)
-        {
-            state = NativeResult.Handle(NativeMethods.nvft_state_load(p));
-        }
-
-        var result = new Dictionary<string, Tensor>();
-        try
-        {
-            var count = NativeResult.Check(NativeMethods.nvft_state_count(state));
-            for (var i = 0; i < count; i++)
-            {
-                var name = NativeResult.Text(NativeMethods.nvft_state_name(state, i));
-                result[name] = NativeResult.Tensor(NativeMethods.nvft_state_tensor(state, i)).DetachFromDisposeScope();
-            }
-        }
-        catch
-        {
-            foreach (var tensor in result.Values)
-            {
-                tensor.Dispose();
-            }
-
-            throw;
-        }
-        finally
-        {
-            NativeMethods.nvft_state_free(state);
-        }
-
-        return result;
+        return CheckpointReader.Read(full);
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");

@@ -67,6 +67,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial nint nvft_where(nint condition, nint a, nint b);
     [LibraryImport(Library)] internal static partial nint nvft_cat(nint* list, int count, long dim);
     [LibraryImport(Library)] internal static partial nint nvft_stack(nint* list, int count, long dim);
+    [LibraryImport(Library)] internal static partial nint nvft_strided_copy(nint x, long* size, long* stride, int ndim, long offset);
 
     // nn_ops.cpp
     [LibraryImport(Library)] internal static partial nint nvft_softmax(nint x, long dim);
@@ -95,9 +96,4 @@ internal static unsafe partial class NativeMethods
 
     // serialize.cpp
     [LibraryImport(Library)] internal static partial int nvft_state_save(byte* path, byte* names, nint* values, int count);
-    [LibraryImport(Library)] internal static partial nint nvft_state_load(byte* path);
-    [LibraryImport(Library)] internal static partial int nvft_state_count(nint state);
-    [LibraryImport(Library)] internal static partial nint nvft_state_name(nint state, int index);
-    [LibraryImport(Library)] internal static partial nint nvft_state_tensor(nint state, int index);
-    [LibraryImport(Library)] internal static partial void nvft_state_free(nint state);
 }

@@ -161,3 +161,20 @@ NVFT_EXPORT nvft::Handle nvft_cat(const nvft::Handle* list, int32_t count, int64
 NVFT_EXPORT nvft::Handle nvft_stack(const nvft::Handle* list, int32_t count, int64_t dim) {
   return nvft::guarded_tensor([&] { return at::stack(nvft::tensors(list, count), dim); });
 }
+
+// A contiguous copy of the view (size, stride, offset in elements) into x's storage: rebuilding
+// a tensor that torch.save stored as a view.
+NVFT_EXPORT nvft::Handle nvft_strided_copy(nvft::Handle x, const int64_t* size, const int64_t* stride, int32_t ndim, int64_t offset) {
+  return nvft::guarded_tensor([&] {
+    const auto& t = nvft::ref(x);
+    const auto sizes = nvft::dims(size, ndim);
+    const auto strides = nvft::dims(stride, ndim);
+    int64_t last = offset;
+    for (int32_t i = 0; i < ndim; ++i) {
+      TORCH_CHECK(sizes[i] >= 0 && strides[i] >= 0, "negative size or stride in a stored tensor");
+      if (sizes[i] > 0) last += (sizes[i] - 1) * strides[i];
+    }
+    TORCH_CHECK(offset >= 0 && (t.numel() == 0 || last < t.numel()), "stored tensor view reaches past its storage of ", t.numel(), " elements");
+    return at::as_strided(t, sizes, strides, offset).clone(at::MemoryFormat::Contiguous);
+  });
+}
