@@ -10,18 +10,23 @@ namespace Nvf.Core.Data;
 public static class TopicPayloadGenerator
 {
     /// <summary>Rows per parallel chunk; each chunk has its own random stream, so this is part of the format.</summary>
-    internal const int ChunkRows = 4096;
+    public const int ChunkRows = 4096;
 
     private const ulong CentroidStream = 0;
     private const ulong DuplicateStream = 1UL << 62;
     private const ulong FirstChunkStream = 1;
 
-    /// <summary>Generates the payload <paramref name="spec"/> describes.</summary>
-    public static TopicPayload Generate(TopicPayloadSpec spec)
+    /// <summary>
+    /// Generates the payload <paramref name="spec"/> describes, on up to <paramref name="maxThreads"/>
+    /// threads (-1 = all cores); the result is the same for every thread count.
+    /// </summary>
+    public static TopicPayload Generate(TopicPayloadSpec spec, int maxThreads = -1)
     {
         Validate(spec);
+        if (maxThreads == 0 || maxThreads < -1)
+            throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "expected -1 (all cores) or a thread count >= 1");
         var centroids = spec.Topics > 0 ? DrawCentroids(spec) : null;
-        return Draw(spec, centroids);
+        return Draw(spec, centroids, maxThreads);
     }
 
     /// <summary>
@@ -34,7 +39,7 @@ public static class TopicPayloadGenerator
         ArgumentNullException.ThrowIfNull(payload);
         var spec = payload.Spec with { Count = count, DuplicateShare = 0, Seed = seed };
         Validate(spec);
-        return Draw(spec, payload.Centroids);
+        return Draw(spec, payload.Centroids, maxThreads: -1);
     }
 
     /// <summary>
@@ -109,14 +114,14 @@ public static class TopicPayloadGenerator
         return centroids;
     }
 
-    private static TopicPayload Draw(TopicPayloadSpec spec, VectorSet? centroids)
+    private static TopicPayload Draw(TopicPayloadSpec spec, VectorSet? centroids, int maxThreads)
     {
         var (n, d) = (spec.Count, spec.Dimension);
         var vectors = new VectorSet(new float[(long)n * d], n, d); // (N, d)
         var topicOf = new int[n];
         var noiseStd = spec.Spread / Math.Sqrt(d);
         var chunks = (n + ChunkRows - 1) / ChunkRows;
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, chunk =>
         {
             var rng = SeededRandom.Fork(spec.Seed, FirstChunkStream + (ulong)chunk);
             var end = Math.Min(n, (chunk + 1) * ChunkRows);
