@@ -74,7 +74,6 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         var (binding, captures) = match.Candidates[0];
         var attachments = new List<Attachment>();
         context.CurrentStep = step;
-        context.DirectAttachmentsTo(attachments);
         var hookResults = new List<HookResult>();
         var clock = Stopwatch.StartNew();
         var (status, error) = (StepStatus.Passed, (string?)null);
@@ -86,6 +85,8 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         {
             try
             {
+                // Step hooks point attachments at themselves; what the step attaches belongs to the step.
+                context.DirectAttachmentsTo(attachments);
                 var arguments = StepArguments.Build(binding, captures, step);
                 await MethodInvoker.InvokeAsync(binding.Method, MethodInvoker.TargetFor(binding.Method, container.Resolve), arguments);
             }

@@ -1,0 +1,136 @@
+using FluentAssertions;
+using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Parsing;
+using Xunit;
+
+namespace Nvf.Gherkin.Tests;
+
+public sealed class FeatureParserTests
+{
+    const string Sample = """
+        @nvf
+        Feature: Soft attention
+          The seed's current state, reproduced.
+
+          Background: a database
+            Given the number 1
+            And the number 2
+
+          @gate
+          Scenario Outline: Accuracy at <k>
+            A description of the outline.
+            When I add <a> and <b>
+            But the total is <sum>
+            Then the scenario is called "Accuracy at <k>"
+
+            @fast
+            Examples: small
+              | k | a | b | sum |
+              | 1 | 1 | 2 | 6   |
+              | 5 | 2 | 2 | 7   |
+
+          Scenario: Table and text
+            Given these index cases:
+              | name | kind     | recall | budget |
+              | ivf  | ivf flat | 95.2%  | 250ms  |
+            And this text:
+              ```json
+              {"a": 1}
+              ```
+        """;
+
+    [Fact]
+    public void Every_examples_row_is_its_own_scenario_with_values_in_its_name()
+    {
+        var feature = FeatureParser.Parse(Sample, "nvf/attention.feature");
+
+        feature.Scenarios.Select(s => s.DisplayName).Should().Equal(
+            "Soft attention › Accuracy at 1 [small: k=1, a=1, b=2, sum=6]",
+            "Soft attention › Accuracy at 5 [small: k=5, a=2, b=2, sum=7]",
+            "Soft attention › Table and text");
+        feature.Scenarios[1].Line.Should().Be(20, "an Examples row is located at its own line");
+        feature.Scenarios[1].Id.Should().Be("soft-attention;accuracy-at-5;small;3");
+    }
+
+    [Fact]
+    public void Background_steps_come_first_and_conjunctions_take_the_previous_kind()
+    {
+        var steps = FeatureParser.Parse(Sample, "a.feature").Scenarios[0].Steps;
+
+        steps.Select(s => (s.Keyword.Trim(), s.Kind, s.FromBackground)).Should().Equal(
+            ("Given", StepKind.Given, true), ("And", StepKind.Given, true),
+            ("When", StepKind.When, false), ("But", StepKind.When, false), ("Then", StepKind.Then, false));
+        steps[2].Text.Should().Be("I add 1 and 2", "placeholders are substituted");
+    }
+
+    [Fact]
+    public void Tags_of_feature_scenario_and_examples_are_merged()
+    {
+        var scenario = FeatureParser.Parse(Sample, "a.feature").Scenarios[0];
+
+        scenario.Tags.Select(t => t.Name).Should().Equal("nvf", "gate", "fast");
+        scenario.HasTag("@gate").Should().BeTrue();
+    }
+
+    [Fact]
+    public void Tables_docstrings_and_descriptions_are_kept()
+    {
+        var feature = FeatureParser.Parse(Sample, "a.feature");
+        var steps = feature.Scenarios[2].Steps;
+
+        feature.Description.Should().Be("The seed's current state, reproduced.");
+        feature.Scenarios[0].Description.Should().Be("A description of the outline.");
+        steps[2].Table!.Header.Should().Equal("name", "kind", "recall", "budget");
+        steps[2].Table!.Rows.Single().Should().Equal("ivf", "ivf flat", "95.2%", "250ms");
+        steps[3].DocString.Should().Be(new DocString("{\"a\": 1}", "json", 27));
+    }
+
+    [Fact]
+    public void A_syntax_error_is_reported_with_file_line_and_column()
+    {
+        var text = "Feature: Broken\n  Scenario: one\n    Given a step\n  Examples:\n    | a |\n";
+
+        var error = FluentActions.Invoking(() => FeatureParser.Parse(text, "broken.feature"))
+            .Should().Throw<FeatureParseException>().Which;
+
+        error.Errors.Should().ContainSingle().Which.Should().Match<FeatureParseError>(e => e.Line == 4 && e.Column == 3);
+        error.Message.Should().StartWith("broken.feature:4:3: expected:");
+    }
+
+    [Fact]
+    public void Duplicate_scenario_names_are_refused()
+    {
+        var text = "Feature: Twice\n  Scenario: same\n    Given a\n  Scenario: same\n    Given b\n";
+
+        FluentActions.Invoking(() => FeatureParser.Parse(text, "twice.feature"))
+            .Should().Throw<FeatureParseException>()
+            .WithMessage("twice.feature:4:0: duplicate scenario name 'same' (first at line 2)*");
+    }
+
+    [Fact]
+    public void A_file_without_a_feature_is_refused() =>
+        FluentActions.Invoking(() => FeatureParser.Parse("# only a comment\n", "empty.feature"))
+            .Should().Throw<FeatureParseException>().WithMessage("empty.feature:1:1: no 'Feature:' line*");
+
+    [Fact]
+    public void A_catalog_keeps_good_files_and_lists_refused_ones()
+    {
+        var folder = Directory.CreateTempSubdirectory("nvf-gherkin-catalog-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "sub"));
+            File.WriteAllText(Path.Combine(folder, "sub", "good.feature"), "Feature: Good\n  Scenario: s\n    Given a\n");
+            File.WriteAllText(Path.Combine(folder, "bad.feature"), "Feature: Bad\n  Scenario: s\n    Given a\n  Nonsense here\n Scenario: s\n");
+
+            var catalog = FeatureCatalog.Load(folder);
+
+            catalog.Features.Select(f => f.Uri).Should().Equal("sub/good.feature");
+            catalog.RefusedFiles.Keys.Should().Equal("bad.feature");
+            catalog.Find("sub/good.feature", "s").Should().NotBeNull();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
