@@ -29,7 +29,8 @@ public static class HtmlReportWriter
         html.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append("<title>").Append(E(title)).AppendLine("</title>");
         html.Append("<style>").Append(Style.Value).AppendLine("</style></head><body>");
-        html.Append("<header><h1>").Append(report.Succeeded ? "✅ " : "❌ ").Append(E(title)).AppendLine("</h1>");
+        var verdict = report.Succeeded ? "passed" : "failed";
+        html.Append($"<header><h1><span class=\"badge {verdict}\">{verdict}</span>").Append(E(title)).AppendLine("</h1>");
         html.Append("<p class=\"meta\">started ").Append(report.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
             .Append(" · ").Append(report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s · ")
             .Append(report.Results.Count).Append(" scenarios").Append(report.DryRun ? " · dry run: bindings checked, nothing ran" : "").AppendLine("</p>");
@@ -151,7 +152,7 @@ public static class HtmlReportWriter
 
             if (step.Error is not null)
             {
-                html.Append("<pre class=\"error\">").Append(E(step.Error)).Append("</pre>");
+                html.Append(step.Status == StepStatus.Skipped ? "<pre>" : "<pre class=\"error\">").Append(E(step.Error)).Append("</pre>");
             }
 
             step.Attachments.ToList().ForEach(a => AppendAttachment(html, a));

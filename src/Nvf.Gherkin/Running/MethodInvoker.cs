@@ -37,5 +37,11 @@ internal static class MethodInvoker
     public static string Describe(Exception e) =>
         e.GetType().Name.Contains("Assert", StringComparison.Ordinal) || e.GetType().Namespace?.StartsWith("FluentAssertions", StringComparison.Ordinal) == true
             ? e.Message
-            : $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{e.StackTrace}";
+            : $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{UserFrames(e.StackTrace)}";
+
+    // The frames below the reflection call are the runner's own; a reader needs the step's.
+    static string UserFrames(string? stackTrace) =>
+        string.Join(Environment.NewLine, (stackTrace ?? "").Split(Environment.NewLine)
+            .TakeWhile(l => !l.StartsWith("--- End of stack trace", StringComparison.Ordinal))
+            .Where(l => !l.Contains("InvokeStub_", StringComparison.Ordinal) && !l.Contains("System.Reflection.", StringComparison.Ordinal)));
 }
