@@ -6,8 +6,9 @@ namespace Nvf.Core.Stores;
 /// sums differently, so a query counts as agreeing when its two lists are equivalent up to ties:
 /// the score at every rank matches within the tolerance, and every id found by only one side
 /// scores, within the tolerance, the same as that side's last (k-th) result, i.e. it sits in a tie
-/// at the cut-off. Scores must be in the same unit (both results from <see cref="IVectorStore"/>,
-/// where Euclidean is the distance, never its square).
+/// at the cut-off; and each id found by both sides has the same score on both. Scores must be in
+/// the same unit (both results from <see cref="IVectorStore"/>, where Euclidean is the distance,
+/// never its square); for Euclidean the tolerance applies to squared distances.
 /// </summary>
 public static class StoreAgreement
 {
@@ -26,30 +27,30 @@ public static class StoreAgreement
         if (!(scoreTolerance >= 0))
             throw new ArgumentOutOfRangeException(nameof(scoreTolerance), scoreTolerance, "expected a tolerance >= 0 in score units");
 
+        // Euclidean is compared on squared distances: float32 rounding is additive there, while the
+        // square root magnifies it near 0 (FAISS scores a self-match ~1e-5 squared, 0.005 as a distance).
+        bool squared = reference.Metric == VectorMetric.Euclidean;
         int identical = 0, equivalent = 0;
         double overlapSum = 0, maxDifference = 0;
         var disagreements = new List<int>();
         for (int q = 0; q < reference.QueryCount; q++)
         {
-            var (refIds, refScores) = Found(reference, q);
-            var (candIds, candScores) = Found(candidate, q);
-            var common = refIds.Intersect(candIds).Count();
-            overlapSum += refIds.Length == 0 ? (candIds.Length == 0 ? 1 : 0) : (double)common / refIds.Length;
-            bool sameLength = refIds.Length == candIds.Length;
-            bool profileMatches = sameLength;
-            for (int r = 0; r < Math.Min(refIds.Length, candIds.Length); r++)
+            var a = Found(reference, q, squared);
+            var b = Found(candidate, q, squared);
+            var common = a.ScoreById.Keys.Intersect(b.ScoreById.Keys).ToList();
+            overlapSum += a.Ids.Length == 0 ? (b.Ids.Length == 0 ? 1 : 0) : (double)common.Count / a.Ids.Length;
+            bool scoresAgree = a.Ids.Length == b.Ids.Length;
+            for (int r = 0; r < Math.Min(a.Ids.Length, b.Ids.Length); r++)
             {
-                double difference = Math.Abs((double)refScores[r] - candScores[r]);
+                double difference = Math.Abs(a.Scores[r] - b.Scores[r]);
                 maxDifference = Math.Max(maxDifference, difference);
-                profileMatches &= difference <= scoreTolerance;
+                scoresAgree &= difference <= scoreTolerance;
             }
-            if (refIds.AsSpan().SequenceEqual(candIds))
-            {
+            // Each engine must also give every id both found the same score, or a swap of two non-tied ids would pass.
+            scoresAgree &= common.All(id => Math.Abs(a.ScoreById[id] - b.ScoreById[id]) <= scoreTolerance);
+            if (a.Ids.AsSpan().SequenceEqual(b.Ids))
                 identical++;
-                equivalent++;
-                continue;
-            }
-            if (profileMatches && OnlyTiesDiffer(refIds, refScores, candIds, scoreTolerance) && OnlyTiesDiffer(candIds, candScores, refIds, scoreTolerance))
+            if (scoresAgree && OnlyTiesDiffer(a, b, scoreTolerance) && OnlyTiesDiffer(b, a, scoreTolerance))
                 equivalent++;
             else if (disagreements.Count < ListedDisagreements)
                 disagreements.Add(q);
@@ -58,27 +59,38 @@ public static class StoreAgreement
         return new StoreAgreementReport(reference.QueryCount, reference.K, identical, equivalent, meanOverlap, maxDifference, scoreTolerance, disagreements);
     }
 
-    /// <summary>True when every id of <paramref name="ids"/> missing from <paramref name="other"/> ties with the last score of its own list.</summary>
-    private static bool OnlyTiesDiffer(long[] ids, float[] scores, long[] other, double tolerance)
+    /// <summary>True when every id of <paramref name="list"/> missing from <paramref name="other"/> ties with the last score of its own list.</summary>
+    private static bool OnlyTiesDiffer(FoundList list, FoundList other, double tolerance)
     {
-        if (ids.Length == 0)
+        if (list.Ids.Length == 0)
             return true;
-        double cutoff = scores[^1];
-        var others = new HashSet<long>(other);
-        for (int r = 0; r < ids.Length; r++)
+        double cutoff = list.Scores[^1];
+        for (int r = 0; r < list.Ids.Length; r++)
         {
-            if (!others.Contains(ids[r]) && Math.Abs(scores[r] - cutoff) > tolerance)
+            if (!other.ScoreById.ContainsKey(list.Ids[r]) && Math.Abs(list.Scores[r] - cutoff) > tolerance)
                 return false;
         }
         return true;
     }
 
-    private static (long[] Ids, float[] Scores) Found(StoreSearchResult result, int query)
+    /// <summary>The found (id >= 0) results of one query, scores as compared (squared for Euclidean).</summary>
+    private static FoundList Found(StoreSearchResult result, int query, bool squared)
     {
         var ids = result.IdsOf(query);
+        var scores = result.ScoresOf(query);
         int n = 0;
         while (n < ids.Length && ids[n] >= 0)
             n++;
-        return (ids[..n].ToArray(), result.ScoresOf(query)[..n].ToArray());
+        var compared = new double[n];
+        var keys = new Dictionary<long, double>(n);
+        for (int r = 0; r < n; r++)
+        {
+            compared[r] = squared ? (double)scores[r] * scores[r] : scores[r];
+            // A store listing an id twice keeps its best (first) score.
+            keys.TryAdd(ids[r], compared[r]);
+        }
+        return new FoundList(ids[..n].ToArray(), compared, keys);
     }
+
+    private sealed record FoundList(long[] Ids, double[] Scores, Dictionary<long, double> ScoreById);
 }

@@ -6,8 +6,8 @@ namespace Nvf.Core.Stores;
 /// <param name="IdenticalRankings">Queries whose id lists are equal, rank for rank.</param>
 /// <param name="EquivalentUpToTies">Queries whose lists are identical or differ only among results tied (within the tolerance) in score; includes the identical ones.</param>
 /// <param name="MeanOverlap">Mean over queries of |ids in both| / |reference ids found|, in [0, 1].</param>
-/// <param name="MaxRankScoreDifference">Largest |reference score - candidate score| at the same rank, in the metric's unit.</param>
-/// <param name="ScoreTolerance">The tolerance used, in the metric's unit.</param>
+/// <param name="MaxRankScoreDifference">Largest |reference score - candidate score| at the same rank, in the metric's unit (squared distance for Euclidean).</param>
+/// <param name="ScoreTolerance">The tolerance used, in the same unit.</param>
 /// <param name="Disagreements">Indices of the queries not equivalent up to ties (at most the first 20, for messages).</param>
 public sealed record StoreAgreementReport(
     int Queries, int K, int IdenticalRankings, int EquivalentUpToTies, double MeanOverlap, double MaxRankScoreDifference,
