@@ -83,26 +83,23 @@ public sealed class ScenarioTestCase : global::Xunit.LongLivedMarshalByRefObject
         }
 
         var (status, message, output, seconds) = await RunScenarioAsync();
-        switch (status)
-        {
-            case StepStatus.Passed:
-                messageBus.QueueMessage(new TestPassed(test, seconds, output));
-                break;
-            case StepStatus.Skipped:
-                summary.Skipped = 1;
-                messageBus.QueueMessage(new TestSkipped(test, message));
-                break;
-            default:
-                summary.Failed = 1;
-                messageBus.QueueMessage(new TestFailed(test, seconds, output, new ScenarioFailedException(message)));
-                break;
-        }
-
+        var outcome = Outcome(test, status, message, output, seconds);
+        summary.Skipped = outcome is TestSkipped ? 1 : 0;
+        summary.Failed = outcome is TestFailed ? 1 : 0;
+        messageBus.QueueMessage(outcome);
         summary.Time = seconds;
         messageBus.QueueMessage(new TestFinished(test, seconds, output));
         messageBus.QueueMessage(new TestCaseFinished(this, seconds, 1, summary.Failed, summary.Skipped));
         return summary;
     }
+
+    // Only a pass passes and only a missing precondition skips: pending, undefined and ambiguous fail.
+    internal static TestResultMessage Outcome(ITest test, StepStatus status, string message, string output, decimal seconds) => status switch
+    {
+        StepStatus.Passed => new TestPassed(test, seconds, output),
+        StepStatus.Skipped => new TestSkipped(test, message),
+        _ => new TestFailed(test, seconds, output, new ScenarioFailedException(message)),
+    };
 
     async Task<(StepStatus Status, string Message, string Output, decimal Seconds)> RunScenarioAsync()
     {
