@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Nvf.Core.Data;
 using Nvf.Core.Stores;
 using Xunit;
 
@@ -22,7 +23,7 @@ public sealed class FaissVectorStoreTests
     {
         await using var store = new FaissVectorStore();
         await store.CreateAsync(2, VectorMetric.Cosine);
-        var vectors = new Nvf.Core.Data.VectorSet([3f, 4f], 1, 2);
+        var vectors = new VectorSet([3f, 4f], 1, 2);
         await store.UpsertAsync([1], vectors);
         vectors.Data.Should().Equal(3f, 4f);
         store.Describe().Settings.Should().Contain("normalized", "True");
@@ -33,7 +34,7 @@ public sealed class FaissVectorStoreTests
     {
         await using var store = new FaissVectorStore();
         await store.CreateAsync(2, VectorMetric.Euclidean);
-        var result = await store.SearchAsync(new Nvf.Core.Data.VectorSet([1f, 1f], 1, 2), 2);
+        var result = await store.SearchAsync(new VectorSet([1f, 1f], 1, 2), 2);
         result.Ids.Should().Equal(-1L, -1L);
     }
 }

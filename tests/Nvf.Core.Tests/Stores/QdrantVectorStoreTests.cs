@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
+using Nvf.Core.Data;
 using Nvf.Core.Stores;
 using Nvf.Qdrant;
 using Nvf.Qdrant.Testing;
@@ -48,14 +49,14 @@ public sealed class QdrantVectorStoreTests
         var (server, client) = Double();
         await using var store = new QdrantVectorStore(client, "c", ownsClient: true);
         await store.CreateAsync(3, VectorMetric.Euclidean);
-        await store.UpsertAsync([1, 2], new Nvf.Core.Data.VectorSet([1f, 0f, 0f, 0f, 1f, 0f], 2, 3));
-        await store.UpsertAsync([2], new Nvf.Core.Data.VectorSet([0f, 0f, 7f], 1, 3));
+        await store.UpsertAsync([1, 2], new VectorSet([1f, 0f, 0f, 0f, 1f, 0f], 2, 3));
+        await store.UpsertAsync([2], new VectorSet([0f, 0f, 7f], 1, 3));
         (await store.CountAsync()).Should().Be(2);
 
         await using var reopened = new QdrantVectorStore(new QdrantClient(new QdrantClientOptions(QdrantRestDouble.BaseAddress), server), "c", ownsClient: true);
         await reopened.OpenAsync();
         reopened.Describe().Should().Match<StoreDescription>(d => d.Dimension == 3 && d.Metric == VectorMetric.Euclidean && d.Kind == "qdrant");
-        var hit = await reopened.SearchAsync(new Nvf.Core.Data.VectorSet([0f, 0f, 7f], 1, 3), 1);
+        var hit = await reopened.SearchAsync(new VectorSet([0f, 0f, 7f], 1, 3), 1);
         (hit.IdsOf(0)[0], hit.ScoresOf(0)[0]).Should().Be((2L, 0f));
     }
 

@@ -17,6 +17,8 @@ public sealed class VectorStoreContractTests
         return data;
     }
 
+    public static TheoryData<StoreKind> Kinds() => new(Enum.GetValues<StoreKind>());
+
     [Theory]
     [MemberData(nameof(Every))]
     public async Task Search_ranks_like_the_float64_reference_in_the_metrics_unit(StoreKind kind, VectorMetric metric)
@@ -46,9 +48,7 @@ public sealed class VectorStoreContractTests
     }
 
     [Theory]
-    [InlineData(StoreKind.Exact)]
-    [InlineData(StoreKind.Faiss)]
-    [InlineData(StoreKind.QdrantDouble)]
+    [MemberData(nameof(Kinds))]
     public async Task Euclidean_scores_are_distances_not_squares(StoreKind kind)
     {
         await using var store = StoreFactory.Open(kind);
@@ -60,9 +60,7 @@ public sealed class VectorStoreContractTests
     }
 
     [Theory]
-    [InlineData(StoreKind.Exact)]
-    [InlineData(StoreKind.Faiss)]
-    [InlineData(StoreKind.QdrantDouble)]
+    [MemberData(nameof(Kinds))]
     public async Task Cosine_ignores_length(StoreKind kind)
     {
         await using var store = StoreFactory.Open(kind);
@@ -76,9 +74,7 @@ public sealed class VectorStoreContractTests
     }
 
     [Theory]
-    [InlineData(StoreKind.Exact)]
-    [InlineData(StoreKind.Faiss)]
-    [InlineData(StoreKind.QdrantDouble)]
+    [MemberData(nameof(Kinds))]
     public async Task Fewer_vectors_than_k_leave_minus_one_and_NaN_after_the_found_ones(StoreKind kind)
     {
         await using var store = StoreFactory.Open(kind);
@@ -91,9 +87,7 @@ public sealed class VectorStoreContractTests
     }
 
     [Theory]
-    [InlineData(StoreKind.Exact)]
-    [InlineData(StoreKind.Faiss)]
-    [InlineData(StoreKind.QdrantDouble)]
+    [MemberData(nameof(Kinds))]
     public async Task Wrong_arguments_say_what_was_expected(StoreKind kind)
     {
         await using var store = StoreFactory.Open(kind);
@@ -107,9 +101,7 @@ public sealed class VectorStoreContractTests
     }
 
     [Theory]
-    [InlineData(StoreKind.Exact)]
-    [InlineData(StoreKind.Faiss)]
-    [InlineData(StoreKind.QdrantDouble)]
+    [MemberData(nameof(Kinds))]
     public async Task Create_again_empties_the_store_and_describe_reports_it(StoreKind kind)
     {
         await using var store = StoreFactory.Open(kind);
