@@ -7,6 +7,7 @@ namespace Nvf.Gherkin.Parsing;
 /// <summary>Parses Gherkin text with Cucumber's parser and compiles it to runnable scenarios.</summary>
 public static partial class FeatureParser
 {
+
     /// <summary>Parses and compiles a .feature file.</summary>
     /// <param name="path">The file to read (UTF-8).</param>
     /// <param name="uri">The name used in errors and reports, usually the path relative to the features folder.</param>
@@ -29,7 +30,7 @@ public static partial class FeatureParser
         try
         {
             using var reader = new StringReader(text);
-            document = new global::Gherkin.Parser().Parse(reader);
+            document = new global::Gherkin.Parser().Parse(new global::Gherkin.TokenScanner(reader), new global::Gherkin.TokenMatcher(CachedDialectProvider.Instance));
         }
         catch (global::Gherkin.CompositeParserException composite)
         {
