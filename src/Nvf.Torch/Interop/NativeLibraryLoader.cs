@@ -35,6 +35,7 @@ internal static class NativeLibraryLoader
                 $"libtorch 1.13) and copied beside the assemblies; install the native toolchain with `{InstallCommand}` and rebuild.");
         }
 
+        PreferPassiveOpenMpWaits();
         nint handle;
         try
         {
@@ -60,6 +61,20 @@ internal static class NativeLibraryLoader
         }
 
         return handle;
+    }
+
+    /// <summary>
+    /// libgomp's default is to spin-wait between parallel regions. On a busy machine (tests, builds and
+    /// benchmarks sharing 2 cores) that made a 2-thread training step 20x slower (424 vs 21 ms/step,
+    /// measured with bench/Nvf.Bench at load average ~20). libgomp reads the policy once, when it is
+    /// loaded with libtorch, so it is set here, unless the user chose one.
+    /// </summary>
+    private static void PreferPassiveOpenMpWaits()
+    {
+        if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null && Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") is null)
+        {
+            NativeMethods.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+        }
     }
 
     private static string AssemblyDirectory()

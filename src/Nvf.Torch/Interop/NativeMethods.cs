@@ -94,6 +94,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int nvft_optimizer_zero_grad(nint optimizer);
     [LibraryImport(Library)] internal static partial int nvft_optimizer_set_lr(nint optimizer, double lr);
 
+    // libc: environment seen by native code (Environment.SetEnvironmentVariable only changes .NET's copy).
+    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int setenv(string name, string value, int overwrite);
+
     // serialize.cpp
     [LibraryImport(Library)] internal static partial int nvft_state_save(byte* path, byte* names, nint* values, int count);
 }
