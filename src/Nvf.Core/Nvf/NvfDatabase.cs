@@ -1,0 +1,54 @@
+using Nvf.Core.Data;
+using Nvf.Torch;
+
+namespace Nvf.Core.Nvf;
+
+/// <summary>
+/// The vectors NVF searches: unit rows float32 (N, D), as a <see cref="VectorSet"/> and as a
+/// tensor, optionally with the cluster of each row (clustered corpus), and a key naming the
+/// generator and its seed (the trained-model memo's data key). Lives for the whole process.
+/// </summary>
+public sealed class NvfDatabase
+{
+    private NvfDatabase(VectorSet vectors, int[]? clusters, string key, ulong seed)
+    {
+        Vectors = vectors;
+        Clusters = clusters;
+        Key = key;
+        Seed = seed;
+        Tensor = Tensor.From(vectors.Data, vectors.Count, vectors.Dimension).DetachFromDisposeScope();
+    }
+
+    /// <summary>The rows, float32 (N, D), unit norm.</summary>
+    public VectorSet Vectors { get; }
+
+    /// <summary>The same rows as a float32 (N, D) tensor (never disposed: the database is process-wide).</summary>
+    public Tensor Tensor { get; }
+
+    /// <summary>Cluster id of each row, or null for an unclustered database.</summary>
+    public int[]? Clusters { get; }
+
+    /// <summary>Generator, sizes and seed, e.g. "random-unit n=1000 d=128 seed=42".</summary>
+    public string Key { get; }
+
+    /// <summary>The data seed (query sets derive their seeds from it).</summary>
+    public ulong Seed { get; }
+
+    /// <summary>N, the number of rows.</summary>
+    public int Count => Vectors.Count;
+
+    /// <summary>D, the width of each row.</summary>
+    public int Dimension => Vectors.Dimension;
+
+    /// <summary>The seed's synthetic database: <paramref name="count"/> random unit vectors of width <paramref name="dimension"/>.</summary>
+    public static NvfDatabase RandomUnit(int count, int dimension, ulong seed) =>
+        new(RandomUnitVectors.Generate(count, dimension, seed), null, $"random-unit n={count} d={dimension} seed={seed}", seed);
+
+    /// <summary>The seed's clustered corpus (its documents and their clusters), generated with <paramref name="seed"/>.</summary>
+    public static NvfDatabase Clustered(ClusteredCorpus corpus, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var key = FormattableString.Invariant($"clustered {corpus.ClusterCount}x{corpus.Documents.Count / corpus.ClusterCount} d={corpus.Documents.Dimension} noise={corpus.Noise} seed={seed}");
+        return new(corpus.Documents, corpus.ClusterLabels, key, seed);
+    }
+}

@@ -1,0 +1,89 @@
+using Nvf.Core.Configs;
+using Nvf.Core.Data;
+using Nvf.Core.Training;
+using Nvf.Torch;
+using Nvf.Torch.Optim;
+
+namespace Nvf.Core.Nvf;
+
+/// <summary>
+/// Trains a reranker separately, as the seed's training strategy: the frozen soft attention gives
+/// each fresh query its Top-K; queries whose label is among them become (query, candidates,
+/// correct index) examples; a K-way cross-entropy is minimised with Adam; a validation split picks
+/// the epoch whose state is kept.
+/// </summary>
+public static class RerankerTrainer
+{
+    /// <summary>Trains a <paramref name="design"/> reranker on <paramref name="softAttention"/>'s candidates.</summary>
+    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(softAttention);
+        ArgumentNullException.ThrowIfNull(config);
+        TorchRuntime.NumThreads = config.TorchThreads;
+        var database = softAttention.Database;
+        var queries = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.RerankerTraining));
+        using var tensors = new QueryTensors(queries);
+        using var candidates = CandidateSet.Build(softAttention.Model, database, tensors, config.CandidateCount);
+
+        var usable = Enumerable.Range(0, candidates.Count).Where(q => candidates.LabelPositions[q] >= 0).ToArray();
+        var split = ValidationSplit.Make(usable.Length, config.ValidationFraction, config.Seed);
+        var training = split.Training.Select(i => usable[i]).ToArray();
+        var validation = split.Validation.Select(i => usable[i]).ToArray();
+
+        using var generator = new Generator(config.Seed);
+        TorchRuntime.ManualSeed(config.Seed); // dropout draws from torch's global generator
+        var model = Reranker.Create(design, database.Dimension, config, generator);
+        using var optimizer = new Adam(model.Parameters(), lr: config.LearningRate);
+        using var stopping = new EarlyStopping(model, config.Patience);
+        var curve = MinibatchLoop.Run(
+            $"{ConfigReader.Kebab(design.ToString())} reranker ({config.Name})",
+            training,
+            config.BatchSize,
+            config.MaxEpochs,
+            config.Seed,
+            batch =>
+            {
+                using var scope = new DisposeScope();
+                var rows = QueryTensors.Index(batch);
+                optimizer.ZeroGrad();
+                var loss = Scores(model, candidates, database, rows).CrossEntropy(candidates.Positions.IndexSelect(0, rows));
+                loss.Backward();
+                optimizer.Step();
+                return loss.ToSingle();
+            },
+            () => Accuracy(model, candidates, database, validation),
+            stopping);
+        model.Eval();
+        return new TrainedReranker(model, softAttention, config, curve, usable.Length);
+    }
+
+    /// <summary>Reranker scores float32 (B, K) for the queries at <paramref name="rows"/> (int64 (B)) of <paramref name="candidates"/>.</summary>
+    public static Tensor Scores(Reranker model, CandidateSet candidates, NvfDatabase database, Tensor rows)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(candidates);
+        using var scope = new DisposeScope();
+        var vectors = candidates.CandidateVectors(database, rows);                       // (B, K, D)
+        var scores = model.Score(candidates.Queries.IndexSelect(0, rows), vectors, candidates.Logits.IndexSelect(0, rows));
+        return scope.MoveOut(scores);
+    }
+
+    /// <summary>Share of <paramref name="rows"/> whose best-scored candidate is the label (eval mode, no gradient); restores training mode.</summary>
+    private static double Accuracy(Reranker model, CandidateSet candidates, NvfDatabase database, int[] rows)
+    {
+        model.Eval();
+        try
+        {
+            using var noGrad = new NoGradScope();
+            using var scope = new DisposeScope();
+            var index = QueryTensors.Index(rows);
+            var predicted = Scores(model, candidates, database, index).ArgMax(1);         // (V)
+            var hits = predicted.Eq(candidates.Positions.IndexSelect(0, index)).To(DType.Int64).Sum().ToInt64();
+            return (double)hits / rows.Length;
+        }
+        finally
+        {
+            model.Train();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Nvf.Core.Configs;
+using Nvf.Core.Data;
+using Nvf.Core.Training;
+using Nvf.Torch;
+using Nvf.Torch.Optim;
+
+namespace Nvf.Core.Nvf;
+
+/// <summary>
+/// Trains soft attention as the seed's Phase 1: uniformly random unit queries labelled with their
+/// exact nearest neighbour, Adam, minibatches in a seeded order, no validation (the seed has none).
+/// </summary>
+public static class SoftAttentionTrainer
+{
+    /// <summary>Trains a fresh model on <paramref name="database"/> as <paramref name="config"/> says; deterministic for a fixed config and thread count.</summary>
+    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(config);
+        TorchRuntime.NumThreads = config.TorchThreads;
+        var queries = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.SoftAttentionTraining));
+        using var data = new QueryTensors(queries);
+        using var generator = new Generator(config.Seed);
+        var model = new SoftAttentionModel(database.Dimension, config.Hidden, config.InitialTemperature, generator);
+        using var optimizer = new Adam(model.Parameters(), lr: config.LearningRate);
+        var curve = MinibatchLoop.Run(
+            $"soft attention ({config.Name}, {ConfigReader.Kebab(config.Loss.ToString())})",
+            Enumerable.Range(0, queries.Count).ToArray(),
+            config.BatchSize,
+            config.Epochs,
+            config.Seed,
+            batch =>
+            {
+                using var scope = new DisposeScope();
+                var index = QueryTensors.Index(batch);
+                optimizer.ZeroGrad();
+                var logits = model.Logits(data.Queries.IndexSelect(0, index), database.Tensor);           // (B, N)
+                var loss = SoftAttentionModel.Loss(logits, data.Labels.IndexSelect(0, index), config.Loss);
+                loss.Backward();
+                optimizer.Step();
+                return loss.ToSingle();
+            });
+        model.Eval();
+        return new TrainedSoftAttention(model, database, config, curve);
+    }
+}

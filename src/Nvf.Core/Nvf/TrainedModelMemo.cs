@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Nvf.Core.Configs;
+using Nvf.Core.Data;
+
+namespace Nvf.Core.Nvf;
+
+/// <summary>
+/// Process-wide memo of databases and trained models, keyed by the data (generator and seed) and
+/// the full config, so that every scenario sharing a Background trains each distinct (data,
+/// config) once per test run. Concurrent callers of the same key wait for one training.
+/// Memoised models are shared: callers must not train or dispose them (joint fine-tuning copies).
+/// </summary>
+public static class TrainedModelMemo
+{
+    private static readonly ConcurrentDictionary<string, Lazy<object>> Entries = new(StringComparer.Ordinal);
+
+    /// <summary>Keys built so far (for reports and tests), in no particular order.</summary>
+    public static IReadOnlyCollection<string> Keys => Entries.Keys.ToList();
+
+    /// <summary>The seed's random unit database, generated once per (count, dimension, seed).</summary>
+    public static NvfDatabase RandomUnitDatabase(int count, int dimension, ulong seed) =>
+        Get($"database random-unit n={count} d={dimension} seed={seed}", () => NvfDatabase.RandomUnit(count, dimension, seed));
+
+    /// <summary>The seed's clustered corpus and its database, generated once per (shape, noise, seed).</summary>
+    public static (ClusteredCorpus Corpus, NvfDatabase Database) ClusteredDatabase(int clusters, int perCluster, int dimension, double noise, ulong seed) =>
+        Get(FormattableString.Invariant($"database clustered {clusters}x{perCluster} d={dimension} noise={noise} seed={seed}"), () =>
+        {
+            var corpus = ClusteredCorpusGenerator.Generate(clusters, perCluster, dimension, noise, seed);
+            return (corpus, NvfDatabase.Clustered(corpus, seed));
+        });
+
+    /// <summary>Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per process.</summary>
+    public static TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(config);
+        return Get($"soft-attention | {database.Key} | {config}", () => SoftAttentionTrainer.Train(database, config));
+    }
+
+    /// <summary>A <paramref name="design"/> reranker trained on <paramref name="softAttention"/>'s candidates with <paramref name="config"/>, once per process.</summary>
+    public static TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(softAttention);
+        ArgumentNullException.ThrowIfNull(config);
+        return Get($"reranker {design} | {softAttention.Database.Key} | {softAttention.Config} | {config}", () => RerankerTrainer.Train(softAttention, design, config));
+    }
+
+    /// <summary>Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per process.</summary>
+    public static JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(separate);
+        ArgumentNullException.ThrowIfNull(config);
+        var key = $"joint | {separate.Model.Design} | {separate.SoftAttention.Database.Key} | {separate.SoftAttention.Config} | {separate.Config} | {config}";
+        return Get(key, () => JointFineTuner.FineTune(separate, config));
+    }
+
+    private static T Get<T>(string key, Func<T> create)
+        where T : notnull
+    {
+        var entry = Entries.GetOrAdd(key, _ => new Lazy<object>(() => create(), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return (T)entry.Value;
+        }
+        catch
+        {
+            // A failed training is not cached: the next caller retries rather than seeing a stale error.
+            Entries.TryRemove(new KeyValuePair<string, Lazy<object>>(key, entry));
+            throw;
+        }
+    }
+}

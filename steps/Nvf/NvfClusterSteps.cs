@@ -1,0 +1,22 @@
+using FluentAssertions;
+using Nvf.Core.Nvf;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>"Bonus: show that NVF learns cluster structure", seen in where its errors land.</summary>
+[Binding]
+public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioContext context)
+{
+    [Then("^the share of soft attention's wrong answers in the right cluster is far above chance of (\\d+)/(\\d+): its 95% interval lies above (\\d+) times chance$")]
+    public void ThenErrorsLandInCluster(int chanceNumerator, int chanceDenominator, int factor)
+    {
+        var e = scenario.Evaluated;
+        var chance = e.InClusterChance ?? throw new InvalidOperationException("The database is not clustered; expected a clustered corpus.");
+        chance.Should().BeApproximately((double)chanceNumerator / chanceDenominator, 1e-9, "chance is (cluster size - 1) / (N - 1)");
+        var inCluster = e.SoftAttentionErrorsInCluster!;
+        context.AttachText("errors in the right cluster", $"{inCluster} of soft attention's wrong answers are in the label's cluster; chance {chanceNumerator}/{chanceDenominator} = {MetricsTable.Percent(chance)}; threshold {factor} x chance = {MetricsTable.Percent(factor * chance)}");
+        inCluster.Lower.Should().BeGreaterThan(factor * chance, "the errors must land in the right cluster far more often than chance");
+    }
+}

@@ -1,0 +1,95 @@
+using FluentAssertions;
+using Nvf.Core.Gates;
+using Nvf.Core.Metrics;
+using Nvf.Core.Nvf;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>Evaluating the pipeline on fresh queries and judging its accuracies against targets and the oracle ceiling.</summary>
+[Binding]
+public sealed class NvfEvaluationSteps(NvfScenario scenario, ScenarioContext context)
+{
+    [When("^(?:it|the pipeline) is evaluated on (\\d+) fresh queries$")]
+    public void Evaluate(int count)
+    {
+        scenario.EvaluationQueries = scenario.Distribution.Draw(scenario.Database, count, QueryStream.Evaluation);
+        if (scenario.Joint is { } joint)
+        {
+            scenario.Comparison = JointComparison.Evaluate(joint, scenario.EvaluationQueries);
+            scenario.Evaluation = scenario.Comparison.Joint;
+            context.Attach(MetricsTable.For("separately trained pipeline", scenario.Comparison.Separate));
+            context.Attach(MetricsTable.For("after joint fine-tuning", scenario.Evaluation));
+            return;
+        }
+
+        var reranker = scenario.Reranker;
+        scenario.Evaluation = PipelineEvaluator.Evaluate(scenario.SoftAttention, reranker?.Model, scenario.EvaluationQueries, reranker?.Config.CandidateCount ?? 5);
+        context.Attach(MetricsTable.For(reranker is null ? "soft attention" : $"pipeline with the {reranker.Model.Design} reranker", scenario.Evaluation));
+    }
+
+    [Then("Top-1 accuracy is {percent} within {int} points")]
+    public void ThenTop1Reproduces(double expected, int points) =>
+        Reproduces(new ReproductionCriterion("soft attention Top-1", expected, points), scenario.Evaluated.SoftAttentionTop1);
+
+    [Then("Top-5 accuracy is {percent} within {int} points")]
+    public void ThenTop5Reproduces(double expected, int points) =>
+        Reproduces(new ReproductionCriterion("soft attention Top-5", expected, points), scenario.Evaluated.Coverage);
+
+    [Then("the oracle ceiling for Top-1 is {percent}")]
+    public void ThenOracleCeilingIs(double expected) =>
+        Reproduces(new ReproductionCriterion("oracle ceiling Top-1", expected, 0), scenario.OracleCeiling);
+
+    [Then("the oracle ceiling for Top-1 is about {percent} within {int} points")]
+    public void ThenOracleCeilingIsAbout(double expected, int points) =>
+        Reproduces(new ReproductionCriterion("oracle ceiling Top-1", expected, points), scenario.OracleCeiling);
+
+    [Then("Top-1 accuracy differs from the cross-entropy model's by at most {int} points")]
+    public void ThenTop1MatchesCrossEntropyModel(int points)
+    {
+        var reference = TrainedModelMemo.SoftAttention(scenario.Database, scenario.SoftAttention.Config with { Loss = SoftAttentionLoss.CrossEntropyOnLogits });
+        var referenceTop1 = PipelineEvaluator.Evaluate(reference, null, scenario.EvaluationQueries!, 5).SoftAttentionTop1;
+        context.AttachText("cross-entropy model on the same queries", $"Top-1 {referenceTop1}");
+        Reproduces(new ReproductionCriterion("Top-1 with the seed's loss, vs the cross-entropy model's", referenceTop1.Estimate, points), scenario.Evaluated.SoftAttentionTop1);
+    }
+
+    [Then("pipeline Top-1 is at least {percent} \\(stretch {percent})")]
+    public void ThenPipelineTop1AtLeast(double target, double stretch) =>
+        Meets(new AccuracyCriterion("pipeline Top-1", target, stretch), PipelineTop1);
+
+    [Then("pipeline Top-1 after joint fine-tuning is at least {percent}")]
+    public void ThenJointPipelineTop1AtLeast(double target) =>
+        Meets(new AccuracyCriterion("pipeline Top-1 after joint fine-tuning", target), PipelineTop1);
+
+    [Then("pipeline Top-5 is at least {percent}")]
+    public void ThenPipelineTop5AtLeast(double target) =>
+        Meets(new AccuracyCriterion("pipeline Top-5", target), scenario.Evaluated.PipelineTopK ?? throw NoReranker());
+
+    [Then("a Top-1 target of {percent} is reported as unreachable on this distribution")]
+    public void ThenTargetIsUnreachable(double target)
+    {
+        var verdict = new AccuracyCriterion("best possible Top-1 (exact search)", target).Judge(scenario.OracleCeiling, scenario.OracleCeiling);
+        context.Attach(MetricsTable.ForVerdicts("criterion against the oracle ceiling", [verdict]));
+        verdict.Outcome.Should().Be(CriterionOutcome.Unreachable, verdict.Describe());
+    }
+
+    ProportionEstimate PipelineTop1 => scenario.Evaluated.PipelineTop1 ?? throw NoReranker();
+
+    static InvalidOperationException NoReranker() => new("The evaluation has no reranker; expected a reranker training step before the evaluation.");
+
+    void Meets(AccuracyCriterion criterion, ProportionEstimate measured)
+    {
+        var verdict = criterion.Judge(measured, scenario.OracleCeiling);
+        scenario.Verdict = verdict;
+        context.Attach(MetricsTable.ForVerdicts("criterion", [verdict]));
+        verdict.Passed.Should().BeTrue(verdict.Describe());
+    }
+
+    void Reproduces(ReproductionCriterion criterion, ProportionEstimate measured)
+    {
+        var verdict = criterion.Judge(measured);
+        context.AttachText("reproduction check", verdict.Describe());
+        verdict.Passed.Should().BeTrue(verdict.Describe());
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using FluentAssertions;
+using Nvf.Core.Nvf;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>The seed's constraint "must still have gradients flowing", probed on one batch.</summary>
+[Binding]
+public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioContext context)
+{
+    [When("the loss on the reranked output is back-propagated for a batch of {int} queries")]
+    public void WhenLossReachesInputs(int batch) =>
+        Record(GradientFlowProbe.ToInputs(scenario.SoftAttention, Reranker.Model, scenario.Distribution.Draw(scenario.Database, batch, QueryStream.Evaluation), Reranker.Config.CandidateCount));
+
+    [When("the pipeline uses a {word} Top-{int} and the loss on the final answer is back-propagated for a batch of {int} queries")]
+    public void WhenLossReachesSoftAttention(TopKRelaxation relaxation, int k, int batch) =>
+        Record(GradientFlowProbe.ToSoftAttention(scenario.SoftAttention, Reranker.Model, scenario.Distribution.Draw(scenario.Database, batch, QueryStream.Evaluation), k, relaxation, GradientFlowProbe.DefaultTemperature, scenario.Database.Seed));
+
+    [Then("the gradient with respect to the queries is non-zero")]
+    public void ThenQueriesGetGradient() => Gradients.NormOf("queries").Should().BeGreaterThan(0);
+
+    [Then("the gradient with respect to the candidate vectors is non-zero")]
+    public void ThenCandidatesGetGradient() => Gradients.NormOf("candidate vectors").Should().BeGreaterThan(0);
+
+    [Then("every parameter of the soft attention model receives a non-zero gradient")]
+    public void ThenEveryParameterGetsGradient()
+    {
+        Gradients.Norms.Select(n => n.Key).Should().BeEquivalentTo(scenario.SoftAttention.Model.NamedParameters().Select(p => p.Key), "every soft attention parameter is probed");
+        Gradients.AllNonZero.Should().BeTrue($"no gradient reached: {string.Join(", ", Gradients.Dead)}");
+    }
+
+    TrainedReranker Reranker => scenario.Reranker ?? throw new InvalidOperationException("No reranker; expected a reranker step in the Background.");
+
+    GradientFlowReport Gradients => scenario.Gradients ?? throw new InvalidOperationException("Nothing back-propagated yet; expected a 'When ... back-propagated' step first.");
+
+    void Record(GradientFlowReport report)
+    {
+        scenario.Gradients = report;
+        context.AttachTable($"gradient norms: {report.Description}", ["tensor", "L2 norm of the gradient"],
+            report.Norms.Select(n => (IReadOnlyList<string>)[n.Key, n.Value.ToString("G4", CultureInfo.InvariantCulture)]).ToList());
+    }
+}

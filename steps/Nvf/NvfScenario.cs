@@ -1,0 +1,66 @@
+using Nvf.Core.Data;
+using Nvf.Core.Gates;
+using Nvf.Core.Metrics;
+using Nvf.Core.Nvf;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>What an NVF scenario has built so far; injected into every NVF step class (one per scenario).</summary>
+public sealed class NvfScenario
+{
+    NvfDatabase? database;
+    TrainedSoftAttention? softAttention;
+
+    /// <summary>The database the scenario searches.</summary>
+    public NvfDatabase Database
+    {
+        get => database ?? throw new InvalidOperationException("No database yet; expected a 'Given a database ...' or 'Given a clustered corpus ...' step first.");
+        set => database = value;
+    }
+
+    /// <summary>The clustered corpus behind <see cref="Database"/>, if it is one.</summary>
+    public ClusteredCorpus? Corpus { get; set; }
+
+    /// <summary>The query distribution of the scenario (uniform exact-NN until a step says otherwise).</summary>
+    public NvfQueryDistribution Distribution { get; set; } = NvfQueryDistribution.UniformNearestNeighbour;
+
+    /// <summary>The first stage in use.</summary>
+    public TrainedSoftAttention SoftAttention
+    {
+        get => softAttention ?? throw new InvalidOperationException("No soft attention model yet; expected a step that trains one first.");
+        set => softAttention = value;
+    }
+
+    /// <summary>The separately trained reranker in use, if any.</summary>
+    public TrainedReranker? Reranker { get; set; }
+
+    /// <summary>The jointly fine-tuned pipeline, if any (evaluation then uses it).</summary>
+    public JointFineTuneResult? Joint { get; set; }
+
+    /// <summary>The last evaluation.</summary>
+    public PipelineEvaluation? Evaluation { get; set; }
+
+    /// <summary>The separate and joint pipelines on the same queries, when <see cref="Joint"/> was evaluated.</summary>
+    public JointComparison? Comparison { get; set; }
+
+    /// <summary>The evaluation query set, kept for comparisons on the same queries.</summary>
+    public QuerySet? EvaluationQueries { get; set; }
+
+    /// <summary>A measured oracle ceiling.</summary>
+    public ProportionEstimate? Ceiling { get; set; }
+
+    /// <summary>The measured clustering of <see cref="Corpus"/>.</summary>
+    public ClusteringReport? Clustering { get; set; }
+
+    /// <summary>The last gradient-flow probe.</summary>
+    public GradientFlowReport? Gradients { get; set; }
+
+    /// <summary>The last judged criterion.</summary>
+    public CriterionVerdict? Verdict { get; set; }
+
+    /// <summary>The oracle ceiling measured by its own step, else the last evaluation's.</summary>
+    public ProportionEstimate OracleCeiling => Ceiling ?? Evaluated.OracleTop1;
+
+    /// <summary>The last evaluation, or a clear error when none ran.</summary>
+    public PipelineEvaluation Evaluated => Evaluation ?? throw new InvalidOperationException("Nothing evaluated yet; expected 'the pipeline is evaluated on N fresh queries' first.");
+}

@@ -1,0 +1,42 @@
+using Nvf.Core.Configs;
+using Nvf.Core.Nvf;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>Training both stages from the run configs in fixtures/configs/ (memoised: each (data, config) trains once per run).</summary>
+[Binding]
+public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioContext context)
+{
+    [Given("a soft attention model trained with the config {string}, then frozen")]
+    [When("the soft attention model is trained with the config {string}")]
+    public void TrainSoftAttention(string file) =>
+        TrainSoftAttention(SoftAttentionConfig.Load(ConfigDirectory.PathOf(file)));
+
+    [When("^the soft attention model is trained with the config \"([^\"]+)\" and the seed's loss log\\(softmax \\+ 1e-10\\)$")]
+    public void TrainSoftAttentionWithSeedLoss(string file) =>
+        TrainSoftAttention(SoftAttentionConfig.Load(ConfigDirectory.PathOf(file)) with { Loss = SoftAttentionLoss.SeedLogSoftmax });
+
+    [Given("the {string} reranker is trained with the config {string}")]
+    [When("the {string} reranker is trained with the config {string}")]
+    public void TrainReranker(RerankerDesign design, string file)
+    {
+        scenario.Reranker = TrainedModelMemo.Reranker(scenario.SoftAttention, design, RerankerConfig.Load(ConfigDirectory.PathOf(file)));
+        context.Attach(scenario.Reranker.Curve);
+    }
+
+    [When("both stages are fine-tuned jointly with the config {string}")]
+    public void FineTuneJointly(string file)
+    {
+        var separate = scenario.Reranker ?? throw new InvalidOperationException("No separately trained reranker; expected a reranker training step first.");
+        scenario.Joint = TrainedModelMemo.Joint(separate, JointFineTuneConfig.Load(ConfigDirectory.PathOf(file)));
+        context.Attach(scenario.Joint.Curve);
+    }
+
+    void TrainSoftAttention(SoftAttentionConfig config)
+    {
+        scenario.SoftAttention = TrainedModelMemo.SoftAttention(scenario.Database, config);
+        context.Attach(scenario.SoftAttention.Curve);
+    }
+}
