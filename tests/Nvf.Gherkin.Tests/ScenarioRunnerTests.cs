@@ -183,4 +183,15 @@ public sealed class ScenarioRunnerTests
         report.Results[0].FailureMessage.Should().Contain("sample setup failed: fixtures missing");
         log.Should().BeEmpty("no step runs after a failed before-feature hook");
     }
+
+    [Fact]
+    public async Task What_a_step_hook_attaches_belongs_to_the_step()
+    {
+        var (report, _) = await InnerRun.RunAsync(
+            "Feature: F\n  @evidence\n  Scenario: Noted\n    Given a step that passes\n  Scenario: Plain\n    Given a step that passes\n",
+            [typeof(ProblemSteps), typeof(EvidenceHooks)]);
+
+        report.Scenario("Noted").Steps.Single().Attachments.Select(a => (a.Title, a.Content)).Should().Equal(("after step", "a step that passes"));
+        report.Scenario("Plain").Steps.Single().Attachments.Should().BeEmpty("the hook's tag filter excludes this scenario");
+    }
 }

@@ -23,17 +23,15 @@ public static class MarkdownSummaryWriter
             string.Join(", ", counts.Where(c => c.Value > 0 || c.Key is StepStatus.Passed or StepStatus.Failed).Select(c => $"{c.Value} {StatusText.Name(c.Key)}")) +
             $" in {report.Duration.TotalSeconds:0.0} s");
         md.AppendLine();
-        foreach (var (uri, errors) in report.RefusedFiles)
+        var runProblems = report.RefusedFiles.Select(f => $"- ❌ `{f.Key}` refused: {f.Value.ReplaceLineEndings(" ")}")
+            .Concat(report.RunHooks.Where(h => h.Status == StepStatus.Failed).Select(h => $"- ❌ [{h.Kind}] {h.Location}: {FirstLine(h.Error)}"))
+            .ToList();
+        if (runProblems.Count > 0)
         {
-            md.AppendLine($"- ❌ `{uri}` refused: {errors.ReplaceLineEndings(" ")}");
+            runProblems.ForEach(p => md.AppendLine(p));
+            md.AppendLine();
         }
 
-        foreach (var hook in report.RunHooks.Where(h => h.Status == StepStatus.Failed))
-        {
-            md.AppendLine($"- ❌ [{hook.Kind}] {hook.Location}: {FirstLine(hook.Error)}");
-        }
-
-        md.AppendLine();
         md.AppendLine("| | Feature | Scenario | Duration |");
         md.AppendLine("|---|---|---|---|");
         foreach (var result in report.Results)

@@ -77,7 +77,7 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         var hookResults = new List<HookResult>();
         var clock = Stopwatch.StartNew();
         var (status, error) = (StepStatus.Passed, (string?)null);
-        if (await RunHooksAsync(HookKind.BeforeStep, tags, container, context, hookResults, result, stopOnProblem: true))
+        if (await RunHooksAsync(HookKind.BeforeStep, tags, container, context, hookResults, result, stopOnProblem: true, attachments))
         {
             (status, error) = (StepStatus.Failed, "a [BeforeStep] hook failed: " + hookResults.Last().Error);
         }
@@ -85,7 +85,7 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         {
             try
             {
-                // Step hooks point attachments at themselves; what the step attaches belongs to the step.
+                // What step hooks and the step attach all belongs to the step.
                 context.DirectAttachmentsTo(attachments);
                 var arguments = StepArguments.Build(binding, captures, step);
                 await MethodInvoker.InvokeAsync(binding.Method, MethodInvoker.TargetFor(binding.Method, container.Resolve), arguments);
@@ -105,7 +105,7 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
             }
         }
 
-        await RunHooksAsync(HookKind.AfterStep, tags, container, context, hookResults, result, stopOnProblem: false);
+        await RunHooksAsync(HookKind.AfterStep, tags, container, context, hookResults, result, stopOnProblem: false, attachments);
         var afterFailure = hookResults.FirstOrDefault(h => h.Kind == HookKind.AfterStep && h.Status == StepStatus.Failed);
         if (afterFailure is not null && status == StepStatus.Passed)
         {
@@ -116,12 +116,12 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
     }
 
     // Returns true when a hook failed or skipped the scenario (callers that stop on problems skip what follows).
-    async Task<bool> RunHooksAsync(HookKind kind, List<string> tags, ScenarioContainer container, ScenarioContext context, List<HookResult> results, ScenarioResult scenario, bool stopOnProblem)
+    async Task<bool> RunHooksAsync(HookKind kind, List<string> tags, ScenarioContainer container, ScenarioContext context, List<HookResult> results, ScenarioResult scenario, bool stopOnProblem, List<Attachment>? attachTo = null)
     {
         var problem = false;
         foreach (var hook in registry.HooksFor(kind, tags))
         {
-            var attachments = new List<Attachment>();
+            var attachments = attachTo ?? [];
             context.DirectAttachmentsTo(attachments);
             var clock = Stopwatch.StartNew();
             try

@@ -5,14 +5,6 @@ using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
-public enum IndexKind
-{
-    Flat,
-    IvfFlat,
-}
-
-public sealed record IndexCase(string Name, IndexKind Kind, double Recall, TimeSpan Budget);
-
 /// <summary>Sample bindings taking tables (as records and raw) and DocStrings, and attaching evidence.</summary>
 public sealed class TableSteps(ScenarioContext context)
 {

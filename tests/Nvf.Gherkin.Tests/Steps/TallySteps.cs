@@ -4,8 +4,6 @@ using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Tests.Steps;
 
-public sealed record TallyLine(string Label, int Amount, double Share);
-
 /// <summary>Bindings of the runner's own outline/background/arguments feature, run directly by the outer run.</summary>
 [Binding]
 public sealed class TallySteps(Tally tally, ScenarioContext context)
