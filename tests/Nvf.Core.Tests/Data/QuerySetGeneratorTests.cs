@@ -12,7 +12,7 @@ public sealed class QuerySetGeneratorTests
     [Fact]
     public void Uniform_queries_are_labelled_with_their_exact_nearest_neighbour()
     {
-        var set = QuerySetGenerator.UniformNearestNeighbour(Database, 200, seed: 1);
+        var set = QuerySetGenerator.UniformNearestNeighbour(Database, 100, seed: 1);
         for (var q = 0; q < set.Count; q++)
         {
             var best = Enumerable.Range(0, Database.Count).MaxBy(j => VectorMath.Cosine(set.Queries.Row(q), Database.Row(j)));

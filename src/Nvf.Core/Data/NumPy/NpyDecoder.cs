@@ -28,6 +28,11 @@ internal static class NpyDecoder
         }
 
         var itemSize = header.DataType.ItemSize();
+        if (fortran && header.Shape.Length == 2)
+        {
+            ReadFortranMatrix(stream, header, destination, swap, progress);
+            return;
+        }
         var bytes = new byte[ChunkElements * itemSize];
         var decoded = new T[ChunkElements];
         var placer = fortran ? new FortranOrderPlacer(header.Shape) : null;
@@ -60,6 +65,39 @@ internal static class NpyDecoder
             progress.Fill(stream, slice);
             if (swap)
                 ReverseEndianness(slice, itemSize);
+        }
+    }
+
+    /// <summary>
+    /// A Fortran-order matrix (rows, cols) arrives column by column. Scattering each element to its
+    /// row costs a cache miss per element (measured: 30 s for 584,000 x 768), so whole blocks of
+    /// columns are buffered (4 M elements, or 16 columns if more: 75 MB for 584,000 rows of float32)
+    /// and written out row
+    /// by row, each row receiving a contiguous run of the block's columns.
+    /// </summary>
+    private static void ReadFortranMatrix<T>(Stream stream, NpyHeader header, T[] destination, bool swap, Progress progress)
+        where T : unmanaged
+    {
+        int rows = header.Shape[0], cols = header.Shape[1];
+        var itemSize = header.DataType.ItemSize();
+        // At least 16 columns: one 64-byte cache line of float32 per row and block.
+        var blockColumns = (int)Math.Clamp(Math.Max(16, 4L * ChunkElements / Math.Max(rows, 1)), 1, cols);
+        var bytes = new byte[(long)blockColumns * rows * itemSize];
+        var block = new T[(long)blockColumns * rows];
+        for (var first = 0; first < cols; first += blockColumns)
+        {
+            var width = Math.Min(blockColumns, cols - first);
+            var chunk = bytes.AsSpan(0, width * rows * itemSize);
+            progress.Fill(stream, chunk);
+            if (swap)
+                ReverseEndianness(chunk, itemSize);
+            Convert(chunk, header.DataType, block.AsSpan(0, width * rows));
+            for (var r = 0; r < rows; r++)
+            {
+                var target = (long)r * cols + first;
+                for (var c = 0; c < width; c++)
+                    destination[target + c] = block[(long)c * rows + r];
+            }
         }
     }
 

@@ -125,6 +125,16 @@ public sealed class NpyFixtureTests
     }
 
     [Fact]
+    public void Truncated_npz_is_named_as_unreadable()
+    {
+        using var temp = new TempFolder();
+        var bytes = File.ReadAllBytes(Fixture("eval_small.npz"));
+        File.WriteAllBytes(temp.File("cut.npz"), bytes[..(bytes.Length / 2)]);
+        var act = () => new NpzReader(temp.File("cut.npz"));
+        act.Should().Throw<NpyFormatException>().WithMessage("*cut.npz: not a readable .npz (zip) archive, maybe truncated*");
+    }
+
+    [Fact]
     public void Shared_bindings_catch_arrays_that_disagree_on_n()
     {
         var bindings = new Dictionary<string, (int, string)>();

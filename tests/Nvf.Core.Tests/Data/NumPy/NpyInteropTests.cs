@@ -83,6 +83,24 @@ public sealed class NpyInteropTests
     }
 
     [Fact]
+    public void Tall_fortran_matrix_is_transposed_in_column_blocks()
+    {
+        // 300,001 rows: the reader buffers 16 columns at a time, so 37 columns take 3 blocks,
+        // the last one partial. The C-order copy is the reference (read by the direct path).
+        using var temp = new TempFolder();
+        NumPyProcess.Run("""
+            import sys, numpy as np
+            a = np.random.default_rng(3).standard_normal((300001, 37)).astype('<f4')
+            np.save(sys.argv[1] + '/c.npy', a)
+            np.save(sys.argv[1] + '/f.npy', np.asfortranarray(a.astype('>f8')))
+            """, temp.Path);
+        var reference = NpyReader.Read<float>(temp.File("c.npy"));
+        var fortran = NpyReader.ReadAsFloat32(temp.File("f.npy"));
+        fortran.Shape.Should().Equal(300001, 37);
+        fortran.Data.AsSpan().SequenceEqual(reference.Data).Should().BeTrue("every element lands in its C-order place");
+    }
+
+    [Fact]
     public void Numpy_reads_what_csharp_writes()
     {
         using var temp = new TempFolder();
