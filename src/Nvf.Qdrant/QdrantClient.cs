@@ -137,14 +137,14 @@ public sealed class QdrantClient : IDisposable
     }
 
     /// <summary>
-    /// POST /collections/{name}/points/query/batch, split into requests under the size limit;
-    /// result i answers query i.
+    /// POST /collections/{name}/points/query/batch, split into requests under the size limit (and
+    /// <see cref="QdrantClientOptions.MaxQueriesPerBatch"/>); result i answers query i.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<QdrantScoredPoint>>> QueryBatchAsync(string collection, IReadOnlyList<QdrantQuery> queries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         string path = CollectionPath(collection) + "/points/query/batch";
-        var batcher = new SizeBoundedBatcher("{\"searches\":["u8, "]}"u8, Options.MaxRequestBytes, int.MaxValue);
+        var batcher = new SizeBoundedBatcher("{\"searches\":["u8, "]}"u8, Options.MaxRequestBytes, Options.MaxQueriesPerBatch ?? int.MaxValue);
         var item = new ArrayBufferWriter<byte>();
         using var writer = new Utf8JsonWriter(item);
         var results = new List<IReadOnlyList<QdrantScoredPoint>>(queries.Count);

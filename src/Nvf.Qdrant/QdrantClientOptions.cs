@@ -50,6 +50,12 @@ public sealed record QdrantClientOptions
     /// <summary>Optional cap on points per upsert request, on top of the byte limit; null means bytes only.</summary>
     public int? MaxPointsPerUpsert { get; init; }
 
+    /// <summary>
+    /// Optional cap on queries per batch-query request, on top of the byte limit; null means bytes
+    /// only. Set it when exact searches over large collections could outlast <see cref="RequestTimeout"/>.
+    /// </summary>
+    public int? MaxQueriesPerBatch { get; init; }
+
     /// <summary>Checks every setting and throws with what was wrong and what was expected.</summary>
     public void Validate()
     {
@@ -64,5 +70,7 @@ public sealed record QdrantClientOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRequestBytes), MaxRequestBytes, "expected a request limit >= 1024 bytes");
         if (MaxPointsPerUpsert is < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxPointsPerUpsert), MaxPointsPerUpsert, "expected null or >= 1 points per upsert");
+        if (MaxQueriesPerBatch is < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxQueriesPerBatch), MaxQueriesPerBatch, "expected null or >= 1 queries per batch");
     }
 }

@@ -87,6 +87,21 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Batch_query_honours_the_queries_per_request_cap()
+    {
+        using var test = new DoubleClient(new QdrantClientOptions(QdrantRestDouble.BaseAddress) { MaxQueriesPerBatch = 4 });
+        await test.Client.CreateCollectionAsync("c", new QdrantCollectionSpec(3, QdrantDistance.Dot));
+        await test.Client.UpsertAsync("c", TestVectors.Points(TestVectors.Rows(20, 3)));
+
+        var answers = await test.Client.QueryBatchAsync("c", TestVectors.Rows(10, 3, salt: 1).Select(q => new QdrantQuery(q, 2)).ToList());
+
+        answers.Should().HaveCount(10);
+        test.Server.Requests.Where(r => r.Route == "collections/c/points/query/batch")
+            .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("searches").GetArrayLength())
+            .Should().Equal(4, 4, 2);
+    }
+
+    [Fact]
     public async Task Payloads_come_back_only_when_asked_for()
     {
         using var test = new DoubleClient();
