@@ -42,6 +42,7 @@ public static class HtmlReportWriter
 
         html.AppendLine("</div></header>");
         AppendRunProblems(html, report);
+        AppendSections(html, report);
         AppendFilters(html, report);
         html.AppendLine("<main>");
         foreach (var feature in report.Features)
@@ -75,6 +76,23 @@ public static class HtmlReportWriter
         }
 
         html.AppendLine("</section>");
+    }
+
+    // Tool-provided sections, then every recorded metric in one table (one row per metric, scenario named).
+    static void AppendSections(StringBuilder html, RunReport report)
+    {
+        foreach (var section in report.Sections)
+        {
+            html.Append("<section class=\"extra\"><h2>").Append(E(section.Title)).Append("</h2>").Append(section.Html).AppendLine("</section>");
+        }
+
+        var metrics = report.Metrics.ToList();
+        if (metrics.Count > 0)
+        {
+            html.Append("<section class=\"extra metrics\"><h2>Metrics</h2>");
+            AppendTable(html, MetricRows.Headers, metrics.Select(m => MetricRows.Row(m.Result, m.Metric)).ToList());
+            html.AppendLine("</section>");
+        }
     }
 
     static void AppendFilters(StringBuilder html, RunReport report)

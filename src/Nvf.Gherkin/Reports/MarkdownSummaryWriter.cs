@@ -58,6 +58,7 @@ public static class MarkdownSummaryWriter
         }
 
         AppendTables(md, report);
+        AppendMetrics(md, report);
         return md.ToString();
     }
 
@@ -76,6 +77,23 @@ public static class MarkdownSummaryWriter
         {
             md.AppendLine($"**{Cell(table.Title)}** — {Cell(result.Scenario.DisplayName)}").AppendLine();
             md.AppendLine(table.Content);
+        }
+    }
+
+    static void AppendMetrics(StringBuilder md, RunReport report)
+    {
+        var metrics = report.Metrics.ToList();
+        if (metrics.Count > 0)
+        {
+            md.AppendLine().AppendLine("### Metrics").AppendLine();
+            md.Append("| ").AppendJoin(" | ", MetricRows.Headers).AppendLine(" |");
+            md.Append('|').AppendJoin('|', MetricRows.Headers.Select(_ => "---")).AppendLine("|");
+            metrics.ForEach(m => md.Append("| ").AppendJoin(" | ", MetricRows.Row(m.Result, m.Metric).Select(Cell)).AppendLine(" |"));
+        }
+
+        foreach (var section in report.Sections)
+        {
+            md.AppendLine().Append("### ").AppendLine(Cell(section.Title)).AppendLine().AppendLine(section.Markdown.TrimEnd());
         }
     }
 

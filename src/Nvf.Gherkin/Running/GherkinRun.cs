@@ -66,10 +66,12 @@ public sealed class GherkinRun
                 featureFailure = await RunStaticHooksAsync(HookKind.BeforeFeature, scenario.Feature.Tags.Select(t => t.Name), scenario.Feature);
             }
 
+            Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioStarted, scenario, null, null, null));
             var result = (runFailure ?? featureFailure) is { } failure
                 ? Blocked(scenario, failure)
                 : await runner.RunAsync(scenario);
             results.Add(result);
+            Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioFinished, scenario, null, null, result));
             return result;
         }
         finally

@@ -18,6 +18,9 @@ public sealed class RunOptions
     /// <summary>File name stem of the reports: &lt;name&gt;.cucumber.json, &lt;name&gt;.html, &lt;name&gt;.md.</summary>
     public string ReportName { get; init; } = "acceptance";
 
+    /// <summary>Called, on the running thread, as scenarios and steps start and end and as steps report progress; null for none.</summary>
+    public Action<RunProgress>? Progress { get; init; }
+
     /// <summary>Objects handed to every scenario's container as they are (not created, not disposed by the runner).</summary>
     public IReadOnlyList<object> SharedInstances { get; init; } = [];
 

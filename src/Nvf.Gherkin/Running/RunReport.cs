@@ -1,4 +1,5 @@
 using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Reports;
 
 namespace Nvf.Gherkin.Running;
 
@@ -17,6 +18,12 @@ public sealed record RunReport(
     TimeSpan Duration,
     bool DryRun)
 {
+    /// <summary>Extra sections a tool adds (e.g. trends across runs); the HTML and Markdown reports show them.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
+    /// <summary>Every metric the steps recorded, with the scenario that recorded it, in run order.</summary>
+    public IEnumerable<(ScenarioResult Result, Metric Metric)> Metrics => Results.SelectMany(r => r.Metrics.Select(m => (r, m)));
+
     /// <summary>The features that have results, in the order they first ran.</summary>
     public IReadOnlyList<FeatureInfo> Features => Results.Select(r => r.Scenario.Feature).Distinct().ToList();
 

@@ -8,11 +8,18 @@ namespace Nvf.Gherkin.Running;
 /// The running scenario, as a step class sees it when it asks for it by constructor: what runs,
 /// and where attachments go. One per scenario.
 /// </summary>
-public sealed class ScenarioContext : IAttachments
+public sealed class ScenarioContext : IAttachments, IMetrics
 {
+    readonly List<Metric> metrics;
+    readonly Action<RunProgress>? progress;
     List<Attachment> sink = [];
 
-    internal ScenarioContext(ScenarioInfo scenario) => Scenario = scenario;
+    internal ScenarioContext(ScenarioInfo scenario, List<Metric> metrics, Action<RunProgress>? progress)
+    {
+        Scenario = scenario;
+        this.metrics = metrics;
+        this.progress = progress;
+    }
 
     /// <summary>The scenario being run.</summary>
     public ScenarioInfo Scenario { get; }
@@ -79,6 +86,30 @@ public sealed class ScenarioContext : IAttachments
         }
 
         sink.Add(Attachment.Document(AttachmentKind.Json, title ?? "", json));
+    }
+
+    /// <inheritdoc/>
+    public void RecordMetric(Metric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (string.IsNullOrWhiteSpace(metric.Name))
+        {
+            throw new ArgumentException("A metric needs a non-blank name such as \"area.thing.measure\".", nameof(metric));
+        }
+
+        if (!double.IsFinite(metric.Value) || metric.Low is { } low && !double.IsFinite(low) || metric.High is { } high && !double.IsFinite(high))
+        {
+            throw new ArgumentException($"Metric '{metric.Name}' has a value or interval that is not finite ({metric.Value}, [{metric.Low}, {metric.High}]); expected finite numbers.", nameof(metric));
+        }
+
+        metrics.Add(metric);
+    }
+
+    /// <inheritdoc/>
+    public void ReportProgress(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        progress?.Invoke(new RunProgress(RunProgressKind.Message, Scenario, CurrentStep, message, null));
     }
 
     // The runner points attachments at the step (or hook) that is running.

@@ -33,6 +33,9 @@ public sealed class ScenarioResult
     /// <summary>After-scenario hooks, in run order.</summary>
     public List<HookResult> AfterHooks { get; } = [];
 
+    /// <summary>Metrics the steps recorded, in the order they were recorded.</summary>
+    public List<Metric> Metrics { get; } = [];
+
     /// <summary>Why the scenario was skipped, or null when it was not.</summary>
     public string? SkipReason { get; internal set; }
 

@@ -22,10 +22,11 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
             return result;
         }
 
-        var context = new ScenarioContext(scenario);
+        var context = new ScenarioContext(scenario, result.Metrics, options.Progress);
         var container = new ScenarioContainer();
         container.Register(typeof(ScenarioContext), context);
         container.Register(typeof(IAttachments), context);
+        container.Register(typeof(IMetrics), context);
         container.Register(typeof(ScenarioInfo), scenario);
         container.Register(typeof(FeatureInfo), scenario.Feature);
         foreach (var shared in options.SharedInstances)
@@ -74,6 +75,7 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         var (binding, captures) = match.Candidates[0];
         var attachments = new List<Attachment>();
         context.CurrentStep = step;
+        options.Progress?.Invoke(new RunProgress(RunProgressKind.StepStarted, result.Scenario, step, null, null));
         var hookResults = new List<HookResult>();
         var clock = Stopwatch.StartNew();
         var (status, error) = (StepStatus.Passed, (string?)null);
