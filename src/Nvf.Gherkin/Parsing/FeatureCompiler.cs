@@ -11,6 +11,7 @@ internal static class FeatureCompiler
 {
     public static FeatureInfo Compile(Ast.Feature feature, string uri)
     {
+        var dialect = CachedDialectProvider.Instance.GetDialect(feature.Language ?? "en", feature.Location);
         var background = feature.Children.OfType<Ast.Background>().FirstOrDefault();
         var featureTags = ToTags(feature.Tags);
         var info = new FeatureInfo(uri, feature.Name, feature.Keyword, Clean(feature.Description), feature.Location.Line, featureTags,
@@ -22,10 +23,10 @@ internal static class FeatureCompiler
             {
                 case Ast.Scenario scenario:
                     scenarios.Add(new ScenarioInfo(info, scenario.Name, scenario.Keyword, Clean(scenario.Description), scenario.Location.Line,
-                        Merge(featureTags, ToTags(scenario.Tags)), CompileSteps(background, scenario.Steps, [])));
+                        Merge(featureTags, ToTags(scenario.Tags)), CompileSteps(dialect, background, scenario.Steps, [])));
                     break;
                 case Ast.ScenarioOutline outline:
-                    scenarios.AddRange(Expand(info, featureTags, background, outline));
+                    scenarios.AddRange(Expand(dialect, info, featureTags, background, outline));
                     break;
             }
         }
@@ -34,7 +35,7 @@ internal static class FeatureCompiler
         return info;
     }
 
-    static IEnumerable<ScenarioInfo> Expand(FeatureInfo feature, IReadOnlyList<Tag> featureTags, Ast.Background? background, Ast.ScenarioOutline outline)
+    static IEnumerable<ScenarioInfo> Expand(global::Gherkin.GherkinDialect dialect, FeatureInfo feature, IReadOnlyList<Tag> featureTags, Ast.Background? background, Ast.ScenarioOutline outline)
     {
         foreach (var examples in outline.Examples)
         {
@@ -51,7 +52,7 @@ internal static class FeatureCompiler
                 index++;
                 var values = header.Zip(row.Cells.Select(c => c.Value), (h, v) => new KeyValuePair<string, string>(h, v)).ToList();
                 yield return new ScenarioInfo(feature, Substitute(outline.Name, values), outline.Keyword, Clean(outline.Description), row.Location.Line,
-                    tags, CompileSteps(background, outline.Steps, values))
+                    tags, CompileSteps(dialect, background, outline.Steps, values))
                 {
                     ExampleValues = values,
                     ExamplesName = examples.Name ?? "",
@@ -61,7 +62,7 @@ internal static class FeatureCompiler
         }
     }
 
-    static List<StepInfo> CompileSteps(Ast.Background? background, IEnumerable<Ast.Step> steps, IReadOnlyList<KeyValuePair<string, string>> values)
+    static List<StepInfo> CompileSteps(global::Gherkin.GherkinDialect dialect, Ast.Background? background, IEnumerable<Ast.Step> steps, IReadOnlyList<KeyValuePair<string, string>> values)
     {
         var result = new List<StepInfo>();
         var previous = StepKind.Given;
@@ -69,7 +70,7 @@ internal static class FeatureCompiler
         {
             foreach (var step in background.Steps)
             {
-                previous = KindOf(step.Keyword, previous);
+                previous = KindOf(dialect, step.Keyword, previous);
                 result.Add(CompileStep(step, previous, [], fromBackground: true));
             }
         }
@@ -78,7 +79,7 @@ internal static class FeatureCompiler
         previous = StepKind.Given;
         foreach (var step in steps)
         {
-            previous = KindOf(step.Keyword, previous);
+            previous = KindOf(dialect, step.Keyword, previous);
             result.Add(CompileStep(step, previous, values, fromBackground: false));
         }
 
@@ -103,13 +104,13 @@ internal static class FeatureCompiler
         return new StepInfo(step.Keyword, kind, Substitute(step.Text, values), step.Location.Line, table, docString, fromBackground);
     }
 
-    static StepKind KindOf(string keyword, StepKind previous) => keyword.Trim() switch
-    {
-        "Given" => StepKind.Given,
-        "When" => StepKind.When,
-        "Then" => StepKind.Then,
-        _ => previous,
-    };
+    // "* " is in every list, so it (like And/But) continues the previous kind.
+    static StepKind KindOf(global::Gherkin.GherkinDialect dialect, string keyword, StepKind previous) =>
+        keyword == "* " ? previous
+            : dialect.GivenStepKeywords.Contains(keyword) ? StepKind.Given
+            : dialect.WhenStepKeywords.Contains(keyword) ? StepKind.When
+            : dialect.ThenStepKeywords.Contains(keyword) ? StepKind.Then
+            : previous;
 
     static string Substitute(string text, IReadOnlyList<KeyValuePair<string, string>> values)
     {
