@@ -1,0 +1,25 @@
+using Nvf.Core.Artifacts;
+using Nvf.Core.Configs;
+
+namespace Nvf.Core.InfoNce;
+
+/// <summary>
+/// Entry point of the InfoNCE gate for steps and the CLI: loads a run config from fixtures/configs/,
+/// picks the researcher's artifacts when the environment names them (<see cref="ArtifactSources"/>)
+/// or generated data otherwise, and returns the shared session.
+/// </summary>
+public static class InfoNceGate
+{
+    /// <summary>Folder (under the repository root) where generated eval sets are written.</summary>
+    public const string OutputFolder = "artifacts/infonce";
+
+    /// <summary>Opens config <paramref name="configFileName"/> (e.g. "infonce-generated.json") and its session.</summary>
+    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName)
+    {
+        var configFolder = ConfigDirectory.Find();
+        var config = InfoNceRunConfig.Load(Path.Combine(configFolder, configFileName));
+        var root = Path.GetFullPath(Path.Combine(configFolder, "..", ".."));
+        var session = InfoNceSessions.Open(config, ArtifactSources.FromEnvironment(), Path.Combine(root, OutputFolder));
+        return (config, session);
+    }
+}

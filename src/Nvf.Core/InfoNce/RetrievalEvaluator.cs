@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Nvf.Core.Data;
+using Nvf.Core.Metrics;
+using Nvf.Faiss;
+
+namespace Nvf.Core.InfoNce;
+
+/// <summary>Searches an index with predictions and scores the ranked lists against the truth rows.</summary>
+public static class RetrievalEvaluator
+{
+    /// <summary>Results per query: the seed's top 50.</summary>
+    public const int SeedTopK = 50;
+
+    /// <summary>
+    /// Searches <paramref name="index"/> (ids = payload rows) with <paramref name="predictions"/>
+    /// float32 (N, D) for the top <paramref name="topK"/>; query i's answer is payload row
+    /// <paramref name="truthRows"/>[i], and <paramref name="sameVector"/>[i] holds the rows storing
+    /// the same vector (itself and its exact duplicates).
+    /// </summary>
+    public static RetrievalReport Evaluate(
+        FaissIndex index, string indexDescription, VectorSet predictions, IReadOnlyList<long> truthRows,
+        IReadOnlyList<IReadOnlySet<long>> sameVector, int topK = SeedTopK)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(truthRows);
+        ArgumentNullException.ThrowIfNull(sameVector);
+        if (truthRows.Count != predictions.Count || sameVector.Count != predictions.Count)
+            throw new ArgumentException($"{predictions.Count} predictions, {truthRows.Count} truth rows, {sameVector.Count} duplicate sets; expected one each per query", nameof(truthRows));
+        if (topK < 5)
+            throw new ArgumentOutOfRangeException(nameof(topK), topK, "expected top-k >= 5 (R@5 is reported)");
+        var clock = Stopwatch.StartNew();
+        var result = index.Search(predictions.Data, predictions.Dimension, topK);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var ranked = new RankedLists(result.Ids, topK);
+        return new RetrievalReport(
+            indexDescription,
+            RetrievalMetrics.RecallAtK(ranked, truthRows, 5),
+            RetrievalMetrics.ContainAtK(ranked, sameVector, Math.Min(50, topK)),
+            topK,
+            seconds);
+    }
+}

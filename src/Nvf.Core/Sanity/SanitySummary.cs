@@ -1,0 +1,57 @@
+using System.Globalization;
+using Nvf.Core.InfoNce;
+
+namespace Nvf.Core.Sanity;
+
+/// <summary>
+/// The seed's summary table (pure-infonce-sanity-report.md, "Summary Table"), filled in by a run:
+/// vector norm, FAISS metric, oracle R@5, eval alignment, pos/neg separation, R@5 (IVF nprobe=64),
+/// decision gate. Rows whose measurement is missing stay "⏳ Pending", as in the seed.
+/// </summary>
+public static class SanitySummary
+{
+    /// <summary>The table's column names.</summary>
+    public static readonly IReadOnlyList<string> Headers = ["Check", "Result", "Status"];
+
+    /// <summary>Builds the rows from the plumbing checks and, when it ran, the auto-evaluation.</summary>
+    public static IReadOnlyList<SummaryRow> Build(
+        NormalizationCheckResult normalization, OracleRecallCheckResult oracle, EvalAlignmentCheckResult alignment, AutoEvaluationReport? evaluation, int nprobe)
+    {
+        ArgumentNullException.ThrowIfNull(normalization);
+        ArgumentNullException.ThrowIfNull(oracle);
+        ArgumentNullException.ThrowIfNull(alignment);
+        var rows = new List<SummaryRow>
+        {
+            new("Vector norm", Text($"mean={normalization.Norms.Mean:F3}"), Status(normalization.NormsAreUnit)),
+            new("FAISS metric", normalization.IndexMetric == Faiss.FaissMetric.InnerProduct ? "Inner Product" : normalization.IndexMetric.ToString(), Status(normalization.MetricIsInnerProduct)),
+            new("Oracle R@5", Text($"{oracle.Recall.Recall(5):P1}"), Status(oracle.Outcome.Passed)),
+            new("Eval alignment", alignment.Statistics is null ? "no key maps to the payload" : Text($"{alignment.Statistics.Aligned.Estimate:P1}"), Status(alignment.Outcome.Passed)),
+        };
+        if (evaluation is null)
+        {
+            rows.Add(new("Pos/neg separation", "Pending", SummaryRow.Pending));
+            rows.Add(new(Text($"R@5 (IVF nprobe={nprobe})"), "Pending", SummaryRow.Pending));
+            rows.Add(new("Decision gate", "Pending", SummaryRow.Pending));
+            return rows;
+        }
+
+        var m = evaluation.EpochOne;
+        rows.Add(new("Pos/neg separation", Text($"Δ={m.Separation.Delta:F3} (pos {m.Separation.PositiveMean:F3}, neg {m.Separation.NegativeMean:F3}, AUC {m.Separation.Auc:F3})"),
+            Status(m.Separation.Delta > SuccessCriteria.MinimumDelta)));
+        rows.Add(new(Text($"R@5 (IVF nprobe={nprobe})"), Text($"{m.RecallAt5:P1}"), Status(m.RecallAt5 > 0)));
+        rows.Add(new("Decision gate", DecisionGate.Describe(evaluation.Decision) + "; " + evaluation.Action, DecisionStatus(evaluation.Decision)));
+        return rows;
+    }
+
+    private static string DecisionStatus(GateDecision decision) => decision switch
+    {
+        GateDecision.ContinueTraining => "✅ CONTINUE",
+        GateDecision.TrainMoreEpochs => "⚠️ RE-CHECK",
+        GateDecision.CheckFlatIndex => "⚠️ CHECK FLAT",
+        _ => "❌ PIVOT",
+    };
+
+    private static string Status(bool passed) => passed ? "✅ PASS" : "❌ FAIL";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
