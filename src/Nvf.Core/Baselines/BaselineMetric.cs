@@ -1,0 +1,12 @@
+using Nvf.Core.History;
+
+namespace Nvf.Core.Baselines;
+
+/// <summary>The accepted value of one metric, which way it improves, and how far it may move.</summary>
+/// <param name="Expected">The accepted value, in <paramref name="Unit"/>.</param>
+/// <param name="Direction">Which way it improves.</param>
+/// <param name="Tolerance">How far it may move in its bad direction.</param>
+/// <param name="Unit">Unit of the value ("" for a plain number or a fraction).</param>
+/// <param name="Low">Lower end of the accepted value's 95% interval, or null.</param>
+/// <param name="High">Upper end of the accepted value's 95% interval, or null.</param>
+public sealed record BaselineMetric(double Expected, MetricDirection Direction, MetricTolerance Tolerance, string Unit = "", double? Low = null, double? High = null);

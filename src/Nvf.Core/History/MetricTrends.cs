@@ -1,0 +1,77 @@
+using System.Globalization;
+using Nvf.Core.Plots;
+
+namespace Nvf.Core.History;
+
+/// <summary>
+/// Metrics across the history: a side-by-side table of the last runs and inline SVG trend plots (one panel per
+/// metric, x = run number, oldest first), for `nvf history` and the HTML report.
+/// </summary>
+public static class MetricTrends
+{
+    /// <summary>Names of the metrics that appear in <paramref name="runs"/>, in first-seen order.</summary>
+    /// <param name="runs">Runs, oldest first.</param>
+    public static IReadOnlyList<string> MetricNames(IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs.SelectMany(r => r.Metrics.Select(m => m.Name)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A table with one row per metric and one column per run (headers: "metric", then each run id); a cell is the
+    /// value to four significant digits, or "" when the run did not record the metric.
+    /// </summary>
+    /// <param name="runs">Runs, oldest first.</param>
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) SideBySide(IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var headers = new List<string> { "metric" };
+        headers.AddRange(runs.Select(r => r.RunId));
+        var rows = MetricNames(runs)
+            .Select(name => (IReadOnlyList<string>)[name, .. runs.Select(r => r.Metric(name) is { } m ? Format(m.Value) : "")])
+            .ToList();
+        return (headers, rows);
+    }
+
+    /// <summary>
+    /// An SVG document with one panel per metric recorded by at least <paramref name="minimumRuns"/> of
+    /// <paramref name="runs"/> (at most <paramref name="maximumPanels"/>, in first-seen order), or null when none is.
+    /// </summary>
+    /// <param name="runs">Runs, oldest first.</param>
+    /// <param name="minimumRuns">How many runs must have recorded a metric for it to get a panel (>= 1).</param>
+    /// <param name="maximumPanels">Most panels to draw (>= 1).</param>
+    public static string? RenderSvg(IReadOnlyList<RunRecord> runs, int minimumRuns, int maximumPanels)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumRuns, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumPanels, 1);
+        var plot = new LinePlot();
+        var panels = 0;
+        foreach (var name in MetricNames(runs))
+        {
+            var points = runs.Select((r, i) => (X: (double)(i + 1), Metric: r.Metric(name)))
+                .Where(p => p.Metric is not null)
+                .ToList();
+            if (points.Count < minimumRuns || panels == maximumPanels)
+            {
+                continue;
+            }
+
+            var last = points[^1].Metric!;
+            var better = last.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
+            var series = new List<PlotSeries> { new("value", points.Select(p => (p.X, p.Metric!.Value)).ToList()) };
+            if (points.Any(p => p.Metric!.Low is not null))
+            {
+                series.Add(new PlotSeries("95% low", points.Select(p => (p.X, p.Metric!.Low ?? double.NaN)).ToList()));
+                series.Add(new PlotSeries("95% high", points.Select(p => (p.X, p.Metric!.High ?? double.NaN)).ToList()));
+            }
+
+            plot.AddPanel($"{name} ({better})", "run", last.Unit.Length == 0 ? "value" : last.Unit, series);
+            panels++;
+        }
+
+        return panels == 0 ? null : plot.ToSvg();
+    }
+
+    static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

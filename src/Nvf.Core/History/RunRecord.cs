@@ -1,0 +1,41 @@
+using Nvf.Core.Provenance;
+
+namespace Nvf.Core.History;
+
+/// <summary>
+/// What the run history keeps of one gate run: when, which scenarios with which outcome, the metrics
+/// the steps recorded, and where the numbers came from (provenance).
+/// </summary>
+public sealed record RunRecord
+{
+    /// <summary>The run's id, "yyyyMMdd-HHmmss-xxxxxx" (UTC start time plus a random suffix); sorts by time.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>When the run started, UTC.</summary>
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    /// <summary>Wall time of the run in seconds.</summary>
+    public required double Seconds { get; init; }
+
+    /// <summary>True when every scenario passed or was skipped and no regression was found.</summary>
+    public required bool Passed { get; init; }
+
+    /// <summary>The tag expression the run was restricted to, or null for the whole suite.</summary>
+    public string? Tags { get; init; }
+
+    /// <summary>Every scenario that ran, in run order.</summary>
+    public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }
+
+    /// <summary>Every metric the steps recorded, in run order.</summary>
+    public required IReadOnlyList<RecordedMetric> Metrics { get; init; }
+
+    /// <summary>Where the numbers came from.</summary>
+    public required RunProvenance Provenance { get; init; }
+
+    /// <summary>Report files the run wrote, relative to its run folder (e.g. "acceptance.html").</summary>
+    public IReadOnlyList<string> Reports { get; init; } = [];
+
+    /// <summary>The metric called <paramref name="name"/>, or null when the run did not record it.</summary>
+    /// <param name="name">The metric's name.</param>
+    public RecordedMetric? Metric(string name) => Metrics.LastOrDefault(m => m.Name == name);
+}

@@ -1,0 +1,87 @@
+using FluentAssertions;
+using Nvf.Core.Baselines;
+using Nvf.Core.History;
+using Xunit;
+
+namespace Nvf.Core.Tests.Baselines;
+
+public sealed class BaselineComparisonTests
+{
+    static Baseline With(params (string Name, BaselineMetric Metric)[] metrics) => new()
+    {
+        Name = "gate",
+        AcceptedRunId = "20261123-093000-aaaaaa",
+        AcceptedUtc = DateTimeOffset.UnixEpoch,
+        GitCommit = "abc",
+        Metrics = metrics.ToDictionary(m => m.Name, m => m.Metric),
+    };
+
+    static RecordedMetric Obtained(string name, double value) => new(name, value, MetricDirection.HigherIsBetter);
+
+    [Theory]
+    // Higher is better, absolute 0.02 around 0.68: 0.66 is the last value allowed.
+    [InlineData(0.661, false)]
+    [InlineData(0.659, true)]
+    [InlineData(0.90, false)]
+    public void Absolute_tolerance_fails_only_a_drop_beyond_it(double obtained, bool regressed)
+    {
+        var baseline = With(("top1", new BaselineMetric(0.68, MetricDirection.HigherIsBetter, new MetricTolerance(Absolute: 0.02))));
+
+        var comparison = BaselineComparison.Compare(baseline, [Obtained("top1", obtained)]);
+
+        comparison.Passed.Should().Be(!regressed);
+        comparison.Compared.Should().Be(1);
+    }
+
+    [Fact]
+    public void Lower_is_better_with_relative_tolerance_fails_a_rise_and_reports_obtained_expected_difference()
+    {
+        var baseline = With(("loss", new BaselineMetric(2.0, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 0.05), "nats")));
+
+        BaselineComparison.Compare(baseline, [Obtained("loss", 2.09)]).Passed.Should().BeTrue("2.09 is within 5% of 2.0");
+        BaselineComparison.Compare(baseline, [Obtained("loss", 1.0)]).Passed.Should().BeTrue("lower is better");
+        var regression = BaselineComparison.Compare(baseline, [Obtained("loss", 2.2)]).Regressions.Should().ContainSingle().Subject;
+
+        regression.Should().BeEquivalentTo(new { Name = "loss", Obtained = 2.2, Expected = 2.0, Unit = "nats" });
+        regression.Difference.Should().BeApproximately(0.2, 1e-12);
+        regression.Allowed.Should().BeApproximately(0.1, 1e-12);
+    }
+
+    [Fact]
+    public void Interval_tolerance_allows_the_accepted_interval_on_the_bad_side_only()
+    {
+        var accepted = new BaselineMetric(0.68, MetricDirection.HigherIsBetter, new MetricTolerance(Interval: true), "", 0.667, 0.693);
+        var baseline = With(("top1", accepted));
+
+        accepted.Tolerance.AllowedFor(accepted).Should().BeApproximately(0.013, 1e-12);
+        BaselineComparison.Compare(baseline, [Obtained("top1", 0.668)]).Passed.Should().BeTrue();
+        BaselineComparison.Compare(baseline, [Obtained("top1", 0.666)]).Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Only_offending_metrics_are_listed_and_unmeasured_or_new_ones_are_named_apart()
+    {
+        var exact = new MetricTolerance();
+        var baseline = With(
+            ("a", new BaselineMetric(1, MetricDirection.HigherIsBetter, exact)),
+            ("b", new BaselineMetric(1, MetricDirection.HigherIsBetter, exact)),
+            ("c", new BaselineMetric(1, MetricDirection.HigherIsBetter, exact)));
+
+        var comparison = BaselineComparison.Compare(baseline, [Obtained("a", 1), Obtained("b", 0.99), Obtained("b", 0.5), Obtained("d", 3)]);
+
+        comparison.Regressions.Select(r => (r.Name, r.Obtained)).Should().Equal(("b", 0.5));
+        comparison.NotMeasured.Should().Equal("c");
+        comparison.NotInBaseline.Should().Equal("d");
+        comparison.Compared.Should().Be(2);
+    }
+
+    [Fact]
+    public void Tolerance_takes_the_largest_allowance_and_describes_itself()
+    {
+        var metric = new BaselineMetric(0.5, MetricDirection.HigherIsBetter, new MetricTolerance(0.01, 0.1, true), "", 0.45, 0.55);
+
+        metric.Tolerance.AllowedFor(metric).Should().BeApproximately(0.05, 1e-12);
+        metric.Tolerance.Describe().Should().Be("±0.01 or ±10% or 95% interval");
+        new MetricTolerance().Describe().Should().Be("exact");
+    }
+}

@@ -1,0 +1,89 @@
+using FluentAssertions;
+using Nvf.Core.Baselines;
+using Nvf.Core.History;
+using Nvf.Core.Tests.Data;
+using Nvf.Core.Tests.History;
+using Xunit;
+
+namespace Nvf.Core.Tests.Baselines;
+
+public sealed class BaselineFileTests
+{
+    static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Accepting_a_run_keeps_existing_tolerances_and_names_metrics_that_need_one()
+    {
+        var first = SampleRuns.Run("r1", Monday, SampleRuns.Top1(0.68, 0.667, 0.693), new RecordedMetric("seconds", 12, MetricDirection.LowerIsBetter, "s"));
+        var accepted = BaselineAcceptance.Accept(first, null, "gate", Monday);
+
+        accepted.Baseline.Metrics["nvf.top1"].Tolerance.Should().Be(new MetricTolerance(Interval: true));
+        accepted.Baseline.Metrics["seconds"].Tolerance.Should().Be(new MetricTolerance());
+        accepted.NeedTolerance.Should().Equal("seconds");
+        accepted.Baseline.GitCommit.Should().Be(first.Provenance.Git.Commit);
+
+        var edited = accepted.Baseline with
+        {
+            Metrics = new Dictionary<string, BaselineMetric>(accepted.Baseline.Metrics) { ["seconds"] = accepted.Baseline.Metrics["seconds"] with { Tolerance = new MetricTolerance(Relative: 0.5) } },
+        };
+        var second = BaselineAcceptance.Accept(SampleRuns.Run("r2", Monday, SampleRuns.Top1(0.7), new RecordedMetric("seconds", 10, MetricDirection.LowerIsBetter, "s")), edited, "gate", Monday);
+
+        second.NeedTolerance.Should().BeEmpty();
+        second.Baseline.Metrics["seconds"].Should().Be(new BaselineMetric(10, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 0.5), "s"));
+        second.Baseline.Metrics["nvf.top1"].Tolerance.Interval.Should().BeTrue();
+        second.Baseline.AcceptedRunId.Should().Be("r2");
+    }
+
+    [Fact]
+    public void A_run_without_metrics_cannot_become_a_baseline()
+    {
+        var run = SampleRuns.Run("r1", Monday);
+
+        FluentActions.Invoking(() => BaselineAcceptance.Accept(run, null, "gate", Monday))
+            .Should().Throw<ArgumentException>().WithMessage("Run r1 recorded no metric*");
+    }
+
+    [Fact]
+    public void A_saved_baseline_loads_back_equal_and_a_hand_written_one_may_carry_comments()
+    {
+        using var temp = new TempFolder();
+        var path = Baseline.PathFor(temp.Path, "gate");
+        var baseline = BaselineAcceptance.Accept(SampleRuns.Run("r1", Monday, SampleRuns.Top1(0.68, 0.667, 0.693)), null, "gate", Monday).Baseline;
+
+        baseline.Save(path);
+        var back = Baseline.Load(path);
+
+        back.Metrics.Should().BeEquivalentTo(baseline.Metrics);
+        back.AcceptedRunId.Should().Be("r1");
+        File.ReadAllText(path).Should().Contain("\"direction\": \"higherIsBetter\"");
+
+        File.WriteAllText(path, """
+            // The seed's current state: 68% Top-1 within 2 points.
+            { "name": "gate", "acceptedRunId": "hand", "acceptedUtc": "2026-11-23T09:30:00Z", "gitCommit": "x",
+              "metrics": { "nvf.top1": { "expected": 0.68, "direction": "higherIsBetter", "tolerance": { "absolute": 0.02 } } } }
+            """);
+        Baseline.Load(path).Metrics["nvf.top1"].Tolerance.Absolute.Should().Be(0.02);
+    }
+
+    [Theory]
+    [InlineData("{ \"name\": ", "cannot read the baseline")]
+    [InlineData("{ \"name\": \"g\", \"acceptedRunId\": \"r\", \"acceptedUtc\": \"2026-11-23T09:30:00Z\", \"gitCommit\": \"x\", \"metrics\": { \"m\": { \"expected\": 1, \"direction\": \"higherIsBetter\" } } }", "metric 'm' needs*tolerance")]
+    [InlineData("{ \"name\": \"g\", \"acceptedRunId\": \"r\", \"acceptedUtc\": \"2026-11-23T09:30:00Z\", \"gitCommit\": \"x\", \"metrics\": { \"m\": { \"expected\": 1, \"direction\": \"sideways\", \"tolerance\": {} } } }", "cannot read the baseline")]
+    [InlineData("{ \"name\": \"g\", \"acceptedRunId\": \"r\", \"acceptedUtc\": \"2026-11-23T09:30:00Z\", \"gitCommit\": \"x\", \"metrics\": { \"m\": { \"expected\": 1, \"direction\": \"higherIsBetter\", \"tolerance\": { \"absolute\": -1 } } } }", "metric 'm' has a negative tolerance*")]
+    public void A_malformed_baseline_is_refused_naming_the_file_and_problem(string json, string message)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("gate.json");
+        File.WriteAllText(path, json);
+
+        FluentActions.Invoking(() => Baseline.Load(path)).Should().Throw<BaselineFormatException>().WithMessage($"{path}: *{message}*");
+    }
+
+    [Fact]
+    public void A_missing_baseline_file_is_a_format_error_naming_it()
+    {
+        using var temp = new TempFolder();
+
+        FluentActions.Invoking(() => Baseline.Load(temp.File("none.json"))).Should().Throw<BaselineFormatException>().WithMessage("*none.json*");
+    }
+}
