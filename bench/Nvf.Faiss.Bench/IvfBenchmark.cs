@@ -106,6 +106,10 @@ internal sealed class IvfBenchmark(int count, int topics, int threads, string? p
     private static string RunPython(string request)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
+        // Same OpenMP wait policy on both sides, or the comparison would measure libgomp, not the binding.
+        var policy = FaissRuntime.OpenMpWaitPolicy;
+        if (!policy.StartsWith("GOMP_SPINCOUNT=", StringComparison.Ordinal))
+            start.Environment["OMP_WAIT_POLICY"] = policy;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python_side_by_side.py"));
         start.ArgumentList.Add(request);
         using var process = Process.Start(start)!;

@@ -12,7 +12,7 @@ var sizes = args.FirstOrDefault(a => !a.StartsWith("--")) is { } s
 var python = !args.Contains("--no-python");
 const int threads = 2;
 FaissRuntime.ThreadCount = threads;
-Console.WriteLine($"FAISS {FaissRuntime.Version} via Nvf.Faiss; OpenMP threads = {FaissRuntime.ThreadCount}; " +
+Console.WriteLine($"FAISS {FaissRuntime.Version} via Nvf.Faiss; OpenMP threads = {FaissRuntime.ThreadCount}, wait policy {FaissRuntime.OpenMpWaitPolicy}; " +
                   $"{Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start");
 
 if (args.Contains("--generate-only"))

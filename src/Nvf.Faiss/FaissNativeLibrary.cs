@@ -33,8 +33,21 @@ internal static class FaissNativeLibrary
         throw new FaissException($"{operation} failed: {native}", status);
     }
 
+    /// <summary>
+    /// The OpenMP wait policy in force: the user's OMP_WAIT_POLICY, or PASSIVE, which the binding
+    /// sets before FAISS loads libgomp. libgomp spins between parallel regions by default; on 2 cores
+    /// shared with builds and other test assemblies that spinning starves the very threads it waits
+    /// for (the libtorch binding measured a 20x slowdown at load average ~20).
+    /// </summary>
+    internal static string OpenMpWaitPolicy { get; private set; } = "";
+
     private static bool Load()
     {
+        var userPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        var userSpin = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT");
+        OpenMpWaitPolicy = userPolicy ?? (userSpin is null ? "PASSIVE" : $"GOMP_SPINCOUNT={userSpin}");
+        if (userPolicy is null && userSpin is null)
+            NativeMethods.SetEnv("OMP_WAIT_POLICY", "PASSIVE", overwrite: 0);
         var searched = Path.Combine(AppContext.BaseDirectory, FileName);
         int abi;
         try

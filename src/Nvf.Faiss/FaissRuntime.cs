@@ -36,6 +36,20 @@ public static class FaissRuntime
     }
 
     /// <summary>
+    /// OpenMP's wait policy for this process: the OMP_WAIT_POLICY the user set, otherwise PASSIVE,
+    /// which the binding sets before libgomp loads (spinning waits starve busy 2-core machines).
+    /// If another library loaded libgomp first, its policy was fixed then.
+    /// </summary>
+    public static string OpenMpWaitPolicy
+    {
+        get
+        {
+            FaissNativeLibrary.EnsureLoaded();
+            return FaissNativeLibrary.OpenMpWaitPolicy;
+        }
+    }
+
+    /// <summary>
     /// Indexes the shim has handed out and not yet freed, in this process. Disposing every
     /// <see cref="FaissIndex"/> brings it back to where it was: the leak check of the tests.
     /// </summary>

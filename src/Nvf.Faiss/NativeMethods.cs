@@ -11,6 +11,13 @@ internal static unsafe partial class NativeMethods
 {
     internal const string LibraryName = "nvf_faiss";
 
+    /// <summary>
+    /// libc's setenv: libgomp reads OMP_WAIT_POLICY from the native environment when it is loaded,
+    /// and .NET's Environment.SetEnvironmentVariable does not reach that environment on Linux.
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int SetEnv(string name, string value, int overwrite);
+
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_abi_version")]
     internal static partial int AbiVersion();
 

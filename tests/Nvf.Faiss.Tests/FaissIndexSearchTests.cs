@@ -128,4 +128,13 @@ public class FaissIndexSearchTests
         FaissRuntime.Version.Should().Be("1.7.3");
         FaissRuntime.ThreadCount.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public void OpenMp_waits_passively_unless_the_user_chose_a_policy()
+    {
+        var chosen = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        var spin = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT");
+
+        FaissRuntime.OpenMpWaitPolicy.Should().Be(chosen ?? (spin is null ? "PASSIVE" : $"GOMP_SPINCOUNT={spin}"));
+    }
 }
