@@ -31,7 +31,7 @@ public sealed class GherkinRun
         ArgumentNullException.ThrowIfNull(options);
         this.registry = registry;
         Options = options;
-        runner = new ScenarioRunner(registry, options);
+        runner = new ScenarioRunner(registry, options, new RunSoFar(() => results.ToList()));
     }
 
     /// <summary>The options of this run.</summary>
@@ -106,7 +106,7 @@ public sealed class GherkinRun
     {
         ArgumentNullException.ThrowIfNull(features);
         await StartAsync();
-        foreach (var scenario in features.SelectMany(f => f.Scenarios))
+        foreach (var scenario in ScenarioOrder.Arrange(features.SelectMany(f => f.Scenarios)))
         {
             await RunScenarioAsync(scenario);
         }

@@ -5,7 +5,7 @@ using Nvf.Gherkin.Model;
 namespace Nvf.Gherkin.Running;
 
 /// <summary>Runs one scenario: before-hooks, steps (each with step hooks), after-hooks (always), then disposal.</summary>
-internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions options)
+internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions options, RunSoFar soFar)
 {
     public async Task<ScenarioResult> RunAsync(ScenarioInfo scenario)
     {
@@ -27,6 +27,7 @@ internal sealed class ScenarioRunner(BindingRegistry registry, RunOptions option
         container.Register(typeof(ScenarioContext), context);
         container.Register(typeof(IAttachments), context);
         container.Register(typeof(IMetrics), context);
+        container.Register(typeof(RunSoFar), soFar);
         container.Register(typeof(ScenarioInfo), scenario);
         container.Register(typeof(FeatureInfo), scenario.Feature);
         foreach (var shared in options.SharedInstances)

@@ -1,5 +1,6 @@
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Parsing;
+using Nvf.Gherkin.Running;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -72,7 +73,7 @@ public sealed class GherkinTestFrameworkDiscoverer : XunitTestFrameworkDiscovere
             });
         }
 
-        foreach (var scenario in catalog.Features.SelectMany(f => f.Scenarios))
+        foreach (var scenario in ScenarioOrder.Arrange(catalog.Features.SelectMany(f => f.Scenarios)))
         {
             cases.Add(new ScenarioTestCase(method, scenario.Feature.Uri, scenario.Title, scenario.DisplayName, Traits(scenario), order++, null)
             {

@@ -1,0 +1,18 @@
+namespace Nvf.Gherkin.Running;
+
+/// <summary>
+/// The run as far as it got, for steps that judge the run itself (e.g. a regression check over every metric
+/// recorded so far). Inject it through a step class's constructor; pair it with <see cref="ScenarioOrder.RunLastTag"/>.
+/// </summary>
+public sealed class RunSoFar
+{
+    readonly Func<IReadOnlyList<ScenarioResult>> results;
+
+    internal RunSoFar(Func<IReadOnlyList<ScenarioResult>> results) => this.results = results;
+
+    /// <summary>The scenarios that finished before the current one, in run order.</summary>
+    public IReadOnlyList<ScenarioResult> Results => results();
+
+    /// <summary>Every metric those scenarios recorded, in run order.</summary>
+    public IReadOnlyList<(ScenarioResult Result, Metric Metric)> Metrics => Results.SelectMany(r => r.Metrics.Select(m => (r, m))).ToList();
+}
