@@ -47,6 +47,16 @@ public sealed class PipelineEvaluation
     /// <summary>The pipeline's answer is in the label's cluster; null when unclustered or no reranker.</summary>
     public ProportionEstimate? PipelineClusterTop1 { get; init; }
 
+    /// <summary>A fingerprint of the evaluated queries and labels (equal fingerprints: the same query set).</summary>
+    public required string QueryFingerprint { get; init; }
+
+    /// <summary>True when <paramref name="other"/> was evaluated on the same queries and labels.</summary>
+    public bool EvaluationQueriesMatch(PipelineEvaluation other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return QueryFingerprint == other.QueryFingerprint;
+    }
+
     /// <summary>Chance that a wrong answer drawn uniformly from the other N - 1 rows shares the label's cluster (9/999 for 100 x 10); null when unclustered.</summary>
     public double? InClusterChance { get; init; }
 }

@@ -68,6 +68,7 @@ public static class PipelineEvaluator
         return new PipelineEvaluation
         {
             Distribution = queries.Distribution,
+            QueryFingerprint = Fingerprint(queries),
             K = k,
             SoftAttentionTop1 = ProportionEstimate.Wilson(saTop1, n),
             Coverage = ProportionEstimate.Wilson(covered, n),
@@ -95,6 +96,14 @@ public static class PipelineEvaluator
 
         var sizes = clusters.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         return clusters.Average(c => (sizes[c] - 1.0) / (clusters.Count - 1));
+    }
+
+    private static string Fingerprint(QuerySet queries)
+    {
+        var bytes = new byte[(queries.Queries.Data.Length * sizeof(float)) + (queries.Labels.Length * sizeof(int))];
+        Buffer.BlockCopy(queries.Queries.Data, 0, bytes, 0, queries.Queries.Data.Length * sizeof(float));
+        Buffer.BlockCopy(queries.Labels, 0, bytes, queries.Queries.Data.Length * sizeof(float), queries.Labels.Length * sizeof(int));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 
     private static float[] ControlScores(CandidateSet candidates, NvfDatabase database)

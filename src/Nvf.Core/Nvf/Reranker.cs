@@ -43,6 +43,27 @@ public abstract class Reranker : Module
             new Dropout(dropout),
             new Linear(Math.Max(1, hidden / 2), 1, generator: generator));
 
+    /// <summary>Runs <paramref name="mlp"/>'s layers from <paramref name="firstLayer"/> on (the already computed) <paramref name="input"/>.</summary>
+    protected static Tensor ForwardFrom(Sequential mlp, int firstLayer, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(mlp);
+        using var scope = new DisposeScope();
+        var x = input;
+        for (var i = firstLayer; i < mlp.Layers.Count; i++)
+        {
+            x = mlp.Layers[i].Forward(x);
+        }
+
+        return scope.MoveOut(x);
+    }
+
+    /// <summary>Columns [<paramref name="block"/> x D, (<paramref name="block"/> + 1) x D) of a first-layer weight (H, n x D): the part applied to one feature block.</summary>
+    protected static Tensor WeightBlock(Linear first, int block, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return first.Weight.Narrow(1, (long)block * dimension, dimension);
+    }
+
     /// <summary>The query repeated for each candidate: (B, D) → (B, K, D) (a view).</summary>
     protected static Tensor ExpandQuery(Tensor queries, Tensor candidates)
     {
