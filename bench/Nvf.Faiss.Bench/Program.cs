@@ -33,7 +33,7 @@ try
 {
     foreach (var n in sizes)
     {
-        foreach (var topics in new[] { 0, TopicPayloadSpec.DefaultTopics })
+        foreach (var topics in new[] { TopicPayloadSpec.DefaultTopics, 0 })
             new IvfBenchmark(n, topics, threads, python ? work : null).Run(Console.Out);
     }
 }
