@@ -1,0 +1,20 @@
+using FluentAssertions;
+using Nvf.Core.Nvf;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Nvf;
+
+/// <summary>The answer to the seed's question "jointly or separately?".</summary>
+[Binding]
+public sealed class NvfJointSteps(NvfScenario scenario, ScenarioContext context)
+{
+    [Then("the report states whether joint fine-tuning changed pipeline Top-1, with both intervals")]
+    public void ThenReportStatesJointEffect()
+    {
+        var comparison = scenario.Comparison ?? throw new InvalidOperationException("No joint comparison; expected joint fine-tuning and then an evaluation.");
+        context.AttachText("separate vs joint training", comparison.Statement);
+        comparison.Statement.Should().Contain(comparison.SeparateTop1.ToString()).And.Contain(comparison.JointTop1.ToString());
+        comparison.Separate.EvaluationQueriesMatch(comparison.Joint).Should().BeTrue("both pipelines are evaluated on the same queries");
+    }
+}
