@@ -1,0 +1,65 @@
+using Nvf.Core.Artifacts;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Sanity;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.InfoNce;
+
+/// <summary>Per-scenario state of the InfoNCE features: the run config, its shared session, and what the steps measured.</summary>
+public sealed class InfoNceContext(ScenarioContext scenario)
+{
+    InfoNceRunConfig? config;
+    InfoNceSession? session;
+
+    /// <summary>Where tables go.</summary>
+    public ScenarioContext Scenario { get; } = scenario;
+
+    /// <summary>The run config of the Background.</summary>
+    public InfoNceRunConfig Config => config ?? throw new InvalidOperationException("No run configuration; expected the step 'the payload and eval set of the run configuration \"...\"' first.");
+
+    /// <summary>The data session of the config.</summary>
+    public InfoNceSession Session => session ?? throw new InvalidOperationException("No data session; expected the step 'the payload and eval set of the run configuration \"...\"' first.");
+
+    /// <summary>Which index the oracle check searches.</summary>
+    public OracleIndexVariant OracleVariant { get; set; } = OracleIndexVariant.Payload;
+
+    /// <summary>True when the norm check runs on the scaled-norm control.</summary>
+    public bool PayloadScaled { get; set; }
+
+    /// <summary>True when eval alignment runs with keys off by one chunk.</summary>
+    public bool KeysShifted { get; set; }
+
+    /// <summary>Last oracle recall result.</summary>
+    public OracleRecallCheckResult? Oracle { get; set; }
+
+    /// <summary>Last normalization result.</summary>
+    public NormalizationCheckResult? Normalization { get; set; }
+
+    /// <summary>Last alignment result.</summary>
+    public EvalAlignmentCheckResult? Alignment { get; set; }
+
+    /// <summary>Last provenance record.</summary>
+    public EvalProvenance? Provenance { get; set; }
+
+    /// <summary>Models trained in this scenario, in order, with their epoch-1 measurement.</summary>
+    public List<(ModelRunKey Key, EpochMeasurement Measurement)> Trained { get; } = [];
+
+    /// <summary>The flat-index retrieval of the last model.</summary>
+    public RetrievalReport? Flat { get; set; }
+
+    /// <summary>The last auto-evaluation.</summary>
+    public AutoEvaluationReport? Evaluation { get; set; }
+
+    /// <summary>Decision, tier or verdict of the pure-function scenarios.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The last trained model and its measurement.</summary>
+    public (ModelRunKey Key, EpochMeasurement Measurement) Last =>
+        Trained.Count > 0 ? Trained[^1] : throw new InvalidOperationException("No model trained; expected a step 'the \"...\" model is trained for 1 epoch ...' first.");
+
+    /// <summary>Loads the config and opens (or reuses) its session.</summary>
+    public void Open(string configFileName) => (config, session) = InfoNceGate.Open(configFileName);
+
+    /// <summary>Attaches a Core table to the running step.</summary>
+    public void Attach(Table table) => Scenario.AttachTable(table.Title, table.Headers, table.Rows);
+}

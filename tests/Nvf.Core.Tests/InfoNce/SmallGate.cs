@@ -1,0 +1,41 @@
+using Nvf.Core.Artifacts;
+using Nvf.Core.InfoNce;
+
+namespace Nvf.Core.Tests.InfoNce;
+
+/// <summary>
+/// A small InfoNCE gate for unit tests: 300 generated articles x 16 chunks (4,800 x 768 payload),
+/// seed hyper-parameters except sizes (micro-batch 32 x 4 = 128, width 64), one session per process.
+/// </summary>
+public static class SmallGate
+{
+    private static readonly Dictionary<TrainingTargets, InfoNceSession> Sessions = [];
+
+    public static InfoNceRunConfig Config(TrainingTargets targets = TrainingTargets.Aligned) => new(
+        "small",
+        new GeneratedDataSpec(Articles: 300, ChunksPerArticle: 16, ContextLength: 5, DuplicateShare: 0.02, EvalShare: 0.1, Leakage: 0.915,
+            EvalSamples: 200, TrainingSamples: 2048, Seed: 7),
+        targets,
+        new RetrievalSettings(Nprobe: 64, TopK: 50, OracleQueries: 300, AlignmentSamples: 100, ControlRows: 2000, Seed: 3),
+        Settings());
+
+    public static InfoNceSettings Settings(int microBatch = 32, int accumulation = 4, double articleDropout = 0.2, double spanCorruption = 0.1) =>
+        new(InfoNceLoss.SeedTemperature, microBatch, accumulation, articleDropout, spanCorruption, LearningRate: 0.003, Width: 64, Heads: 4,
+            MlpHidden: 128, PayloadHidden: 64, ProjectionWidth: 32, V1InfoNceWeight: 0.7, Seed: 11, TorchThreads: 1);
+
+    /// <summary>The shared session of <paramref name="targets"/> (both share the generated data's spec).</summary>
+    public static InfoNceSession Session(TrainingTargets targets = TrainingTargets.Aligned)
+    {
+        lock (Sessions)
+        {
+            if (!Sessions.TryGetValue(targets, out var session))
+            {
+                var config = Config(targets);
+                session = InfoNceSessions.Open(config, null, Path.Combine(Path.GetTempPath(), "nvf-infonce-tests"));
+                Sessions[targets] = session;
+            }
+
+            return session;
+        }
+    }
+}
