@@ -36,7 +36,7 @@ public sealed record Baseline
             throw new ArgumentException($"Baseline name '{name}' is not a plain file name; expected e.g. \"gate\".", nameof(name));
         }
 
-        return Path.Combine(repositoryRoot, "fixtures", "baselines", name + ".json");
+        return Path.Combine(RepositoryLayout.BaselinesDirectory(repositoryRoot), name + ".json");
     }
 
     /// <summary>Reads a baseline file (comments allowed); throws <see cref="BaselineFormatException"/> naming the file and problem.</summary>

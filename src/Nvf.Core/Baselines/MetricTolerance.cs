@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nvf.Core.History;
 
 namespace Nvf.Core.Baselines;
@@ -28,6 +29,41 @@ public sealed record MetricTolerance(double? Absolute = null, double? Relative =
         return Math.Max(Math.Max(Absolute ?? 0, (Relative ?? 0) * Math.Abs(expected.Expected)), Math.Max(0, fromInterval));
     }
 
+    /// <summary>Reads what <see cref="Describe"/> writes: "exact", or parts "±0.02", "±5%", "95% interval" joined by " or " ("+-" for "±").</summary>
+    /// <param name="text">The tolerance text.</param>
+    public static MetricTolerance Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Trim() == "exact")
+        {
+            return new MetricTolerance();
+        }
+
+        var tolerance = new MetricTolerance();
+        foreach (var raw in text.Split(" or ", StringSplitOptions.TrimEntries))
+        {
+            var part = raw.Replace("+-", "±", StringComparison.Ordinal);
+            if (part == "95% interval")
+            {
+                tolerance = tolerance with { Interval = true };
+            }
+            else if (part.StartsWith('±') && part.EndsWith('%') && Number(part[1..^1]) is { } percent)
+            {
+                tolerance = tolerance with { Relative = percent / 100 };
+            }
+            else if (part.StartsWith('±') && Number(part[1..]) is { } amount)
+            {
+                tolerance = tolerance with { Absolute = amount };
+            }
+            else
+            {
+                throw new FormatException($"Tolerance part '{raw}' of '{text}' is not understood; expected \"exact\" or parts like \"±0.02\", \"±5%\", \"95% interval\" joined by \" or \".");
+            }
+        }
+
+        return tolerance;
+    }
+
     /// <summary>Short text: "±0.02", "±5%", "95% interval", joined with " or "; "exact" when nothing is set.</summary>
     public string Describe()
     {
@@ -49,4 +85,7 @@ public sealed record MetricTolerance(double? Absolute = null, double? Relative =
 
         return parts.Count == 0 ? "exact" : string.Join(" or ", parts);
     }
+
+    static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value) ? value : null;
 }

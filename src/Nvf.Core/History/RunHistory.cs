@@ -27,7 +27,7 @@ public sealed class RunHistory
 
     /// <summary>The history of the repository at <paramref name="repositoryRoot"/>: artifacts/runs.</summary>
     /// <param name="repositoryRoot">The repository's root folder.</param>
-    public static RunHistory InRepository(string repositoryRoot) => new(Path.Combine(repositoryRoot, "artifacts", "runs"));
+    public static RunHistory InRepository(string repositoryRoot) => new(RepositoryLayout.HistoryDirectory(repositoryRoot));
 
     /// <summary>A new run id, "yyyyMMdd-HHmmss-xxxxxx": the UTC start time (so ids sort by time) and 24 random bits.</summary>
     /// <param name="startedUtc">When the run started.</param>

@@ -84,4 +84,24 @@ public sealed class BaselineComparisonTests
         metric.Tolerance.Describe().Should().Be("±0.01 or ±10% or 95% interval");
         new MetricTolerance().Describe().Should().Be("exact");
     }
+
+    [Theory]
+    [InlineData("exact", null, null, false)]
+    [InlineData("±0.02", 0.02, null, false)]
+    [InlineData("+-5%", null, 0.05, false)]
+    [InlineData("±0.01 or ±10% or 95% interval", 0.01, 0.1, true)]
+    public void Tolerance_text_parses_back_to_what_describe_writes(string text, double? absolute, double? relative, bool interval)
+    {
+        var tolerance = MetricTolerance.Parse(text);
+
+        tolerance.Should().Be(new MetricTolerance(absolute, relative, interval));
+        MetricTolerance.Parse(tolerance.Describe()).Should().Be(tolerance);
+    }
+
+    [Theory]
+    [InlineData("about 2%")]
+    [InlineData("±-1")]
+    [InlineData("")]
+    public void Tolerance_text_that_is_not_understood_is_refused(string text) =>
+        FluentActions.Invoking(() => MetricTolerance.Parse(text)).Should().Throw<FormatException>().WithMessage("*expected \"exact\" or parts like*");
 }

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Nvf.Core.History;
+
+namespace Nvf.Core.Baselines;
+
+/// <summary>The offending metrics of a comparison as a table: Metric | Obtained | Expected | Difference | Tolerance | Better.</summary>
+public static class RegressionTable
+{
+    /// <summary>The column names.</summary>
+    public static IReadOnlyList<string> Headers { get; } = ["Metric", "Obtained", "Expected", "Difference", "Tolerance", "Better"];
+
+    /// <summary>One row per regression, values to four significant digits (units appended when the metric has one).</summary>
+    /// <param name="comparison">The comparison.</param>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(BaselineComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return comparison.Regressions
+            .Select(r => (IReadOnlyList<string>)
+            [
+                r.Name,
+                Number(r.Obtained, r.Unit),
+                Number(r.Expected, r.Unit),
+                (r.Difference >= 0 ? "+" : "") + Number(r.Difference, r.Unit),
+                "±" + Number(r.Allowed, r.Unit),
+                r.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower",
+            ])
+            .ToList();
+    }
+
+    /// <summary>The rows as plain text lines ("name: obtained 0.65, expected 0.68, difference -0.03 (tolerance ±0.02, higher is better)").</summary>
+    /// <param name="comparison">The comparison.</param>
+    public static string Describe(BaselineComparison comparison) =>
+        string.Join(Environment.NewLine, Rows(comparison).Select(r => $"{r[0]}: obtained {r[1]}, expected {r[2]}, difference {r[3]} (tolerance {r[4]}, {r[5]} is better)"));
+
+    static string Number(double value, string unit) =>
+        value.ToString("G4", CultureInfo.InvariantCulture) + (unit.Length == 0 ? "" : " " + unit);
+}

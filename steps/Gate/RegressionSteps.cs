@@ -1,0 +1,96 @@
+using System.Globalization;
+using Nvf.Core.Baselines;
+using Nvf.Core.History;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Running;
+using MetricDirection = Nvf.Core.History.MetricDirection;
+
+namespace Nvf.Specs.Steps.Gate;
+
+/// <summary>The regression check: this run's metrics (or a table's) against an accepted baseline (or a table's).</summary>
+[Binding]
+public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioContext context)
+{
+    [Given("the accepted baseline {string}")]
+    public void GivenTheAcceptedBaseline(string name)
+    {
+        var path = Baseline.PathFor(GateScenario.RepositoryRoot, name);
+        if (!File.Exists(path))
+        {
+            ScenarioContext.Skip($"no baseline accepted yet: {Path.GetRelativePath(GateScenario.RepositoryRoot, path)} is missing; run `nvf gate`, then `nvf baseline accept`.");
+        }
+
+        gate.Baseline = Baseline.Load(path);
+    }
+
+    [Given("a baseline with the metrics")]
+    public void GivenABaselineWithTheMetrics(DataTable table) =>
+        gate.Baseline = new Baseline
+        {
+            Name = "table",
+            AcceptedRunId = "table",
+            AcceptedUtc = DateTimeOffset.UnixEpoch,
+            GitCommit = "table",
+            Metrics = table.ToDictionaries().ToDictionary(r => r["metric"], r => new BaselineMetric(Number(r["expected"]), Direction(r["better"]), MetricTolerance.Parse(r["tolerance"]), "", Optional(r, "low"), Optional(r, "high"))),
+        };
+
+    [When("this run's metrics are compared with it")]
+    public void WhenThisRunIsCompared()
+    {
+        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics));
+        context.AttachText("compared with the accepted baseline", string.Create(CultureInfo.InvariantCulture,
+            $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}): {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}"));
+    }
+
+    [When("a run obtains")]
+    public void WhenARunObtains(DataTable table) =>
+        gate.Comparison = BaselineComparison.Compare(gate.Baseline, table.ToDictionaries().Select(r => new RecordedMetric(r["metric"], Number(r["value"]), gate.Baseline.Metrics.TryGetValue(r["metric"], out var m) ? m.Direction : MetricDirection.HigherIsBetter)));
+
+    [Then("no metric is worse than its tolerance allows")]
+    public void ThenNoMetricRegressed()
+    {
+        if (!gate.Comparison.Passed)
+        {
+            context.AttachTable("offending metrics", RegressionTable.Headers, RegressionTable.Rows(gate.Comparison));
+            throw new InvalidOperationException($"{gate.Comparison.Regressions.Count} metric(s) regressed beyond tolerance:{Environment.NewLine}{RegressionTable.Describe(gate.Comparison)}");
+        }
+    }
+
+    [Then("the offending metrics are")]
+    public void ThenTheOffendingMetricsAre(DataTable table)
+    {
+        var offending = RegressionTable.Rows(gate.Comparison);
+        context.AttachTable("offending metrics", RegressionTable.Headers, offending);
+        var expected = table.ToDictionaries().Select(r => string.Join(" | ", r["metric"], r["obtained"], r["expected"], r["difference"])).ToList();
+        var actual = offending.Select(r => string.Join(" | ", r[0], r[1], r[2], r[3])).ToList();
+        if (!expected.SequenceEqual(actual))
+        {
+            throw new InvalidOperationException($"expected the offending metrics{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", expected)}{Environment.NewLine}but got{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", actual.DefaultIfEmpty("(none)"))}");
+        }
+    }
+
+    [Then("the metrics not measured are {string}")]
+    public void ThenNotMeasured(string names)
+    {
+        var actual = string.Join(", ", gate.Comparison.NotMeasured);
+        if (actual != names)
+        {
+            throw new InvalidOperationException($"expected the metrics not measured to be '{names}' but got '{actual}'");
+        }
+    }
+
+    static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    static double? Optional(IReadOnlyDictionary<string, string> row, string column) =>
+        row.TryGetValue(column, out var text) && text.Length > 0 ? Number(text) : null;
+
+    static MetricDirection Direction(string text) => text switch
+    {
+        "higher" => MetricDirection.HigherIsBetter,
+        "lower" => MetricDirection.LowerIsBetter,
+        _ => throw new FormatException($"'{text}' is not a direction; expected \"higher\" or \"lower\"."),
+    };
+
+    static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+}
