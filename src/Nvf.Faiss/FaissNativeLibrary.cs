@@ -41,6 +41,11 @@ internal static class FaissNativeLibrary
     /// </summary>
     internal static string OpenMpWaitPolicy { get; private set; } = "";
 
+    /// <summary>The one exception a missing or unloadable shim becomes: what, where, why, and how to fix it.</summary>
+    internal static DllNotFoundException NotLoadable(string searched, Exception cause) =>
+        new($"The FAISS shim {FileName} could not be loaded (looked for {searched}, then the system library path): " +
+            $"{cause.Message}. To fix: {InstallHint}.", cause);
+
     private static bool Load()
     {
         var userPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
@@ -56,9 +61,7 @@ internal static class FaissNativeLibrary
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
-            throw new DllNotFoundException(
-                $"The FAISS shim {FileName} could not be loaded (looked for {searched}, then the system library path): " +
-                $"{e.Message}. To fix: {InstallHint}.", e);
+            throw NotLoadable(searched, e);
         }
         if (abi != ExpectedAbiVersion)
             throw new DllNotFoundException(

@@ -130,6 +130,18 @@ public class FaissIndexSearchTests
     }
 
     [Fact]
+    public void A_missing_shim_becomes_one_message_naming_library_path_and_install_command()
+    {
+        var cause = new DllNotFoundException("libnvf_faiss.so: cannot open shared object file");
+
+        var error = FaissNativeLibrary.NotLoadable("/opt/app/libnvf_faiss.so", cause);
+
+        error.Message.Should().Contain("libnvf_faiss.so").And.Contain("/opt/app/libnvf_faiss.so")
+            .And.Contain("cannot open shared object file").And.Contain("sudo apt-get install libfaiss-dev");
+        error.InnerException.Should().BeSameAs(cause);
+    }
+
+    [Fact]
     public void OpenMp_waits_passively_unless_the_user_chose_a_policy()
     {
         var chosen = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
