@@ -47,7 +47,8 @@ public sealed class StateDictInteropTests : IDisposable
             torch.manual_seed(3)
             model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.GELU(), torch.nn.LayerNorm(4))
             torch.save(model.state_dict(), sys.argv[1])
-            torch.save({"ids": torch.arange(5), "mask": torch.tensor([True, False])}, sys.argv[1] + ".mixed")
+            view = torch.arange(12, dtype=torch.float32).reshape(3, 4).t()[1:]
+            torch.save({"ids": torch.arange(5), "mask": torch.tensor([True, False]), "view": view}, sys.argv[1] + ".mixed")
             """,
             path);
 
@@ -63,6 +64,8 @@ public sealed class StateDictInteropTests : IDisposable
         {
             mixed["ids"].ToArray<long>().Should().Equal(0L, 1L, 2L, 3L, 4L);
             mixed["mask"].ToArray<bool>().Should().Equal(true, false);
+            mixed["view"].Shape.Should().Equal(3, 3);
+            mixed["view"].ToArray<float>().Should().Equal([1f, 5f, 9f, 2f, 6f, 10f, 3f, 7f, 11f], "a strided view with an offset into its storage");
         }
         finally
         {

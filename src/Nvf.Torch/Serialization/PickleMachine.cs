@@ -87,14 +87,13 @@ internal sealed class PickleMachine
 
     private void Build()
     {
-        var state = Pop();
+        // BUILD sets an object's state; on a state_dict that is its _metadata attribute (module
+        // versions), which loading does not need.
+        Pop();
         if (Peek() is not PickleDict)
         {
             throw Unsupported($"BUILD on {Peek()?.GetType().Name ?? "None"}");
         }
-
-        // The state of a state_dict is its _metadata attribute (module versions): not needed here.
-        _ = state;
     }
 
     private static PickledTensor RebuildTensor(object?[] args)
