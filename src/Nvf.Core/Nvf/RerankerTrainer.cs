@@ -19,9 +19,22 @@ public static class RerankerTrainer
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
-        TorchRuntime.NumThreads = config.TorchThreads;
+        var queries = QuerySetGenerator.UniformNearestNeighbour(softAttention.Database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.RerankerTraining));
+        return Train(softAttention, design, config, queries);
+    }
+
+    /// <summary>
+    /// Trains a <paramref name="design"/> reranker on <paramref name="softAttention"/>'s candidates for given
+    /// labelled <paramref name="queries"/> (labels = database rows, e.g. a vector store's answers read from a
+    /// query log) instead of generated ones; config.TrainingQueries is not used.
+    /// </summary>
+    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, QuerySet queries)
+    {
+        ArgumentNullException.ThrowIfNull(softAttention);
+        ArgumentNullException.ThrowIfNull(config);
         var database = softAttention.Database;
-        var queries = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.RerankerTraining));
+        LabelledQueries.Check(database, queries);
+        TorchRuntime.NumThreads = config.TorchThreads;
         using var tensors = new QueryTensors(queries);
         using var candidates = CandidateSet.Build(softAttention.Model, database, tensors, config.CandidateCount);
 

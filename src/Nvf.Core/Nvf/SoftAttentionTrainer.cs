@@ -17,8 +17,19 @@ public static class SoftAttentionTrainer
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
+        return Train(database, config, QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.SoftAttentionTraining)));
+    }
+
+    /// <summary>
+    /// Trains a fresh model on given labelled <paramref name="queries"/> (labels = database rows, e.g. a
+    /// vector store's answers read from a query log) instead of generated ones; config.TrainingQueries is not used.
+    /// </summary>
+    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config, QuerySet queries)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(config);
+        LabelledQueries.Check(database, queries);
         TorchRuntime.NumThreads = config.TorchThreads;
-        var queries = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.SoftAttentionTraining));
         using var data = new QueryTensors(queries);
         using var generator = new Generator(config.Seed);
         var model = new SoftAttentionModel(database.Dimension, config.Hidden, config.InitialTemperature, generator);
