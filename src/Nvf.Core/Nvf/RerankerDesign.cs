@@ -10,9 +10,9 @@ public enum RerankerDesign
     RichFeatures,
 
     /// <summary>
-    /// This project's improvement (DESIGN.md's hints): a bilinear scorer qᵀWc initialised at the
-    /// identity (the exact cosine) over a learnable temperature, plus an MLP correction over
-    /// [q * c, q·c, soft-attention logit]; trained with early stopping.
+    /// This project's improvement (DESIGN.md's hints): a bilinear scorer s qᵀWc initialised at the
+    /// identity (the exact cosine) with a learnable scale, plus a zero-initialised MLP correction
+    /// over [q * c, q·c, soft-attention logit]; trained with early stopping.
     /// </summary>
     Improved,
 }
