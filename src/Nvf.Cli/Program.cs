@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nvf.Cli.CommandLine;
 using Nvf.Cli.Commands;
 
 namespace Nvf.Cli;
@@ -13,7 +14,12 @@ public static class Program
         var root = new RootCommand("Nvf.Specs: the research gate for the Neural Vector Field work.")
         {
             DoctorCommand.Create(),
+            GateCommand.Create(),
+            ReportCommand.Create(),
+            BaselineCommand.Create(),
+            HistoryCommand.Create(),
+            BenchCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        return CliHost.Invoke(root, args);
     }
 }

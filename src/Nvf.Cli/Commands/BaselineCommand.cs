@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Nvf.Cli.CommandLine;
+using Nvf.Cli.Gate;
+using Nvf.Core.Baselines;
+using Nvf.Core.History;
+using Spectre.Console;
+
+namespace Nvf.Cli.Commands;
+
+/// <summary>`nvf baseline accept [RUN]`: makes a recorded run the accepted baseline (fixtures/baselines/gate.json). Explicit only; CI never runs it.</summary>
+public static class BaselineCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var run = new Argument<string?>("run") { Description = "A run id or a unique prefix of one (default: the latest run).", Arity = ArgumentArity.ZeroOrOne };
+        var allowFailed = new Option<bool>("--allow-failed") { Description = "Accept a run even though some of its scenarios failed." };
+        var accept = new Command("accept", "Make a recorded run the accepted baseline: writes fixtures/baselines/gate.json (commit it).") { run, allowFailed };
+        accept.SetAction(parse => Accept(parse.GetValue(run), parse.GetValue(allowFailed), Terminal.Console));
+        return new Command("baseline", "Manage the accepted baseline the regression check compares with.") { accept };
+    }
+
+    static int Accept(string? runName, bool allowFailed, IAnsiConsole console)
+    {
+        var root = Repository.Root;
+        var record = RunHistory.InRepository(root).Find(runName);
+        if (!record.Passed && !allowFailed)
+        {
+            throw new UsageException($"run {record.RunId} failed; accept a passing run, or pass --allow-failed to accept it anyway.");
+        }
+
+        if (record.Metrics.Count == 0)
+        {
+            throw new UsageException($"run {record.RunId} recorded no metric; a baseline needs the metrics the steps record (run the whole suite).");
+        }
+
+        var path = Baseline.PathFor(root, GateRun.BaselineName);
+        var previous = File.Exists(path) ? Baseline.Load(path) : null;
+        var accepted = BaselineAcceptance.Accept(record, previous, GateRun.BaselineName, DateTimeOffset.UtcNow);
+        accepted.Baseline.Save(path);
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"baseline {GateRun.BaselineName} from run {record.RunId}").AddColumns("Metric", "Expected", "Better", "Tolerance");
+        foreach (var (name, metric) in accepted.Baseline.Metrics)
+        {
+            table.AddRow(Markup.Escape(name), metric.Expected.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), metric.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower", Markup.Escape(metric.Tolerance.Describe()));
+        }
+
+        console.Write(table);
+        foreach (var name in accepted.NeedTolerance)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(name)}[/] has no interval and was accepted as exact: set its \"tolerance\" (absolute, relative) in the file.");
+        }
+
+        console.MarkupLine($"wrote {Markup.Escape(path)}: review and commit it.");
+        return ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,78 @@
+using Nvf.Core.Baselines;
+using Nvf.Gherkin.Reports;
+using Nvf.Gherkin.Running;
+using Spectre.Console;
+
+namespace Nvf.Cli.Gate;
+
+/// <summary>Prints a finished run: the verdict per feature, each decision gate's outcome, regressions, and the verdict.</summary>
+public static class VerdictDisplay
+{
+    /// <summary>The tag that marks a scenario as a decision gate of the research (features carry it for all their scenarios).</summary>
+    public const string GateTag = "gate";
+
+    /// <summary>Writes the tables and the closing verdict line.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="report">The run.</param>
+    /// <param name="comparison">The run against the accepted baseline, or null when none is accepted.</param>
+    public static void Write(IAnsiConsole console, RunReport report, BaselineComparison? comparison)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        var features = new Table().Border(TableBorder.Rounded).Title("Verdict per feature")
+            .AddColumns("Feature", "Scenarios", "Passed", "Failed", "Skipped", "Verdict");
+        foreach (var feature in report.Features)
+        {
+            var results = report.ResultsOf(feature).ToList();
+            var worst = StatusText.Worst(results.Select(r => r.Status));
+            features.AddRow(
+                Markup.Escape(feature.Name),
+                results.Count.ToString(),
+                results.Count(r => r.Status == StepStatus.Passed).ToString(),
+                results.Count(r => r.Status is not (StepStatus.Passed or StepStatus.Skipped)).ToString(),
+                results.Count(r => r.Status == StepStatus.Skipped).ToString(),
+                Status(worst));
+        }
+
+        console.Write(features);
+        var gates = report.Results.Where(r => r.Scenario.HasTag(GateTag)).ToList();
+        if (gates.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("Decision gates").AddColumns("Outcome", "Gate", "Why");
+            foreach (var result in gates)
+            {
+                table.AddRow(Status(result.Status), Markup.Escape(result.Scenario.DisplayName), Markup.Escape(ScenarioProblem.FirstLine(result) ?? ""));
+            }
+
+            console.Write(table);
+        }
+
+        if (comparison is { Passed: false })
+        {
+            var regressions = new Table().Border(TableBorder.Rounded).Title("[red]Metrics worse than the accepted baseline[/]").AddColumns(RegressionTable.Headers.ToArray());
+            foreach (var row in RegressionTable.Rows(comparison))
+            {
+                regressions.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+
+            console.Write(regressions);
+        }
+
+        foreach (var (uri, errors) in report.RefusedFiles)
+        {
+            console.MarkupLine($"[red]refused feature file[/] {Markup.Escape(uri)}: {Markup.Escape(errors.ReplaceLineEndings(" "))}");
+        }
+
+        var counts = string.Join(", ", report.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusText.Name(c.Key)}"));
+        console.MarkupLine(report.Succeeded
+            ? $"[green bold]GATE PASSED[/] ({Markup.Escape(counts)} in {report.Duration.TotalSeconds:0.0} s)"
+            : $"[red bold]GATE FAILED[/] ({Markup.Escape(counts)} in {report.Duration.TotalSeconds:0.0} s)");
+    }
+
+    static string Status(StepStatus status) => status switch
+    {
+        StepStatus.Passed => "[green]✅ passed[/]",
+        StepStatus.Skipped => "[blue]⏭ skipped[/]",
+        _ => $"[red]❌ {StatusText.Name(status)}[/]",
+    };
+}
