@@ -40,7 +40,9 @@ public sealed class TrainingSteps(InfoNceContext context)
     public void ThenReportShowsMetrics()
     {
         context.Attach(InfoNceTables.Measurements("Separation and IVF retrieval after epoch 1", context.Trained.Select(t => (t.Key.ToString(), t.Measurement))));
-        var s = context.Last.Measurement.Separation;
+        var (key, measurement) = context.Last;
+        context.Scenario.AttachSvg($"{key}: positive and negative cosines", CosineHistogram.ToSvg($"{key}, epoch {measurement.Epoch}", measurement.Predictions, context.Session.Data.Eval.Targets));
+        var s = measurement.Separation;
         new[] { s.PositiveMean, s.NegativeMean, s.Auc }.Should().OnlyContain(x => double.IsFinite(x));
     }
 

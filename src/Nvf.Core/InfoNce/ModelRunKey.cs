@@ -11,6 +11,6 @@ public sealed record ModelRunKey(EncoderKind Encoder, TrainingObjective Objectiv
 {
     /// <summary>"attention / pure-infonce", "mlp / pure-infonce (shuffled targets)".</summary>
     public override string ToString() =>
-        $"{Configs.ConfigReader.Kebab(Encoder.ToString())} / {Configs.ConfigReader.Kebab(Objective.ToString())}" +
+        $"{KebabName.Format(Encoder)} / {KebabName.Format(Objective)}" +
         (Targets == TrainingTargets.Shuffled ? " (shuffled targets)" : "");
 }
