@@ -28,8 +28,8 @@ public sealed class EarlyStopping : IDisposable
     /// <summary>Best validation score seen (higher is better), or -infinity before the first.</summary>
     public double BestScore { get; private set; } = double.NegativeInfinity;
 
-    /// <summary>Epoch of <see cref="BestScore"/>, 0 before the first.</summary>
-    public int BestEpoch { get; private set; }
+    /// <summary>Epoch of <see cref="BestScore"/> (0: the initial state), -1 before the first observation.</summary>
+    public int BestEpoch { get; private set; } = -1;
 
     /// <summary>Records epoch <paramref name="epoch"/>'s score; snapshots the parameters when it improves. Returns true when training should stop.</summary>
     public bool Observe(int epoch, double score)

@@ -42,6 +42,13 @@ public static class MinibatchLoop
 
         var curve = new TrainingCurve(title);
         var clock = Stopwatch.StartNew();
+        if (stopping is not null)
+        {
+            var initial = validate!();
+            curve.Add(new EpochRecord(0, double.NaN, initial, clock.Elapsed.TotalSeconds));
+            stopping.Observe(0, initial);
+        }
+
         for (var epoch = 1; epoch <= maxEpochs; epoch++)
         {
             var order = SeededRandom.Fork(seed, (ulong)epoch).Permutation(examples.Count);

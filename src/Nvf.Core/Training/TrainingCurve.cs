@@ -27,13 +27,14 @@ public sealed class TrainingCurve
     /// <summary>Wall-clock seconds of the whole run.</summary>
     public double Seconds => epochs.Count == 0 ? 0 : epochs[^1].Seconds;
 
-    /// <summary>Appends an epoch; epochs must be numbered 1, 2, ...</summary>
+    /// <summary>Appends an epoch; epochs are numbered 1, 2, ..., optionally after an epoch 0 (the initial state, validated before training).</summary>
     public void Add(EpochRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Epoch != epochs.Count + 1)
+        var expected = epochs.Count == 0 ? (record.Epoch == 0 ? 0 : 1) : epochs[^1].Epoch + 1;
+        if (record.Epoch != expected)
         {
-            throw new ArgumentException($"epoch {record.Epoch} added after {epochs.Count} epochs; expected epoch {epochs.Count + 1}", nameof(record));
+            throw new ArgumentException($"epoch {record.Epoch} added after {epochs.Count} records; expected epoch {expected}", nameof(record));
         }
 
         epochs.Add(record);

@@ -67,7 +67,7 @@ public sealed class NvfModelTests
         var result = PipelineEvaluator.Evaluate(SmallSetup.TrainedSoftAttention, reranker.Model, queries, 5);
 
         reranker.Model.Design.Should().Be(design);
-        reranker.Curve.Epochs.Should().HaveCount(SmallSetup.Reranker.MaxEpochs);
+        reranker.Curve.Epochs.Should().HaveCount(SmallSetup.Reranker.MaxEpochs + 1, "the initial state is validated as epoch 0");
         reranker.Curve.KeptEpoch.Should().Be((int)reranker.Curve.Epochs.MaxBy(e => e.ValidationScore)!.Epoch);
         result.PipelineTop1!.Estimate.Should().BeLessThanOrEqualTo(result.Coverage.Estimate);
         result.PipelineTopK!.Successes.Should().Be(result.Coverage.Successes);

@@ -42,14 +42,14 @@ public sealed class TrainingLoopTests
         using var generator = new Generator(1);
         using var layer = new Linear(2, 1, generator: generator);
         using var stopping = new EarlyStopping(layer, patience: 2);
-        var scores = new[] { 0.5, 0.7, 0.6, 0.65, 0.9 };
+        var scores = new[] { 0.1, 0.5, 0.7, 0.6, 0.65, 0.9 }; // [0]: the initial state
         var valueAtEpoch = new List<float>();
 
         var curve = MinibatchLoop.Run(
             "toy",
             [0, 1, 2],
             batchSize: 3,
-            maxEpochs: scores.Length,
+            maxEpochs: scores.Length - 1,
             seed: 1,
             step: _ =>
             {
@@ -62,14 +62,15 @@ public sealed class TrainingLoopTests
                 valueAtEpoch.Add(valueAtEpoch.Count + 1);
                 return 1.0 / valueAtEpoch.Count;
             },
-            validate: () => scores[valueAtEpoch.Count - 1],
+            validate: () => scores[valueAtEpoch.Count],
             stopping: stopping);
 
-        curve.Epochs.Should().HaveCount(4, "epochs 3 and 4 did not beat epoch 2, patience 2 stops after epoch 4");
+        curve.Epochs.Select(e => e.Epoch).Should().Equal([0, 1, 2, 3, 4], "epochs 3 and 4 did not beat epoch 2, patience 2 stops after epoch 4");
         curve.StoppedEarly.Should().BeTrue();
         curve.KeptEpoch.Should().Be(2);
         layer.Weight.ToArray<float>().Should().AllBeEquivalentTo(2f, "the state of epoch 2 is restored");
-        curve.Epochs.Select(e => e.TrainingLoss).Should().Equal(1.0, 0.5, 1.0 / 3, 0.25);
+        curve.Epochs.Skip(1).Select(e => e.TrainingLoss).Should().Equal(1.0, 0.5, 1.0 / 3, 0.25);
+        double.IsNaN(curve.Epochs[0].TrainingLoss).Should().BeTrue("nothing was trained before epoch 1");
     }
 
     [Fact]
@@ -81,9 +82,24 @@ public sealed class TrainingLoopTests
         var epoch = 0;
         var curve = MinibatchLoop.Run("toy", [0], 1, 5, 1, _ => { using (new NoGradScope()) { layer.Weight.Fill(++epoch); } return 0; }, () => epoch == 3 ? 1.0 : 0.1, stopping);
 
-        curve.Epochs.Should().HaveCount(5);
+        curve.Epochs.Should().HaveCount(6, "the initial state and 5 epochs");
         curve.StoppedEarly.Should().BeFalse();
         layer.Weight.ToSingle().Should().Be(3f);
+    }
+
+    [Fact]
+    public void AModelThatOnlyGetsWorseIsReturnedAsItStarted()
+    {
+        using var generator = new Generator(1);
+        using var layer = new Linear(1, 1, generator: generator);
+        var start = layer.Weight.ToSingle();
+        using var stopping = new EarlyStopping(layer, patience: 2);
+        var epoch = 0;
+        var curve = MinibatchLoop.Run("toy", [0], 1, 10, 1, _ => { using (new NoGradScope()) { layer.Weight.Fill(100 + ++epoch); } return 0; }, () => 1.0 / (1 + epoch), stopping);
+
+        curve.KeptEpoch.Should().Be(0);
+        curve.Epochs.Should().HaveCount(3, "patience 2 stops after epoch 2");
+        layer.Weight.ToSingle().Should().Be(start);
     }
 
     [Fact]
@@ -93,6 +109,7 @@ public sealed class TrainingLoopTests
         curve.Add(new EpochRecord(1, 1, double.NaN, 0.1));
 
         FluentActions.Invoking(() => curve.Add(new EpochRecord(3, 1, double.NaN, 0.2))).Should().Throw<ArgumentException>().WithMessage("*expected epoch 2*");
+        FluentActions.Invoking(() => new TrainingCurve("t").Add(new EpochRecord(2, 1, double.NaN, 0.1))).Should().Throw<ArgumentException>().WithMessage("*expected epoch 1*");
     }
 
     static List<int[]> Batches(ulong seed)
