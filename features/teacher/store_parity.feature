@@ -6,7 +6,9 @@ Feature: Exact stores return the same top-k ids
   rounding is additive there). Exact duplicates tie, and engines may order ties their own way, so a
   query agrees when its lists are equal up to results tied within the score tolerance.
   The rows are the clustered corpus scaled to random lengths, so the three metrics rank differently.
-  Tolerance 1e-3: MEASURED.
+  Tolerance 1e-3, measured FAISS flat vs the exact store here: largest score difference 3.6e-7
+  (cosine), 4.3e-6 (inner product), 2.5e-5 (squared L2), a margin of 40x or more; 63, 63 and 189 of
+  the 200 queries identical rank for rank, the others equal up to ties (duplicates ordered apart).
   The managed exact store (float64 brute force) needs no server: its rows always run, so the
   parity check itself runs in CI; the Qdrant rows are skipped with the locator's reasons when no
   server is found, never passed.
