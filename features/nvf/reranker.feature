@@ -11,8 +11,9 @@ Feature: The neural reranker (the fovea) lifts Top-1 from 68% to 90%+
   control 97.4%. The seed's designs do not clear 90% with margin (this harness: 35.4% and 89.5%);
   the "improved" design does: a bilinear scorer s (q W)·c with W initialised to the identity and a
   learnable scale s (from 10, learnt in log space), plus an MLP correction over
-  [q*c, q·c, soft-attention logit] whose last layer starts at zero — so training starts exactly at
-  the exact-cosine control — trained up to 40 epochs with early stopping (patience 5):
+  [q*c, q·c, soft-attention logit] whose last layer starts at zero, so training starts exactly at
+  the exact-cosine control; trained at Adam 1e-4 for up to 40 epochs with early stopping
+  (patience 3, the initial state counting as epoch 0).
   DESIGN.md's hints (the cosine as a feature, a bilinear scorer, early stopping) made one model.
 
   Background:

@@ -9,7 +9,7 @@ namespace Nvf.Specs.Steps.Nvf;
 [Binding]
 public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioContext context)
 {
-    [Then("^the share of soft attention's wrong answers in the right cluster is far above chance of (\\d+)/(\\d+): its 95% interval lies above (\\d+) times chance$")]
+    [Then("^the share of soft attention's wrong answers in the right cluster is above chance of (\\d+)/(\\d+): its 95% interval lies above (\\d+) times chance$")]
     public void ThenErrorsLandInCluster(int chanceNumerator, int chanceDenominator, int factor)
     {
         var e = scenario.Evaluated;
