@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
-dotnet build src/Nvf.Cli -c Release -v quiet -nologo >/dev/null
+dotnet build src/Nvf.Cli -c Release -v quiet -nologo
 exec dotnet src/Nvf.Cli/bin/Release/net10.0/nvf.dll gate "$@"
