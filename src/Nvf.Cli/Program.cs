@@ -19,6 +19,7 @@ public static class Program
             BaselineCommand.Create(),
             HistoryCommand.Create(),
             BenchCommand.Create(),
+            SanityCommand.Create(),
         };
         return CliHost.Invoke(root, args);
     }
