@@ -11,6 +11,8 @@ namespace Nvf.Core.Configs;
 /// <param name="BatchSize">Queries per Adam step.</param>
 /// <param name="LearningRate">Adam's step size for both stages.</param>
 /// <param name="TrainingQueries">Fresh uniformly random unit queries labelled with their exact nearest neighbour.</param>
+/// <param name="ValidationQueries">Held-out queries whose pipeline Top-1 picks the epoch kept (epoch 0: the separate state).</param>
+/// <param name="Patience">Epochs without a better validation Top-1 before stopping; 0 runs every epoch.</param>
 /// <param name="Relaxation">The differentiable Top-K that carries the reranker's loss into soft attention.</param>
 /// <param name="RelaxationTemperature">Softmax temperature of the relaxation (on soft attention's logits).</param>
 /// <param name="SoftAttentionLossWeight">Weight of soft attention's own cross-entropy in the joint loss (keeps its Top-K coverage).</param>
@@ -22,6 +24,8 @@ public sealed record JointFineTuneConfig(
     int BatchSize,
     double LearningRate,
     int TrainingQueries,
+    int ValidationQueries,
+    int Patience,
     TopKRelaxation Relaxation,
     double RelaxationTemperature,
     double SoftAttentionLossWeight,
@@ -38,6 +42,8 @@ public sealed record JointFineTuneConfig(
             r.Int("batchSize", 1, 1 << 20),
             r.Double("learningRate", 1e-12, 10),
             r.Int("trainingQueries", 1, 100_000_000),
+            r.Int("validationQueries", 1, 10_000_000),
+            r.Int("patience", 0, 100000),
             r.Enum<TopKRelaxation>("relaxation"),
             r.Double("relaxationTemperature", 1e-6, 1e6),
             r.Double("softAttentionLossWeight", 0, 1e6),

@@ -9,7 +9,9 @@ namespace Nvf.Core.Nvf;
 /// <summary>
 /// The seed's "then try joint if needed": starting from separately trained stages, fine-tunes
 /// copies of both with one loss, the reranker's cross-entropy on the final answer (reaching soft
-/// attention through a differentiable Top-K) plus soft attention's own cross-entropy.
+/// attention through a differentiable Top-K) plus soft attention's own cross-entropy. Pipeline
+/// Top-1 on held-out validation queries picks the state kept (the separate state is epoch 0), so
+/// fine-tuning reports honestly whether it helped without ever handing back a damaged pipeline.
 /// </summary>
 public static class JointFineTuner
 {
@@ -30,11 +32,15 @@ public static class JointFineTuner
         reranker.LoadStateDict(separate.Model.StateDict());
         reranker.Train();
 
+        var pipeline = new JointPipelineModule(softAttention, reranker);
         var queries = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.JointTraining));
+        var validation = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.ValidationQueries, QueryStreams.Seed(config.Seed + 1, QueryStream.JointTraining));
         using var data = new QueryTensors(queries);
         using var noise = new Generator(config.Seed + 1);
         TorchRuntime.ManualSeed(config.Seed); // dropout
-        using var optimizer = new Adam(softAttention.Parameters().Concat(reranker.Parameters()), lr: config.LearningRate);
+        using var optimizer = new Adam(pipeline.Parameters(), lr: config.LearningRate);
+        using var stopping = new EarlyStopping(pipeline, config.Patience);
+        var tuned = new TrainedSoftAttention(softAttention, database, original.Config, new Training.TrainingCurve("joint"));
         var curve = MinibatchLoop.Run(
             $"joint fine-tuning ({config.Name})",
             Enumerable.Range(0, queries.Count).ToArray(),
@@ -59,10 +65,16 @@ public static class JointFineTuner
                 loss.Backward();
                 optimizer.Step();
                 return loss.ToSingle();
-            });
+            },
+            () =>
+            {
+                var top1 = PipelineEvaluator.Evaluate(tuned, reranker, validation, k).PipelineTop1!.Estimate;
+                reranker.Train();
+                return top1;
+            },
+            stopping);
         softAttention.Eval();
         reranker.Eval();
-        var tuned = new TrainedSoftAttention(softAttention, database, original.Config, curve);
-        return new JointFineTuneResult(tuned, reranker, separate, config, curve);
+        return new JointFineTuneResult(tuned with { Curve = curve }, reranker, separate, config, curve);
     }
 }

@@ -12,7 +12,7 @@ static class SmallSetup
 
     public static RerankerConfig Reranker { get; } = new("unit-test reranker", 32, 0.1, 5, 4, 0, 64, 1e-3, 2000, 0.1, 12, 1);
 
-    public static JointFineTuneConfig Joint { get; } = new("unit-test joint", 1, 64, 1e-4, 1000, TopKRelaxation.StraightThrough, 1.0, 1.0, 13, 1);
+    public static JointFineTuneConfig Joint { get; } = new("unit-test joint", 1, 64, 1e-4, 1000, 500, 0, TopKRelaxation.StraightThrough, 1.0, 1.0, 13, 1);
 
     /// <summary>Trained once per test run through the same memo the features use.</summary>
     public static TrainedSoftAttention TrainedSoftAttention => TrainedModelMemo.SoftAttention(Database, SoftAttention);
