@@ -49,7 +49,7 @@ public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, S
         context.Attach(teacher.Report.RerankerCurve);
         context.Attach(MetricsTable.For($"NVF trained from the {teacher.Report.Store} store's logs: agreement with the store", teacher.Report.FromLog));
         context.Attach(MetricsTable.For("NVF trained on generator labels (same configs, same queries)", teacher.Report.Reference));
-        context.AttachText("timing", FormattableString.Invariant($"index + log: {teacher.Report.LogSeconds:F1} s; read logs + train both stages: {teacher.Report.TrainSeconds:F1} s"));
+        context.AttachText("timing", teacher.Report.Timing.ToString());
     }
 
     [Then("agreement with the store is within {float} points of NVF trained on generator labels, for soft attention Top-1, Top-5 and pipeline Top-1")]

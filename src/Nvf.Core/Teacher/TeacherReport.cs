@@ -15,8 +15,7 @@ namespace Nvf.Core.Teacher;
 /// <param name="Reference">NVF trained on generator labels, evaluated on the same held-out queries with generator labels.</param>
 /// <param name="SoftAttentionCurve">Soft attention's training curve from the log.</param>
 /// <param name="RerankerCurve">The reranker's training curve from the log.</param>
-/// <param name="LogSeconds">Wall time to index the corpus, query the store and write the logs.</param>
-/// <param name="TrainSeconds">Wall time to read the logs and train both stages from them.</param>
+/// <param name="Timing">Wall and CPU seconds per stage.</param>
 public sealed record TeacherReport(
     string Store,
     IReadOnlyList<TeacherLogFile> Logs,
@@ -24,8 +23,7 @@ public sealed record TeacherReport(
     PipelineEvaluation Reference,
     Training.TrainingCurve SoftAttentionCurve,
     Training.TrainingCurve RerankerCurve,
-    double LogSeconds,
-    double TrainSeconds)
+    TeacherTiming Timing)
 {
     /// <summary>Candidates per query (K of Top-K; 5 in the seed).</summary>
     public int K => FromLog.K;

@@ -18,7 +18,7 @@ public sealed class TeacherRun
     private const string SoftAttentionPurpose = "soft attention training", RerankerPurpose = "reranker training", EvaluationPurpose = "held-out evaluation";
     private readonly List<TeacherLogFile> _logs = [];
     private string? _store;
-    private double _logSeconds, _trainSeconds;
+    private (double Wall, double Cpu) _logTime, _trainTime;
     private TrainedSoftAttention? _softAttention;
     private TrainedReranker? _reranker;
 
@@ -67,6 +67,7 @@ public sealed class TeacherRun
     public async Task LogAsync(IVectorStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await StoreTeacher.IndexAsync(store, Database, Teacher.Metric, cancellationToken).ConfigureAwait(false);
         _store = store.Describe().Kind;
@@ -80,19 +81,17 @@ public sealed class TeacherRun
             _logs.Add(new TeacherLogFile(purpose, path, new FileInfo(path).Length, log.Count, log.K, agreement));
         }
 
-        _logSeconds = clock.Elapsed.TotalSeconds;
+        _logTime = (clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 
     /// <summary>Reads the two training logs back from their files and trains soft attention, then the reranker on its candidates, with the store's labels.</summary>
-    public void TrainFromLogs()
+    public void TrainFromLogs() => _trainTime = TeacherTiming.Measure(() =>
     {
-        var clock = Stopwatch.StartNew();
         var softAttentionQueries = QueryLogLabels.ToQuerySet(QueryLog.Load(LogOf(SoftAttentionPurpose).Path), Database);
         _softAttention = SoftAttentionTrainer.Train(Database, SoftAttentionConfig, softAttentionQueries);
         var rerankerQueries = QueryLogLabels.ToQuerySet(QueryLog.Load(LogOf(RerankerPurpose).Path), Database);
         _reranker = RerankerTrainer.Train(_softAttention, Design, RerankerConfig, rerankerQueries);
-        _trainSeconds = clock.Elapsed.TotalSeconds;
-    }
+    });
 
     /// <summary>
     /// NVF's agreement with the store on the held-out log (read back from its file), beside NVF
@@ -101,13 +100,19 @@ public sealed class TeacherRun
     public TeacherReport Evaluate()
     {
         var softAttention = _softAttention ?? throw new InvalidOperationException("NVF has not been trained from the logs; call TrainFromLogs first");
-        var heldOut = QueryLogLabels.ToQuerySet(QueryLog.Load(LogOf(EvaluationPurpose).Path), Database);
+        var reranker = _reranker!;
         int k = RerankerConfig.CandidateCount;
-        var fromLog = PipelineEvaluator.Evaluate(softAttention, _reranker!.Model, heldOut, k);
-        var referenceSoftAttention = TrainedModelMemo.SoftAttention(Database, SoftAttentionConfig);
-        var referenceReranker = TrainedModelMemo.Reranker(referenceSoftAttention, Design, RerankerConfig);
-        var reference = PipelineEvaluator.Evaluate(referenceSoftAttention, referenceReranker.Model, TeacherQueries.Evaluation(Database, Teacher.EvaluationQueries), k);
-        return new TeacherReport(_store!, _logs.ToList(), fromLog, reference, softAttention.Curve, _reranker.Curve, _logSeconds, _trainSeconds);
+        PipelineEvaluation? fromLog = null, reference = null;
+        var (wall, cpu) = TeacherTiming.Measure(() =>
+        {
+            var heldOut = QueryLogLabels.ToQuerySet(QueryLog.Load(LogOf(EvaluationPurpose).Path), Database);
+            fromLog = PipelineEvaluator.Evaluate(softAttention, reranker.Model, heldOut, k);
+            var referenceSoftAttention = TrainedModelMemo.SoftAttention(Database, SoftAttentionConfig);
+            var referenceReranker = TrainedModelMemo.Reranker(referenceSoftAttention, Design, RerankerConfig);
+            reference = PipelineEvaluator.Evaluate(referenceSoftAttention, referenceReranker.Model, TeacherQueries.Evaluation(Database, Teacher.EvaluationQueries), k);
+        });
+        var timing = new TeacherTiming(_logTime.Wall, _logTime.Cpu, _trainTime.Wall, _trainTime.Cpu, wall, cpu);
+        return new TeacherReport(_store!, _logs.ToList(), fromLog!, reference!, softAttention.Curve, reranker.Curve, timing);
     }
 
     /// <summary>The three query sets with generator labels, and how each was drawn (for the log's header).</summary>
