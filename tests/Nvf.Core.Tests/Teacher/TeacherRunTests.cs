@@ -18,11 +18,8 @@ public sealed class TeacherRunTests(ITestOutputHelper output)
     {
         using var folder = new ScratchFolder();
         await using var store = new NegatedQueryStore();
-        var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
 
-        await run.LogAsync(store);
-        run.TrainFromLogs();
-        var report = run.Evaluate();
+        var report = await RunAsync(store, folder);
 
         output.WriteLine($"from the negated store's log: {report.FromLog.SoftAttentionTop1} / {report.FromLog.Coverage} / {report.FromLog.PipelineTop1}");
         output.WriteLine($"on generator labels:          {report.Reference.SoftAttentionTop1} / {report.Reference.Coverage} / {report.Reference.PipelineTop1}");
@@ -38,11 +35,8 @@ public sealed class TeacherRunTests(ITestOutputHelper output)
     {
         using var folder = new ScratchFolder();
         await using var store = new FaissVectorStore();
-        var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
 
-        await run.LogAsync(store);
-        run.TrainFromLogs();
-        var report = run.Evaluate();
+        var report = await RunAsync(store, folder);
 
         report.Logs.Should().OnlyContain(l => l.LabelAgreement.Successes == l.LabelAgreement.Trials, "FAISS flat answers the exact nearest neighbour");
         report.Logs.Select(l => Path.GetFileName(l.Path)).Should().BeEquivalentTo(Directory.GetFiles(folder.Path).Select(Path.GetFileName), "the three logs are files in the run's folder");
@@ -59,5 +53,13 @@ public sealed class TeacherRunTests(ITestOutputHelper output)
         var act = () => new TeacherRun(SmallSetup.Database, Config with { LogK = 3 }, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
 
         act.Should().Throw<ArgumentException>().WithMessage("*top 3*at least the reranker's 5 candidates*");
+    }
+
+    static async Task<TeacherReport> RunAsync(IVectorStore store, ScratchFolder folder)
+    {
+        var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
+        await run.LogAsync(store);
+        run.TrainFromLogs();
+        return run.Evaluate();
     }
 }
