@@ -14,19 +14,9 @@ public static class ModelInference
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(set);
-        var (n, c, d) = (set.Count, set.ContextLength, set.Dimension);
-        var output = new VectorSet(new float[(long)n * d], n, d);
         encoder.Eval();
-        using var noGrad = new NoGradScope();
-        for (var start = 0; start < n; start += BatchRows)
-        {
-            var rows = Math.Min(BatchRows, n - start);
-            using var scope = new DisposeScope();
-            var contexts = Tensor.From<float>(set.Contexts.AsSpan(start * c * d, rows * c * d), rows, c, d);
-            encoder.Forward(contexts).CopyTo<float>(output.Data.AsSpan(start * d, rows * d));
-        }
-
-        return output;
+        var (c, d) = (set.ContextLength, set.Dimension);
+        return Run(set.Contexts, set.Count, c * d, d, (rows, count) => encoder.Forward(Tensor.From(rows, count, c, d)));
     }
 
     /// <summary>P(payload) float32 (N, D), unit rows: the payload as tower P of the two-tower model sees it.</summary>
@@ -34,16 +24,21 @@ public static class ModelInference
     {
         ArgumentNullException.ThrowIfNull(tower);
         ArgumentNullException.ThrowIfNull(payload);
-        var (n, d) = (payload.Count, payload.Dimension);
-        var output = new VectorSet(new float[(long)n * d], n, d);
         tower.Eval();
+        var d = payload.Dimension;
+        return Run(payload.Data, payload.Count, d, d, (rows, count) => tower.Forward(Tensor.From(rows, count, d)));
+    }
+
+    // Feeds `count` input rows of `inputWidth` floats through `forward` in batches and collects its (rows, outputWidth) outputs.
+    private static VectorSet Run(float[] input, int count, int inputWidth, int outputWidth, Func<ReadOnlySpan<float>, long, Tensor> forward)
+    {
+        var output = new VectorSet(new float[(long)count * outputWidth], count, outputWidth);
         using var noGrad = new NoGradScope();
-        for (var start = 0; start < n; start += BatchRows)
+        for (var start = 0; start < count; start += BatchRows)
         {
-            var rows = Math.Min(BatchRows, n - start);
+            var rows = Math.Min(BatchRows, count - start);
             using var scope = new DisposeScope();
-            var input = Tensor.From<float>(payload.Data.AsSpan(start * d, rows * d), rows, d);
-            tower.Forward(input).CopyTo<float>(output.Data.AsSpan(start * d, rows * d));
+            forward(input.AsSpan(start * inputWidth, rows * inputWidth), rows).CopyTo<float>(output.Data.AsSpan(start * outputWidth, rows * outputWidth));
         }
 
         return output;
