@@ -1,4 +1,4 @@
-@teacher @stores
+@teacher @stores @gate
 Feature: The vector database as NVF's teacher (Task 2, option A)
   "Spin up Qdrant locally, index a corpus, log query/result pairs, train NVF on logged data."
   The store indexes the seed's clustered corpus (row i under id i) and answers three query sets:

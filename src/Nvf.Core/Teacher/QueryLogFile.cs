@@ -61,12 +61,14 @@ public static class QueryLogFile
         if (!File.Exists(path))
             throw new QueryLogFormatException(path, "archive", $"cannot be read: no file at {Path.GetFullPath(path)}; expected a query log written by QueryLogFile.Write");
         ZipArchive zip;
+        var file = File.OpenRead(path);
         try
         {
-            zip = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read, leaveOpen: false);
+            zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
         }
         catch (InvalidDataException e)
         {
+            file.Dispose();
             throw new QueryLogFormatException(path, "archive", $"is not a readable zip archive (truncated or not a query log): {e.Message}", e);
         }
 
