@@ -51,6 +51,11 @@ public static class BaselineCommand
             console.MarkupLine($"[yellow]{Markup.Escape(name)}[/] has no interval and was accepted as exact: set its \"tolerance\" (absolute, relative) in the file.");
         }
 
+        if (accepted.Kept.Count > 0)
+        {
+            console.MarkupLine($"kept from the previous baseline (not measured by run {record.RunId}): {Markup.Escape(string.Join(", ", accepted.Kept))}");
+        }
+
         console.MarkupLine($"wrote {Markup.Escape(path)}: review and commit it.");
         return ExitCodes.Passed;
     }

@@ -69,6 +69,13 @@ public static class GateRun
         history.Record(record with { Reports = written.Select(Path.GetFileName).ToList()! });
 
         console.WriteLine();
+        var repeated = record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            // Baselines and trends key metrics by name; a repeated name keeps only its last value.
+            console.MarkupLine($"[yellow]metrics recorded more than once (the last value counts):[/] {Markup.Escape(string.Join(", ", repeated))}");
+        }
+
         VerdictDisplay.Write(console, report, comparison);
         console.MarkupLine($"reports: {Markup.Escape(string.Join(", ", copies))}");
         console.MarkupLine($"run {record.RunId} recorded in {Markup.Escape(runFolder)}");

@@ -5,7 +5,8 @@ namespace Nvf.Core.Baselines;
 /// <summary>
 /// Makes a recorded run the accepted baseline. Metrics already in the previous baseline keep their
 /// tolerance; new ones get the 95%-interval tolerance when the run measured an interval, else none
-/// (exact), and are named in <see cref="AcceptedBaseline.NeedTolerance"/> so the user edits them.
+/// (exact), and are named in <see cref="AcceptedBaseline.NeedTolerance"/> so the user edits them. Metrics of the
+/// previous baseline that the run did not measure (a tag-filtered run) are kept as they were.
 /// </summary>
 public static class BaselineAcceptance
 {
@@ -45,6 +46,13 @@ public static class BaselineAcceptance
             metrics[metric.Name] = new BaselineMetric(metric.Value, metric.Direction, tolerance, metric.Unit, metric.Low, metric.High);
         }
 
+        // A tag-filtered run measures only part of the suite: what it did not measure stays as accepted before.
+        var unmeasured = previous?.Metrics.Where(m => !metrics.ContainsKey(m.Key)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+        foreach (var metricName in unmeasured)
+        {
+            metrics[metricName] = previous!.Metrics[metricName];
+        }
+
         var baseline = new Baseline
         {
             Name = name,
@@ -53,6 +61,6 @@ public static class BaselineAcceptance
             GitCommit = run.Provenance.Git.Commit,
             Metrics = metrics,
         };
-        return new AcceptedBaseline(baseline, needTolerance.Distinct().ToList());
+        return new AcceptedBaseline(baseline, needTolerance.Distinct().ToList(), unmeasured);
     }
 }

@@ -35,6 +35,18 @@ public sealed class BaselineFileTests
     }
 
     [Fact]
+    public void Accepting_a_filtered_run_keeps_the_metrics_it_did_not_measure()
+    {
+        var full = BaselineAcceptance.Accept(SampleRuns.Run("r1", Monday, SampleRuns.Top1(0.68), new RecordedMetric("faiss.r5", 0.95, MetricDirection.HigherIsBetter)), null, "gate", Monday);
+
+        var filtered = BaselineAcceptance.Accept(SampleRuns.Run("r2", Monday, SampleRuns.Top1(0.70)), full.Baseline, "gate", Monday);
+
+        filtered.Kept.Should().Equal("faiss.r5");
+        filtered.Baseline.Metrics["faiss.r5"].Should().Be(full.Baseline.Metrics["faiss.r5"]);
+        filtered.Baseline.Metrics["nvf.top1"].Expected.Should().Be(0.70);
+    }
+
+    [Fact]
     public void A_run_without_metrics_cannot_become_a_baseline()
     {
         var run = SampleRuns.Run("r1", Monday);
