@@ -20,6 +20,7 @@ public sealed class UsageErrorTests : IDisposable
         { ["gate", "--config", "broken.json"], "--config broken.json: cannot read it:" },
         { ["gate", "--config", "unknown-field.json"], "--config unknown-field.json: cannot read it:" },
         { ["gate", "--config", "no-features.json"], "features folder" },
+        { ["gate", "--out", "/proc/nvf-reports"], "--out /proc/nvf-reports: cannot create the report folder" },
         { ["report", "20991231"], "No run recorded in" },
         { ["baseline", "accept"], "No run recorded in" },
         { ["baseline", "reject"], "Unrecognized command or argument 'reject'" },

@@ -31,6 +31,16 @@ public static class GateRun
         var tagText = request.Tags ?? config.Tags;
         var tags = tagText is null ? null : TagExpression.Parse(tagText);
         var output = Path.GetFullPath(request.OutputDirectory ?? Path.Combine(root, "artifacts", "reports"));
+        try
+        {
+            // Fail before a long run, not after it, when the report folder cannot be made.
+            Directory.CreateDirectory(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {request.OutputDirectory}: cannot create the report folder: {e.Message}", e);
+        }
+
         var featuresFolder = config.Features ?? SuiteRunner.DefaultFeatures;
         if (!Directory.Exists(featuresFolder))
         {
