@@ -49,7 +49,7 @@ public sealed class DecisionSteps(InfoNceContext context)
         var rows = new List<(string, EpochMeasurement)> { (Evaluation.Run.Key.ToString(), Evaluation.EpochOne) };
         rows.AddRange(Evaluation.Rechecks.Select(m => ($"{Evaluation.Run.Key} (re-check)", m)));
         if (Evaluation.TwoTower is not null)
-            rows.Add(("attention / two-tower", Evaluation.TwoTower));
+            rows.Add(((Evaluation.Run.Key with { Encoder = EncoderKind.Attention, Objective = TrainingObjective.TwoTower }).ToString(), Evaluation.TwoTower));
         context.Attach(InfoNceTables.Measurements("Auto-evaluation measurements", rows));
         Evaluation.Path.Select(p => p.Step).Should().ContainInOrder("train", "separation", "IVF retrieval", "decision");
     }
