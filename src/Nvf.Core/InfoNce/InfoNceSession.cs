@@ -22,6 +22,7 @@ public sealed class InfoNceSession : IDisposable
     private readonly Dictionary<ModelRunKey, ModelRun> runs = [];
     private readonly Dictionary<(ModelRunKey, int), RetrievalReport> flat = [];
     private FaissIndex? index;
+    private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector)? evalTruth;
     private NormalizationCheckResult? normalization, unnormalized;
 
     /// <summary>Wraps <paramref name="data"/>; indexes and models are built on first use.</summary>
@@ -149,11 +150,17 @@ public sealed class InfoNceSession : IDisposable
 
     private RetrievalReport Search(FaissIndex target, string description, VectorSet predictions)
     {
+        var (rows, sameVector) = evalTruth ??= EvalTruth();
+        return RetrievalEvaluator.Evaluate(target, description, predictions, rows, sameVector, Retrieval.TopK);
+    }
+
+    // The payload row of each eval target and the rows holding the same vector: the same for every search.
+    private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector) EvalTruth()
+    {
         var rows = Data.EvalRows();
         if (rows.Any(r => r < 0))
             throw new ArtifactException($"{Path.GetFileName(Data.EvalFile)}: {rows.Count(r => r < 0)} truth keys name no payload row; expected every key in the payload key map");
-        return RetrievalEvaluator.Evaluate(target, description, predictions, rows.Select(r => (long)r).ToArray(),
-            ExactDuplicates.SameVectorSets(Data.FirstCopyOf, rows), Retrieval.TopK);
+        return (rows.Select(r => (long)r).ToArray(), ExactDuplicates.SameVectorSets(Data.FirstCopyOf, rows));
     }
 
     private EvalSet TrainingSet(TrainingTargets targets, ulong seed)
