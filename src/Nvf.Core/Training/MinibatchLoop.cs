@@ -14,7 +14,8 @@ public static class MinibatchLoop
     /// <summary>
     /// Runs up to <paramref name="maxEpochs"/> epochs over <paramref name="examples"/> (example
     /// indices). <paramref name="step"/> gets one batch of indices and returns its loss;
-    /// <paramref name="validate"/> (optional) returns a score in which higher is better.
+    /// <paramref name="validate"/> (optional) returns a score in which higher is better;
+    /// <paramref name="progress"/> (optional) hears of each epoch as it ends.
     /// </summary>
     public static TrainingCurve Run(
         string title,
@@ -24,7 +25,8 @@ public static class MinibatchLoop
         ulong seed,
         Func<int[], double> step,
         Func<double>? validate = null,
-        EarlyStopping? stopping = null)
+        EarlyStopping? stopping = null,
+        IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(step);
@@ -46,6 +48,7 @@ public static class MinibatchLoop
         {
             var initial = validate!();
             curve.Add(new EpochRecord(0, double.NaN, initial, clock.Elapsed.TotalSeconds));
+            progress?.Report(new TrainingProgress(title, 0, maxEpochs, double.NaN, initial, clock.Elapsed.TotalSeconds));
             stopping.Observe(0, initial);
         }
 
@@ -69,6 +72,7 @@ public static class MinibatchLoop
 
             var score = validate?.Invoke() ?? double.NaN;
             curve.Add(new EpochRecord(epoch, lossSum / batches, score, clock.Elapsed.TotalSeconds));
+            progress?.Report(new TrainingProgress(title, epoch, maxEpochs, lossSum / batches, score, clock.Elapsed.TotalSeconds));
             if (stopping is not null && stopping.Observe(epoch, score))
             {
                 curve.StoppedEarly = epoch < maxEpochs;

@@ -37,6 +37,28 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void ProgressHearsOfEachEpochInOrderWithItsLossAndScore()
+    {
+        var heard = new List<TrainingProgress>();
+        var losses = new Queue<double>([3.0, 2.0, 1.0]);
+        var scores = new Queue<double>([0.2, 0.4]);
+
+        MinibatchLoop.Run("toy", [0, 1, 2], batchSize: 3, maxEpochs: 2, seed: 1,
+            step: _ => losses.Dequeue(), validate: () => scores.Dequeue(), progress: new Collect(heard));
+
+        heard.Select(p => p.Epoch).Should().Equal(1, 2);
+        heard.Select(p => p.TrainingLoss).Should().Equal(3.0, 2.0);
+        heard.Select(p => p.ValidationScore).Should().Equal(0.2, 0.4);
+        heard.Should().OnlyContain(p => p.Title == "toy" && p.MaxEpochs == 2);
+        heard[1].ToString().Should().StartWith("toy: epoch 2/2, loss 2.0000, validation 0.4000, ");
+    }
+
+    private sealed class Collect(List<TrainingProgress> into) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => into.Add(value);
+    }
+
+    [Fact]
     public void EarlyStoppingStopsAfterPatienceAndRestoresTheBestState()
     {
         using var generator = new Generator(1);

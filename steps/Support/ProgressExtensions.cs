@@ -1,0 +1,21 @@
+using Nvf.Core.Training;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Support;
+
+/// <summary>Forwards a training loop's progress to the running scenario's live progress (the CLI shows it).</summary>
+public static class ProgressExtensions
+{
+    /// <summary>An <see cref="IProgress{T}"/> that reports each epoch synchronously through <paramref name="metrics"/>.</summary>
+    public static IProgress<TrainingProgress> TrainingProgress(this IMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new Forwarder(metrics);
+    }
+
+    // System.Progress<T> posts to a synchronization context; this reports on the calling thread, in order.
+    private sealed class Forwarder(IMetrics metrics) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => metrics.ReportProgress(value.ToString());
+    }
+}
