@@ -6,8 +6,11 @@ Feature: The epoch-1 decision gate
     R@5 = 0%: delta >= 0.10 -> check the FLAT index (may be an ANN issue); delta < 0.10 -> pivot
     to two-tower.
   The auto-evaluation acts on the decision: it re-checks after more epochs, runs the flat ablation,
-  or trains and evaluates the two-tower model. A negative-control run (targets shuffled across
-  training samples, nothing to learn) must take the pivot branch for real.
+  or trains and evaluates the two-tower model. Each of the four branches is reached end to end on
+  real training: the attention model continues; V1 (split objectives) retrieves a little and is
+  re-checked after more epochs; V1 searched through an ANN fault (nprobe left at FAISS's default of
+  1) finds nothing while it separates, so the flat index is checked; a negative-control run (targets
+  shuffled across training samples, nothing to learn) pivots to two-tower.
 
   Scenario Outline: R@5 <r5> and delta <delta> lead to "<decision>"
     When the decision gate is applied to R@5 <r5> and delta <delta>
@@ -38,6 +41,24 @@ Feature: The epoch-1 decision gate
     When the auto-evaluation runs for the "attention" model after 1 epoch of "pure-infonce"
     Then the report shows separation, IVF retrieval and the decision path taken
     And the action the decision calls for was carried out
+
+  Scenario: End to end, re-check: V1 retrieves a little after one epoch, so it trains 1-2 more epochs and is re-checked
+    Given the payload and eval set of the run configuration "infonce-generated.json"
+    And an IVF-Flat inner-product index over the payload, nprobe 64
+    When the auto-evaluation runs for the "attention" model after 1 epoch of "v1-split"
+    Then the report shows separation, IVF retrieval and the decision path taken
+    And the decision is "train 1-2 more epochs"
+    And the action the decision calls for was carried out
+    And the re-check's R@5 and decision are reported
+
+  Scenario: End to end, ANN fault: IVF searched with nprobe 1 finds nothing, the flat index finds what IVF missed
+    Given the payload and eval set of the run configuration "infonce-ann-fault.json"
+    And an IVF-Flat inner-product index over the payload, nprobe 1
+    When the auto-evaluation runs for the "attention" model after 1 epoch of "v1-split"
+    Then the report shows separation, IVF retrieval and the decision path taken
+    And the decision is "check the flat index"
+    And the action the decision calls for was carried out
+    And the conclusion is "ANN issue: the flat index finds what IVF missed"
 
   Scenario: End to end negative control: shuffled targets reach the pivot, and the pivot is carried out
     Given the payload and eval set of the run configuration "infonce-shuffled.json"

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Sanity;
 using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -25,7 +26,17 @@ public sealed class DecisionSteps(InfoNceContext context)
     }
 
     [Then("the conclusion is {string}")]
-    public void ThenConclusionIs(string expected) => context.Outcome.Should().Be(expected);
+    public void ThenConclusionIs(string expected)
+    {
+        if (context.Evaluation is null)
+        {
+            context.Outcome.Should().Be(expected);
+            return;
+        }
+
+        Evaluation.FlatVerdict.Should().NotBeNull("a conclusion about the index needs the flat ablation to have run");
+        DecisionGate.Describe(Evaluation.FlatVerdict!.Value).Should().Be(expected);
+    }
 
     [When("the success tier is judged for R@5 {percent} and delta {float}")]
     public void WhenTierJudged(double recallAt5, double delta) =>
@@ -39,39 +50,82 @@ public sealed class DecisionSteps(InfoNceContext context)
     {
         epochs.Should().Be(1, "the seed's auto-evaluation runs after epoch 1");
         context.Evaluation = AutoEvaluation.Run(
-            context.Session, context.Config, KebabName.Parse<EncoderKind>(encoder), KebabName.Parse<TrainingObjective>(objective));
+            context.Session, context.Config, KebabName.Parse<EncoderKind>(encoder), KebabName.Parse<TrainingObjective>(objective), context.Progress);
         context.Attach(InfoNceTables.Path(Evaluation));
     }
 
     [Then("the report shows separation, IVF retrieval and the decision path taken")]
     public void ThenPathShown()
     {
-        var rows = new List<(string, EpochMeasurement)> { (Evaluation.Run.Key.ToString(), Evaluation.EpochOne) };
-        rows.AddRange(Evaluation.Rechecks.Select(m => ($"{Evaluation.Run.Key} (re-check)", m)));
-        if (Evaluation.TwoTower is not null)
-            rows.Add(((Evaluation.Run.Key with { Encoder = EncoderKind.Attention, Objective = TrainingObjective.TwoTower }).ToString(), Evaluation.TwoTower));
-        context.Attach(InfoNceTables.Measurements("Auto-evaluation measurements", rows));
-        Evaluation.Path.Select(p => p.Step).Should().ContainInOrder("train", "separation", "IVF retrieval", "decision");
+        var e = Evaluation;
+        var key = e.Run.Key;
+        var towerKey = key with { Encoder = EncoderKind.Attention, Objective = TrainingObjective.TwoTower };
+        var rows = new List<(ModelRunKey Key, EpochMeasurement Measurement)> { (key, e.EpochOne) };
+        rows.AddRange(e.Rechecks.Select(m => (key, m)));
+        if (e.TwoTower is not null)
+            rows.Add((towerKey, e.TwoTower));
+        context.Attach(InfoNceTables.Measurements("Auto-evaluation measurements", rows.Select(r => (r.Measurement.Epoch > 1 ? $"{r.Key} (re-check)" : r.Key.ToString(), r.Measurement))));
+        if (e.Flat is not null)
+            context.Attach(InfoNceTables.Retrieval($"{key}: the same predictions on IVF and on flat", e.EpochOne.Ivf, e.Flat));
+        InfoNceReports.AttachModelPlots(context, rows);
+
+        var prefix = $"infonce.auto_eval.{InfoNceMetrics.ConfigPart(context.ConfigFile)}.{InfoNceMetrics.Part(key)}";
+        context.Metrics.RecordMeasurement(prefix, e.EpochOne);
+        if (e.Rechecks.Count > 0)
+        {
+            context.Metrics.Record($"{prefix}.recheck.r_at_5", e.Rechecks[^1].Ivf.RecallAt5);
+            context.Metrics.Record($"{prefix}.recheck.delta", e.Rechecks[^1].Separation.Delta, MetricDirection.HigherIsBetter);
+        }
+
+        if (e.Flat is not null)
+            context.Metrics.Record($"{prefix}.flat.r_at_5", e.Flat.RecallAt5);
+        if (e.TwoTower is not null)
+        {
+            context.Metrics.Record($"{prefix}.two_tower.r_at_5", e.TwoTower.Ivf.RecallAt5);
+            context.Metrics.Record($"{prefix}.two_tower.delta", e.TwoTower.Separation.Delta, MetricDirection.HigherIsBetter);
+        }
+
+        e.Path.Select(p => p.Step).Should().ContainInOrder("train", "separation", "IVF retrieval", "decision");
+        e.Outcome.Should().NotBeNullOrWhiteSpace();
     }
 
     [Then("the action the decision calls for was carried out")]
     public void ThenActionCarriedOut()
     {
-        switch (Evaluation.Decision)
+        var e = Evaluation;
+        switch (e.Decision)
         {
             case GateDecision.CheckFlatIndex:
-                Evaluation.Flat.Should().NotBeNull("the tree says: check the flat index");
+                e.Flat.Should().NotBeNull("the tree says: check the flat index");
+                e.FlatVerdict.Should().Be(DecisionGate.JudgeFlatAblation(e.Flat!.RecallAt5.Estimate));
+                e.Path[^1].Step.Should().Be("flat ablation");
                 break;
             case GateDecision.PivotToTwoTower:
-                Evaluation.TwoTower.Should().NotBeNull("the tree says: pivot to two-tower");
+                e.TwoTower.Should().NotBeNull("the tree says: pivot to two-tower");
+                e.TwoTower!.Ivf.IndexDescription.Should().Contain("P(payload)", "the two-tower model retrieves from its own payload tower's vectors");
                 break;
             case GateDecision.TrainMoreEpochs:
-                Evaluation.Rechecks.Should().NotBeEmpty("the tree says: train 1-2 more epochs and re-check");
+                e.Rechecks.Should().NotBeEmpty("the tree says: train 1-2 more epochs and re-check");
+                e.Rechecks.Select(m => m.Epoch).Should().Equal(Enumerable.Range(2, e.Rechecks.Count), "each extra epoch is trained and re-checked in turn");
+                e.Rechecks.Count.Should().BeLessThanOrEqualTo(AutoEvaluation.MaxExtraEpochs);
+                (e.Rechecks.Count == AutoEvaluation.MaxExtraEpochs || e.Rechecks[^1].Decision != GateDecision.TrainMoreEpochs)
+                    .Should().BeTrue("re-checking stops after 2 extra epochs or as soon as the tree leaves 'train more'");
                 break;
             default:
-                Evaluation.Path[^1].Step.Should().Be("action");
+                e.Path[^1].Step.Should().Be("action");
                 break;
         }
+
+        context.Scenario.AttachText("Decision path", $"decision: {DecisionGate.Describe(e.Decision)}; action: {e.Action}; outcome: {e.Outcome}");
+    }
+
+    [Then("the re-check's R@5 and decision are reported")]
+    public void ThenRecheckReported()
+    {
+        var e = Evaluation;
+        e.Rechecks.Should().NotBeEmpty("the decision was to train more and re-check");
+        e.Path.Should().Contain(p => p.Step.StartsWith("re-check after epoch", StringComparison.Ordinal));
+        e.Rechecks[^1].Separation.Positives.Should().Be(context.Session.Data.Eval.Count, "the re-check measures the same eval set");
     }
 
     [Then("the report shows the summary table with rows:")]
@@ -82,6 +136,7 @@ public sealed class DecisionSteps(InfoNceContext context)
         context.Attach(InfoNceTables.Summary(rows));
         rows.Select(r => r.Check).Should().Equal(expected.Rows.Select(r => r[0]));
         context.Scenario.AttachJson("Summary rows", System.Text.Json.JsonSerializer.Serialize(rows));
+        context.Metrics.Record("infonce.summary.rows_passing", rows.Count(r => r.Status.Contains("PASS", StringComparison.Ordinal)), MetricDirection.HigherIsBetter);
     }
 
     [Then("no row is pending")]

@@ -1,7 +1,9 @@
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Sanity;
+using Nvf.Core.Training;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -9,10 +11,20 @@ namespace Nvf.Specs.Steps.InfoNce;
 public sealed class InfoNceContext(ScenarioContext scenario)
 {
     InfoNceRunConfig? config;
+    string? configFile;
     InfoNceSession? session;
 
     /// <summary>Where tables go.</summary>
     public ScenarioContext Scenario { get; } = scenario;
+
+    /// <summary>The scenario's headline figures.</summary>
+    public InfoNceMetrics Metrics { get; } = new(scenario);
+
+    /// <summary>Live progress of every training in the scenario.</summary>
+    public IProgress<TrainingProgress> Progress { get; } = scenario.TrainingProgress();
+
+    /// <summary>The config file name of the Background ("infonce-generated.json").</summary>
+    public string ConfigFile => configFile ?? throw new InvalidOperationException("No run configuration; expected the step 'the payload and eval set of the run configuration \"...\"' first.");
 
     /// <summary>The run config of the Background.</summary>
     public InfoNceRunConfig Config => config ?? throw new InvalidOperationException("No run configuration; expected the step 'the payload and eval set of the run configuration \"...\"' first.");
@@ -58,7 +70,11 @@ public sealed class InfoNceContext(ScenarioContext scenario)
         Trained.Count > 0 ? Trained[^1] : throw new InvalidOperationException("No model trained; expected a step 'the \"...\" model is trained for 1 epoch ...' first.");
 
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
-    public void Open(string configFileName) => (config, session) = InfoNceGate.Open(configFileName);
+    public void Open(string configFileName)
+    {
+        (config, session) = InfoNceGate.Open(configFileName);
+        configFile = configFileName;
+    }
 
     /// <summary>Attaches a Core table to the running step.</summary>
     public void Attach(Table table) => Scenario.AttachTable(table.Title, table.Headers, table.Rows);

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;
 using Nvf.Faiss;
 using Nvf.Gherkin.Bindings;
@@ -21,6 +22,20 @@ public sealed class PlumbingSteps(InfoNceContext context)
         var description = context.OracleVariant == OracleIndexVariant.Payload ? context.Session.IndexDescription : $"control: {context.OracleVariant}";
         foreach (var table in InfoNceTables.Oracle(context.Oracle, description))
             context.Attach(table);
+        var r = context.Oracle.Recall;
+        var hitsAt1 = ProportionEstimate.Wilson((long)Math.Round(r.Recall(1) * r.QueryCount), r.QueryCount);
+        if (context.OracleVariant == OracleIndexVariant.Payload)
+        {
+            context.Metrics.Record("infonce.oracle.r_at_1", hitsAt1);
+            context.Metrics.Record("infonce.oracle.r_at_5", ProportionEstimate.Wilson((long)Math.Round(r.Recall(5) * r.QueryCount), r.QueryCount));
+            context.Metrics.Record("infonce.oracle.r_at_50", ProportionEstimate.Wilson((long)Math.Round(r.Recall(50) * r.QueryCount), r.QueryCount));
+            context.Metrics.Record("infonce.oracle.faults", r.FaultCount, MetricDirection.LowerIsBetter);
+        }
+        else
+        {
+            // A control is better the more clearly it fails.
+            context.Metrics.Record($"infonce.control.{ControlName(context.OracleVariant)}.oracle_r_at_1", hitsAt1, MetricDirection.LowerIsBetter);
+        }
     }
 
     [Then("oracle R@1 is at least {percent}")]
@@ -51,6 +66,12 @@ public sealed class PlumbingSteps(InfoNceContext context)
     {
         context.Normalization = context.PayloadScaled ? context.Session.UnnormalizedNormalization() : context.Session.Normalization();
         context.Attach(InfoNceTables.Normalization(context.Normalization));
+        var n = context.Normalization.Norms;
+        var deviation = Math.Max(Math.Abs(n.Max - 1), Math.Abs(n.Min - 1));
+        if (context.PayloadScaled)
+            context.Metrics.Record("infonce.control.scaled_norms.max_norm_deviation", deviation, MetricDirection.HigherIsBetter);
+        else
+            context.Metrics.Record("infonce.norm.max_deviation", deviation, MetricDirection.LowerIsBetter);
     }
 
     [Then("the mean, min and max norm are within {float} of 1")]
@@ -76,6 +97,17 @@ public sealed class PlumbingSteps(InfoNceContext context)
         context.Config.Retrieval.AlignmentSamples.Should().Be(samples, "the run config sets the sample count the feature states");
         context.Alignment = context.Session.Alignment(context.KeysShifted);
         context.Attach(InfoNceTables.Alignment(context.Alignment));
+        var aligned = context.Alignment.Statistics?.Aligned ?? ProportionEstimate.Wilson(0, context.Alignment.Samples);
+        if (context.KeysShifted)
+        {
+            context.Metrics.Record("infonce.control.keys_shifted.aligned", aligned, MetricDirection.LowerIsBetter);
+        }
+        else
+        {
+            context.Metrics.Record("infonce.alignment.aligned", aligned);
+            if (context.Alignment.Statistics is { } statistics)
+                context.Metrics.Record("infonce.alignment.min_cosine", statistics.Min, MetricDirection.HigherIsBetter);
+        }
     }
 
     [Then("the mean cosine is {float}")]
@@ -103,6 +135,8 @@ public sealed class PlumbingSteps(InfoNceContext context)
     {
         context.Provenance = context.Session.Provenance();
         context.Attach(InfoNceTables.Provenance(context.Provenance));
+        if (context.Provenance.LeakedShare is { } leaked)
+            context.Metrics.Record("infonce.leakage", leaked, MetricDirection.LowerIsBetter);
     }
 
     [Then("the report shows the file, the shapes, the hash and when it was aligned")]
@@ -132,6 +166,13 @@ public sealed class PlumbingSteps(InfoNceContext context)
         Provenance.LeakedShare.Should().BeGreaterThan(threshold, "the generated split reproduces the seed's leaked eval set");
         Provenance.LeakageFlagged.Should().BeTrue();
     }
+
+    static string ControlName(OracleIndexVariant variant) => variant switch
+    {
+        OracleIndexVariant.IdsShiftedByOne => "ids_shifted",
+        OracleIndexVariant.UnnormalizedInnerProduct => "scaled_ip",
+        _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "expected a negative control"),
+    };
 
     OracleRecallCheckResult Oracle => context.Oracle ?? throw new InvalidOperationException("No oracle recall measured; expected the 'When ... used as their own queries' step first.");
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.InfoNce;
 using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -12,7 +13,7 @@ public sealed class TrainingSteps(InfoNceContext context)
     public void WhenTrained(string encoder, int epochs, string objective)
     {
         var key = new ModelRunKey(KebabName.Parse<EncoderKind>(encoder), KebabName.Parse<TrainingObjective>(objective), context.Config.Targets, context.Config.Training);
-        context.Trained.Add((key, context.Session.Train(key, epochs).At(epochs)));
+        context.Trained.Add((key, context.Session.Measure(key, epochs, context.Progress)));
     }
 
     [When("the two-tower model is trained for {int} epoch(s) with InfoNCE on cos\\(Q\\(ctx), P\\(target))")]
@@ -39,11 +40,11 @@ public sealed class TrainingSteps(InfoNceContext context)
     [Then("the report shows positive cosine, negative cosine, delta, AUC, R@5 and Contain@50")]
     public void ThenReportShowsMetrics()
     {
-        context.Attach(InfoNceTables.Measurements("Separation and IVF retrieval after epoch 1", context.Trained.Select(t => (t.Key.ToString(), t.Measurement))));
+        AttachMeasurements("Separation and IVF retrieval after epoch 1");
         var (key, measurement) = context.Last;
-        context.Scenario.AttachSvg($"{key}: positive and negative cosines", CosineHistogram.ToSvg($"{key}, epoch {measurement.Epoch}", measurement.Predictions, context.Session.Data.Eval.Targets));
         var s = measurement.Separation;
         new[] { s.PositiveMean, s.NegativeMean, s.Auc }.Should().OnlyContain(x => double.IsFinite(x));
+        context.Metrics.RecordMeasurement($"infonce.{InfoNceMetrics.Part(key)}", measurement);
     }
 
     [Then("the success tier reached is reported")]
@@ -53,36 +54,59 @@ public sealed class TrainingSteps(InfoNceContext context)
     [Then("R@5 is above {percent}")]
     public void ThenRecallAbove(double minimum)
     {
-        ThenReportShowsMetrics();
+        AttachMeasurements("Separation and IVF retrieval after epoch 1");
+        context.Metrics.Record("infonce.minimum.r_at_5", context.Last.Measurement.Ivf.RecallAt5);
         context.Last.Measurement.RecallAt5.Should().BeGreaterThan(minimum);
     }
 
     [Then("delta \\(pos - neg) is above {float}")]
-    public void ThenDeltaAbove(double minimum) => context.Last.Measurement.Separation.Delta.Should().BeGreaterThan(minimum);
+    public void ThenDeltaAbove(double minimum)
+    {
+        context.Metrics.Record("infonce.minimum.delta", context.Last.Measurement.Separation.Delta, MetricDirection.HigherIsBetter);
+        context.Last.Measurement.Separation.Delta.Should().BeGreaterThan(minimum);
+    }
 
     [Then("pure InfoNCE's delta exceeds V1's delta")]
     public void ThenPureBeatsV1()
     {
-        context.Attach(InfoNceTables.Measurements("Pure InfoNCE vs V1 (split objectives)", context.Trained.Select(t => (t.Key.ToString(), t.Measurement))));
+        AttachMeasurements("Pure InfoNCE vs V1 (split objectives)");
         var pure = context.Trained.Single(t => t.Key.Objective == TrainingObjective.PureInfoNce).Measurement;
         var v1 = context.Trained.Single(t => t.Key.Objective == TrainingObjective.V1Split).Measurement;
+        context.Metrics.Record("infonce.v1_gap.delta", pure.Separation.Delta - v1.Separation.Delta, MetricDirection.HigherIsBetter);
         pure.Separation.Delta.Should().BeGreaterThan(v1.Separation.Delta);
     }
 
     [Then("the report shows R@5 on IVF and on flat side by side")]
-    public void ThenIvfAndFlatSideBySide() =>
-        context.Attach(InfoNceTables.Retrieval($"{context.Last.Key}: the same predictions on IVF and on flat", context.Last.Measurement.Ivf, Flat));
+    public void ThenIvfAndFlatSideBySide()
+    {
+        var (key, measurement) = context.Last;
+        context.Attach(InfoNceTables.Retrieval($"{key}: the same predictions on IVF and on flat", measurement.Ivf, Flat));
+        context.Scenario.AttachSvg($"{key}: R@5 vs nprobe", InfoNcePlots.RecallByNprobe($"{key}, epoch {measurement.Epoch}: R@5 vs nprobe", context.Session.RecallByNprobe(key, measurement.Epoch)));
+        context.Metrics.Record("infonce.flat.r_at_5", Flat.RecallAt5);
+    }
 
     [Then("flat R@5 is at least IVF R@5")]
     public void ThenFlatAtLeastIvf() =>
         Flat.RecallAt5.Successes.Should().BeGreaterThanOrEqualTo(context.Last.Measurement.Ivf.RecallAt5.Successes, "exact search ranks the true row at least as high as an ANN index");
 
     [Then("the report shows its delta and R@5 beside the single-tower model's")]
-    public void ThenTwoTowerBesideSingle() =>
-        context.Attach(InfoNceTables.Measurements("Two-tower vs single tower, epoch 1", context.Trained.Select(t => (t.Key.ToString(), t.Measurement))));
+    public void ThenTwoTowerBesideSingle()
+    {
+        AttachMeasurements("Two-tower vs single tower, epoch 1");
+        var towers = context.Last.Measurement;
+        context.Metrics.Record("infonce.two_tower.delta", towers.Separation.Delta, MetricDirection.HigherIsBetter);
+        context.Metrics.Record("infonce.two_tower.r_at_5", towers.Ivf.RecallAt5);
+    }
 
     [Then("its R@5 is above {percent}")]
     public void ThenItsRecallAbove(double minimum) => context.Last.Measurement.RecallAt5.Should().BeGreaterThan(minimum);
+
+    // The measurements table, then per model: its cosine histograms and recall vs nprobe; and the training curves of all.
+    void AttachMeasurements(string title)
+    {
+        context.Attach(InfoNceTables.Measurements(title, context.Trained.Select(t => (t.Key.ToString(), t.Measurement))));
+        InfoNceReports.AttachModelPlots(context, context.Trained);
+    }
 
     RetrievalReport Flat => context.Flat ?? throw new InvalidOperationException("No flat retrieval; expected 'its predictions are retrieved from a flat inner-product index' first.");
 }

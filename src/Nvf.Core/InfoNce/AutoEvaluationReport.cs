@@ -12,6 +12,7 @@ namespace Nvf.Core.InfoNce;
 /// <param name="FlatVerdict">What the flat ablation says, when it ran.</param>
 /// <param name="TwoTower">The two-tower model's epoch-1 measurement, when the decision was to pivot.</param>
 /// <param name="Path">Every step taken, in order.</param>
+/// <param name="Outcome">What the action found, with numbers (the re-check's R@5 and decision, the flat ablation's verdict, the two-tower's figures).</param>
 public sealed record AutoEvaluationReport(
     ModelRun Run,
     EpochMeasurement EpochOne,
@@ -20,7 +21,8 @@ public sealed record AutoEvaluationReport(
     RetrievalReport? Flat,
     FlatAblationVerdict? FlatVerdict,
     EpochMeasurement? TwoTower,
-    IReadOnlyList<AutoEvaluationStep> Path)
+    IReadOnlyList<AutoEvaluationStep> Path,
+    string Outcome)
 {
     /// <summary>The action carried out for the decision, in words.</summary>
     public string Action => Decision switch

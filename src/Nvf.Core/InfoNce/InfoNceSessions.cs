@@ -3,13 +3,15 @@ using Nvf.Core.Artifacts;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>
-/// The process-wide memo of sessions: one per data source (a generated-data spec, or a set of
-/// artifact files) and retrieval settings, so the 584,000 x 768 payload and its index are built once
-/// per test run and every scenario and every config sharing them reuses the same models.
+/// The process-wide memo of workspaces and sessions: one <see cref="InfoNceWorkspace"/> per data
+/// source (a generated-data spec, or a set of artifact files), so the 584,000 x 768 payload, its
+/// index and every trained model are built once per test run; and one session per data source and
+/// retrieval settings on top of it (configs that differ only in nprobe share the workspace).
 /// </summary>
 public static class InfoNceSessions
 {
-    private static readonly Dictionary<object, InfoNceSession> Sessions = [];
+    private static readonly Dictionary<object, InfoNceWorkspace> Workspaces = [];
+    private static readonly Dictionary<(object, RetrievalSettings), InfoNceSession> Sessions = [];
     private static readonly Lock Gate = new();
 
     /// <summary>
@@ -19,18 +21,20 @@ public static class InfoNceSessions
     public static InfoNceSession Open(InfoNceRunConfig config, ArtifactSources? sources, string outputFolder)
     {
         ArgumentNullException.ThrowIfNull(config);
-        object key = sources is null ? (config.Data, config.Retrieval) : (sources, config.Data.ContextLength, config.Retrieval);
+        object key = sources is null ? config.Data : (sources, config.Data.ContextLength);
         lock (Gate)
         {
-            if (!Sessions.TryGetValue(key, out var session))
+            if (Sessions.TryGetValue((key, config.Retrieval), out var session))
+                return session;
+            if (!Workspaces.TryGetValue(key, out var workspace))
             {
                 var data = sources is null
                     ? GeneratedGateData.Build(config.Data, outputFolder)
                     : FileGateData.Load(sources, config.Data.ContextLength);
-                Sessions[key] = session = new InfoNceSession(data, config.Retrieval);
+                Workspaces[key] = workspace = new InfoNceWorkspace(data);
             }
 
-            return session;
+            return Sessions[(key, config.Retrieval)] = new InfoNceSession(workspace, config.Retrieval);
         }
     }
 }

@@ -75,7 +75,7 @@ public static class InfoNceTables
                 r.Model, Text($"{r.Measurement.Epoch}"), Text($"{r.Measurement.Separation.PositiveMean:F3}"), Text($"{r.Measurement.Separation.NegativeMean:F3}"),
                 Text($"{r.Measurement.Separation.Delta:F3}"), Text($"{r.Measurement.Separation.Auc:F3}"), r.Measurement.Ivf.RecallAt5.ToString(),
                 r.Measurement.Ivf.ContainAt50.ToString(), r.Measurement.Tier.ToString(), DecisionGate.Describe(r.Measurement.Decision),
-                Text($"{r.Measurement.EpochSeconds:F1} s"),
+                Text($"{r.Measurement.EpochCpuSeconds:F1} CPU s ({r.Measurement.EpochSeconds:F1} s wall)"),
             ]).ToArray());
     }
 
@@ -89,7 +89,7 @@ public static class InfoNceTables
     {
         ArgumentNullException.ThrowIfNull(report);
         return new Table("Auto-evaluation: the path taken", ["Step", "Result"],
-            report.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).Append(["action carried out", report.Action]).ToArray());
+            report.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).Append(["action carried out", report.Action]).Append(["outcome", report.Outcome]).ToArray());
     }
 
     /// <summary>The seed's summary table.</summary>

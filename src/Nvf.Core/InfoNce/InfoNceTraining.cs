@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Nvf.Core.Data;
 using Nvf.Core.Training;
 using Nvf.Torch;
@@ -22,6 +23,8 @@ public sealed class InfoNceTraining : IDisposable
     private const ulong OrderStream = 1UL << 62;
     private readonly AdamW optimizer;
     private readonly List<double> epochSeconds = [];
+    private readonly List<double> epochCpuSeconds = [];
+    private readonly List<(double Epoch, double Loss)> stepLosses = [];
     private double seconds;
 
     /// <summary>Prepares training of <paramref name="model"/> (owned from now on) on <paramref name="samples"/> (contexts (N, C, D), targets (N, D)).</summary>
@@ -38,7 +41,7 @@ public sealed class InfoNceTraining : IDisposable
         Samples = samples;
         TorchRuntime.NumThreads = model.Settings.TorchThreads;
         optimizer = new AdamW(model.Parameters(), model.Settings.LearningRate);
-        Curve = new TrainingCurve($"{model.Encoder} / {model.Objective}");
+        Curve = new TrainingCurve($"{KebabName.Format(model.Encoder)} / {KebabName.Format(model.Objective)}");
     }
 
     /// <summary>The model being trained.</summary>
@@ -53,25 +56,53 @@ public sealed class InfoNceTraining : IDisposable
     /// <summary>Wall-clock seconds of each epoch alone.</summary>
     public IReadOnlyList<double> EpochSeconds => epochSeconds;
 
+    /// <summary>
+    /// Process CPU seconds (user + system, all threads) of each epoch alone: the figure that does not
+    /// depend on how many other jobs share the machine, as long as nothing else runs in this process.
+    /// </summary>
+    public IReadOnlyList<double> EpochCpuSeconds => epochCpuSeconds;
+
+    /// <summary>The loss of every optimizer step, at its position in epochs (step s of epoch e at e - 1 + (s + 1) / steps): the training curve.</summary>
+    public IReadOnlyList<(double Epoch, double Loss)> StepLosses => stepLosses;
+
     /// <summary>Optimizer steps per epoch: N / EffectiveBatch, rounded down.</summary>
     public int StepsPerEpoch => Samples.Count / Model.Settings.EffectiveBatch;
 
-    /// <summary>Trains one more epoch and returns its record.</summary>
-    public EpochRecord RunEpoch()
+    /// <summary>
+    /// Trains one more epoch and returns its record. <paramref name="progress"/> hears after every
+    /// quarter of the epoch (rounded to whole steps; the last report is the epoch's end, with its mean
+    /// loss); <paramref name="maxEpochs"/> is only what the report says is planned.
+    /// </summary>
+    public EpochRecord RunEpoch(IProgress<TrainingProgress>? progress = null, int maxEpochs = 0)
     {
         var epoch = Curve.Epochs.Count + 1;
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var s = Model.Settings;
         var order = SeededRandom.Fork(s.Seed, OrderStream + (ulong)epoch).Permutation(Samples.Count);
         Model.Train(true);
         double lossSum = 0;
+        var quarter = Math.Max(1, StepsPerEpoch / 4);
+        var planned = Math.Max(maxEpochs, epoch);
         for (var step = 0; step < StepsPerEpoch; step++)
-            lossSum += Step(order.AsSpan(step * s.EffectiveBatch, s.EffectiveBatch), epoch, step);
+        {
+            var loss = Step(order.AsSpan(step * s.EffectiveBatch, s.EffectiveBatch), epoch, step);
+            lossSum += loss;
+            stepLosses.Add((epoch - 1 + (step + 1.0) / StepsPerEpoch, loss));
+            if (progress is not null && (step + 1) % quarter == 0 && step + 1 < StepsPerEpoch)
+            {
+                progress.Report(new TrainingProgress(
+                    string.Create(CultureInfo.InvariantCulture, $"{Curve.Title}, step {step + 1}/{StepsPerEpoch}"), epoch, planned, lossSum / (step + 1), double.NaN, seconds + clock.Elapsed.TotalSeconds));
+            }
+        }
+
         var elapsed = clock.Elapsed.TotalSeconds;
         epochSeconds.Add(elapsed);
+        epochCpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         seconds += elapsed;
         var record = new EpochRecord(epoch, lossSum / StepsPerEpoch, double.NaN, seconds);
         Curve.Add(record);
+        progress?.Report(new TrainingProgress(Curve.Title, epoch, planned, record.TrainingLoss, double.NaN, seconds));
         return record;
     }
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Training;
 using Xunit;
 
 namespace Nvf.Core.Tests.InfoNce;
@@ -41,13 +42,63 @@ public class AutoEvaluationTests
     }
 
     [Fact]
+    public void Configs_that_differ_only_in_nprobe_share_the_workspace_and_the_trained_model_but_not_the_measurement()
+    {
+        var session = SmallGate.Session();
+        var config = SmallGate.Config();
+        var narrow = InfoNceSessions.Open(config with { Retrieval = config.Retrieval with { Nprobe = 1 } }, null, Path.GetTempPath());
+        narrow.Should().NotBeSameAs(session);
+        narrow.Workspace.Should().BeSameAs(session.Workspace, "the index and the models do not depend on nprobe");
+        var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings());
+        var wide = session.Measure(key, 1);
+        var probed = narrow.Measure(key, 1);
+        probed.Predictions.Should().BeSameAs(wide.Predictions, "one training, measured twice");
+        probed.Ivf.IndexDescription.Should().EndWith("nprobe 1");
+        wide.Ivf.IndexDescription.Should().EndWith("nprobe 64");
+        probed.Ivf.RecallAt5.Successes.Should().BeLessThanOrEqualTo(wide.Ivf.RecallAt5.Successes, "probing 1 list cannot find more than probing 64");
+        session.Index.Nprobe.Should().Be(64, "each session sets its own nprobe on the shared index before searching");
+    }
+
+    [Fact]
+    public void Recall_by_nprobe_sweeps_powers_of_two_on_the_same_predictions()
+    {
+        var session = SmallGate.Session();
+        var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings());
+        var sweep = session.RecallByNprobe(key, 1);
+        sweep.Select(p => p.Nprobe).Should().Equal(InfoNceWorkspace.NprobeSweep.Where(n => n <= session.Index.ListCount));
+        sweep[0].Report.RecallAt5.Successes.Should().BeLessThan(sweep[^1].Report.RecallAt5.Successes, "one list of 120 misses targets that 64 lists find");
+        sweep[^1].Report.RecallAt5.Successes.Should().Be(session.Measure(key, 1).Ivf.RecallAt5.Successes);
+        InfoNcePlots.RecallByNprobe("sweep", sweep).Should().StartWith("<svg");
+    }
+
+    [Fact]
+    public void Training_reports_progress_each_quarter_epoch_and_its_cpu_time()
+    {
+        var session = SmallGate.Session();
+        var reports = new List<TrainingProgress>();
+        var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings() with { Seed = 12 });
+        var measured = session.Measure(key, 1, new SyncProgress(reports.Add));
+        var steps = session.Train(key, 1).Training.StepsPerEpoch;
+        reports.Should().HaveCount(steps >= 4 ? 4 : steps, "three quarter-epoch reports and the epoch's end");
+        reports[^1].Epoch.Should().Be(1);
+        reports[^1].TrainingLoss.Should().BeApproximately(measured.TrainingLoss, 1e-9);
+        measured.EpochCpuSeconds.Should().BePositive();
+        session.Train(key, 1).Training.StepLosses.Should().HaveCount(steps);
+    }
+
+    [Fact]
     public void Flat_retrieval_of_the_same_predictions_finds_at_least_what_ivf_finds()
     {
         var session = SmallGate.Session();
         var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings());
-        var ivf = session.Train(key, 1).At(1).Ivf;
+        var ivf = session.Measure(key, 1).Ivf;
         var flat = session.FlatRetrieval(key, 1);
         flat.IndexDescription.Should().Contain("Flat");
         flat.RecallAt5.Successes.Should().BeGreaterThanOrEqualTo(ivf.RecallAt5.Successes);
+    }
+
+    private sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
     }
 }

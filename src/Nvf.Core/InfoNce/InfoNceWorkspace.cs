@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nvf.Core.Artifacts;
+using Nvf.Core.Data;
+using Nvf.Core.Index;
+using Nvf.Core.Training;
+using Nvf.Faiss;
+
+namespace Nvf.Core.InfoNce;
+
+/// <summary>
+/// Everything costly derived from one data set, built once per process and shared by every session
+/// over it whatever its retrieval settings (nprobe, top-k, sample counts): the payload index, the
+/// negative controls' indexes, each trained model and its predictions, the two-tower P(payload)
+/// indexes and the flat ablations. Memoised by the parameters each depends on. Not thread-safe:
+/// scenarios run one at a time.
+/// </summary>
+public sealed class InfoNceWorkspace : IDisposable
+{
+    /// <summary>
+    /// k-means iterations of every IVF coarse quantizer built here: 10, where FAISS defaults to 25.
+    /// k-means over 40 x nlist points costs iterations x 40 x nlist² x D: at nlist 3,072 each
+    /// iteration is ~5.8e11 flops (~10 CPU seconds), so 25 iterations made one 584,000-vector index
+    /// cost ~5 CPU minutes. Oracle recall does not depend on the centroids (a self-query probes its
+    /// own list); retrieval figures were measured at both settings (README, "Pure InfoNCE").
+    /// </summary>
+    public const int TrainingIterations = 10;
+
+    /// <summary>
+    /// A P(payload) index has this many times fewer lists than the payload index (nlist 1,024 for
+    /// 584,000 vectors instead of 3,072), and is searched with nprobe divided by the same factor
+    /// (21 for 64), so each query scans the same share of the vectors (~2.1%). k-means costs nlist²:
+    /// a ninth of the payload index's k-means, a third of its adding.
+    /// </summary>
+    public const int DerivedListDivisor = 3;
+
+    /// <summary>The nprobe values of the recall-vs-nprobe curve (capped at the index's nlist).</summary>
+    public static readonly IReadOnlyList<int> NprobeSweep = [1, 2, 4, 8, 16, 32, 64];
+
+    private readonly Dictionary<ulong, (FaissIndex Index, string Description, double Seconds)> payloadIndexes = [];
+    private readonly Dictionary<(OracleIndexVariant, int, ulong), FaissIndex> controlIndexes = [];
+    private readonly Dictionary<(ModelRunKey, int, ulong), FaissIndex> derivedIndexes = [];
+    private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
+    private readonly Dictionary<(ModelRunKey, int, ulong, int), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
+    private readonly Dictionary<TrainingTargets, EvalSet> trainingSets = [];
+    private readonly Dictionary<ModelRunKey, ModelRun> runs = [];
+    private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector)? evalTruth;
+
+    /// <summary>Wraps <paramref name="data"/>; indexes and models are built on first use.</summary>
+    public InfoNceWorkspace(GateData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Data = data;
+    }
+
+    /// <summary>The data.</summary>
+    public GateData Data { get; }
+
+    /// <summary>Every model trained so far.</summary>
+    public IEnumerable<ModelRun> Runs => runs.Values;
+
+    /// <summary>
+    /// The index over the payload (ids = rows): the researcher's .faiss file when given, else
+    /// IVF-Flat inner product sized by <see cref="IvfSizing"/>, its k-means sample drawn by
+    /// <paramref name="seed"/>. Built or read once; callers set nprobe before each search.
+    /// </summary>
+    public (FaissIndex Index, string Description, double Seconds) PayloadIndex(ulong seed)
+    {
+        if (payloadIndexes.TryGetValue(seed, out var known))
+            return known;
+        var clock = Stopwatch.StartNew();
+        (FaissIndex, string) opened;
+        if (Data.IndexFile is not null)
+        {
+            var read = FaissIndex.Read(Data.IndexFile);
+            if (read.Count != Data.Payload.Count || read.Dimension != Data.Payload.Dimension)
+            {
+                var (count, dimension) = (read.Count, read.Dimension);
+                read.Dispose();
+                throw new ArtifactException($"{Data.IndexFile}: the index holds {count} vectors of dimension {dimension}; expected the payload's {Data.Payload.Count} x {Data.Payload.Dimension}");
+            }
+
+            opened = (read, $"{Path.GetFileName(Data.IndexFile)} ({read.Metric}{(read.ListCount > 0 ? Text($", nlist {read.ListCount}") : ", exact")})");
+        }
+        else
+        {
+            var built = IvfFlatBuilder.Build(Data.Payload, FaissMetric.InnerProduct, seed, TrainingIterations).Index;
+            opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
+        }
+
+        return payloadIndexes[seed] = (opened.Item1, opened.Item2, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The index of an oracle-recall negative control over the first <paramref name="rows"/> payload rows (never <see cref="OracleIndexVariant.Payload"/>).</summary>
+    public FaissIndex ControlIndex(OracleIndexVariant variant, int rows, ulong seed)
+    {
+        if (variant == OracleIndexVariant.Payload)
+            throw new ArgumentOutOfRangeException(nameof(variant), variant, "expected a negative control; the payload index is PayloadIndex");
+        if (controlIndexes.TryGetValue((variant, rows, seed), out var known))
+            return known;
+        var slice = ControlSlice(variant, rows, seed);
+        var built = BuildIvf(slice, IvfSizing.ForCount(slice.Count).ListCount, seed, idOffset: variant == OracleIndexVariant.IdsShiftedByOne ? 1 : 0);
+        return controlIndexes[(variant, rows, seed)] = built;
+    }
+
+    /// <summary>The payload rows a control indexes: the first <paramref name="rows"/>, scaled by random norms for the unnormalized control.</summary>
+    public VectorSet ControlSlice(OracleIndexVariant variant, int rows, ulong seed) =>
+        variant == OracleIndexVariant.UnnormalizedInnerProduct
+            ? Sanity.NegativeControls.ScaledByRandomNorms(Data.Payload, rows, seed)
+            : new VectorSet(Data.Payload.Data.AsSpan(0, rows * Data.Payload.Dimension).ToArray(), rows, Data.Payload.Dimension);
+
+    /// <summary>
+    /// The run of <paramref name="key"/> trained through epoch <paramref name="epochs"/> (trained
+    /// further if an earlier caller stopped sooner); <paramref name="progress"/> hears each quarter
+    /// epoch. Throws <see cref="ArtifactException"/> when the data has no training samples.
+    /// </summary>
+    public ModelRun Train(ModelRunKey key, int epochs, IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        if (!runs.TryGetValue(key, out var run))
+        {
+            var model = new InfoNceModel(key.Encoder, key.Objective, key.Settings, Data.Eval.ContextLength, Data.Eval.Dimension);
+            runs[key] = run = new ModelRun(key, new InfoNceTraining(model, TrainingSet(key.Targets, key.Settings.Seed)));
+        }
+
+        while (run.Epochs.Count < epochs)
+        {
+            var record = run.Training.RunEpoch(progress, epochs);
+            var predictions = run.Training.Predict(Data.Eval);
+            var tower = run.Training.Model.Payload;
+            var keys = tower is null ? Data.Eval.Targets : ModelInference.EncodePayload(tower, Data.Eval.Targets);
+            run.Add(new TrainedEpoch(record.Epoch, record.TrainingLoss, run.Training.EpochSeconds[^1], run.Training.EpochCpuSeconds[^1], predictions, keys));
+            if (tower is not null)
+            {
+                // P(payload) changes with every epoch: index it now, while the model is at this epoch.
+                var encoded = ModelInference.EncodePayload(tower, Data.Payload);
+                derivedIndexes[(key, record.Epoch, Seed(key))] = BuildIvf(encoded, DerivedListCount, Seed(key), 0);
+            }
+        }
+
+        return run;
+    }
+
+    /// <summary>
+    /// The index the predictions of <paramref name="key"/> after <paramref name="epoch"/> are retrieved
+    /// from, with nprobe set from <paramref name="nprobe"/> (the payload index's setting): the payload
+    /// index for a single tower, the P(payload) index of that epoch for the two-tower model.
+    /// </summary>
+    public (FaissIndex Index, string Description) RetrievalIndex(ModelRunKey key, int epoch, ulong seed, int nprobe)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var run = Train(key, epoch);
+        if (run.Training.Model.Payload is null)
+        {
+            var (index, description, _) = PayloadIndex(seed);
+            var probes = SetNprobe(index, nprobe);
+            return (index, probes is null ? description : Text($"{description}, nprobe {probes}"));
+        }
+
+        var derived = derivedIndexes[(key, epoch, Seed(key))];
+        var scaled = SetNprobe(derived, DerivedNprobe(nprobe))!;
+        return (derived, Text($"IVF-Flat IP over P(payload), nlist {derived.ListCount}, nprobe {scaled} (the payload index's nprobe {nprobe} / {DerivedListDivisor})"));
+    }
+
+    /// <summary>nprobe on a P(payload) index for <paramref name="nprobe"/> on the payload index: divided by <see cref="DerivedListDivisor"/>, at least 1.</summary>
+    public static int DerivedNprobe(int nprobe) => Math.Max(1, (int)Math.Round((double)nprobe / DerivedListDivisor));
+
+    /// <summary>Retrieval of <paramref name="predictions"/> (N, D) from <paramref name="index"/>: R@5 against the eval truth rows, Contain@50 counting exact duplicates.</summary>
+    public RetrievalReport Search(FaissIndex index, string description, VectorSet predictions, int topK)
+    {
+        var (rows, sameVector) = evalTruth ??= EvalTruth();
+        return RetrievalEvaluator.Evaluate(index, description, predictions, rows, sameVector, topK);
+    }
+
+    /// <summary>
+    /// The flat-index ablation: exact inner product over the vectors the IVF index holds (a FAISS
+    /// flat index over the payload; for the two-tower model, its P(payload) index probing every list,
+    /// which is exhaustive) on the predictions of <paramref name="key"/> after <paramref name="epoch"/>.
+    /// </summary>
+    public RetrievalReport FlatRetrieval(ModelRunKey key, int epoch, ulong seed, int topK)
+    {
+        if (flat.TryGetValue((key, epoch, seed, topK), out var known))
+            return known;
+        var run = Train(key, epoch);
+        var predictions = run.At(epoch).Predictions;
+        RetrievalReport report;
+        if (run.Training.Model.Payload is null)
+        {
+            using var exact = FaissIndex.CreateFlat(Data.Payload.Dimension, FaissMetric.InnerProduct);
+            exact.Add(Data.Payload.Data, Data.Payload.Dimension);
+            report = Search(exact, "Flat IP (exact)", predictions, topK);
+        }
+        else
+        {
+            var derived = derivedIndexes[(key, epoch, Seed(key))];
+            derived.Nprobe = derived.ListCount;
+            report = Search(derived, Text($"P(payload), every one of {derived.ListCount} lists probed (exact)"), predictions, topK);
+        }
+
+        return flat[(key, epoch, seed, topK)] = report;
+    }
+
+    /// <summary>
+    /// R@5 of the same predictions at each nprobe of <see cref="NprobeSweep"/> (on a P(payload)
+    /// index, the sweep's values themselves): how much the IVF approximation costs. Empty when the
+    /// payload index is a file without lists.
+    /// </summary>
+    public IReadOnlyList<(int Nprobe, RetrievalReport Report)> RecallByNprobe(ModelRunKey key, int epoch, ulong seed, int topK)
+    {
+        if (sweeps.TryGetValue((key, epoch, seed, topK), out var known))
+            return known;
+        var run = Train(key, epoch);
+        var index = run.Training.Model.Payload is null ? PayloadIndex(seed).Index : derivedIndexes[(key, epoch, Seed(key))];
+        var result = new List<(int, RetrievalReport)>();
+        foreach (var nprobe in NprobeSweep.Where(n => n <= index.ListCount))
+        {
+            index.Nprobe = nprobe;
+            result.Add((nprobe, Search(index, Text($"nprobe {nprobe}"), run.At(epoch).Predictions, topK)));
+        }
+
+        return sweeps[(key, epoch, seed, topK)] = result;
+    }
+
+    /// <summary>Frees every index and model.</summary>
+    public void Dispose()
+    {
+        foreach (var (index, _, _) in payloadIndexes.Values)
+            index.Dispose();
+        foreach (var index in controlIndexes.Values.Concat(derivedIndexes.Values))
+            index.Dispose();
+        foreach (var run in runs.Values)
+            run.Dispose();
+    }
+
+    /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
+    private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.Payload.Count).ListCount / DerivedListDivisor);
+
+    // A derived index's k-means sample is drawn from the training seed's stream.
+    private static ulong Seed(ModelRunKey key) => key.Settings.Seed;
+
+    // nprobe = min(wanted, nlist) on an IVF index; null (nothing to set) on a flat one.
+    private static int? SetNprobe(FaissIndex index, int nprobe)
+    {
+        if (index.ListCount == 0)
+            return null;
+        index.Nprobe = Math.Min(nprobe, index.ListCount);
+        return index.Nprobe;
+    }
+
+    private FaissIndex BuildIvf(VectorSet vectors, int listCount, ulong seed, long idOffset)
+    {
+        var built = FaissIndex.CreateIvfFlat(vectors.Dimension, listCount, FaissMetric.InnerProduct);
+        try
+        {
+            built.SetTrainingIterations(TrainingIterations);
+            var sample = (int)Math.Min(vectors.Count, (long)listCount * IvfSizing.TrainingPointsPerList);
+            built.Train(IvfFlatBuilder.TrainingSample(vectors, sample, seed), vectors.Dimension);
+            if (idOffset == 0)
+                built.Add(vectors.Data, vectors.Dimension);
+            else
+                built.Add(vectors.Data, vectors.Dimension, Enumerable.Range(0, vectors.Count).Select(r => r + idOffset).ToArray());
+            return built;
+        }
+        catch
+        {
+            built.Dispose();
+            throw;
+        }
+    }
+
+    // The payload row of each eval target and the rows holding the same vector: the same for every search.
+    private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector) EvalTruth()
+    {
+        var rows = Data.EvalRows();
+        if (rows.Any(r => r < 0))
+            throw new ArtifactException($"{Path.GetFileName(Data.EvalFile)}: {rows.Count(r => r < 0)} truth keys name no payload row; expected every key in the payload key map");
+        return (rows.Select(r => (long)r).ToArray(), ExactDuplicates.SameVectorSets(Data.FirstCopyOf, rows));
+    }
+
+    private EvalSet TrainingSet(TrainingTargets targets, ulong seed)
+    {
+        var aligned = Data.Training ?? throw new ArtifactException(
+            "no training samples: give a training .npz (contexts, targets, truth_keys) in NVF_TRAIN or the field 'training' of the NVF_ARTIFACTS file");
+        if (!trainingSets.TryGetValue(targets, out var set))
+            trainingSets[targets] = set = TrainingSamples.For(aligned, targets, seed);
+        return set;
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

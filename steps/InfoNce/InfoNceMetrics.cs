@@ -1,0 +1,60 @@
+using Nvf.Core.InfoNce;
+using Nvf.Core.Metrics;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.InfoNce;
+
+/// <summary>
+/// Records a scenario's headline figures under "infonce.*" names, each name at most once per
+/// scenario (a second recording is a defect in the steps, so it throws).
+/// </summary>
+public sealed class InfoNceMetrics(ScenarioContext scenario)
+{
+    readonly HashSet<string> recorded = [];
+
+    /// <summary>"attention.pure_infonce", "attention.two_tower.shuffled": the metric name part of a run.</summary>
+    public static string Part(ModelRunKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var part = $"{Name(KebabName.Format(key.Encoder))}.{Name(KebabName.Format(key.Objective))}";
+        return key.Targets == Core.Artifacts.TrainingTargets.Shuffled ? part + ".shuffled" : part;
+    }
+
+    /// <summary>"generated", "ann_fault": the metric name part of a config file "infonce-generated.json".</summary>
+    public static string ConfigPart(string configFile)
+    {
+        var stem = Path.GetFileNameWithoutExtension(configFile);
+        return Name(stem.StartsWith("infonce-", StringComparison.Ordinal) ? stem["infonce-".Length..] : stem);
+    }
+
+    /// <summary>A plain number.</summary>
+    public void Record(string name, double value, MetricDirection direction, string unit = "") =>
+        Add(new Metric(name, value, direction) { Unit = unit });
+
+    /// <summary>A proportion with its Wilson 95% interval.</summary>
+    public void Record(string name, ProportionEstimate value, MetricDirection direction = MetricDirection.HigherIsBetter)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Add(new Metric(name, value.Estimate, direction) { Low = value.Lower, High = value.Upper });
+    }
+
+    /// <summary>Separation and retrieval of one measurement under <paramref name="prefix"/>: .delta, .auc, .r_at_5 and .contain_at_50 (Wilson), .epoch_cpu_seconds.</summary>
+    public void RecordMeasurement(string prefix, EpochMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        Record($"{prefix}.delta", measurement.Separation.Delta, MetricDirection.HigherIsBetter);
+        Record($"{prefix}.auc", measurement.Separation.Auc, MetricDirection.HigherIsBetter);
+        Record($"{prefix}.r_at_5", measurement.Ivf.RecallAt5);
+        Record($"{prefix}.contain_at_50", measurement.Ivf.ContainAt50);
+        Record($"{prefix}.epoch_cpu_seconds", measurement.EpochCpuSeconds, MetricDirection.LowerIsBetter, "s");
+    }
+
+    void Add(Metric metric)
+    {
+        if (!recorded.Add(metric.Name))
+            throw new InvalidOperationException($"metric '{metric.Name}' recorded twice in one scenario; expected each headline figure once");
+        scenario.RecordMetric(metric);
+    }
+
+    static string Name(string kebab) => kebab.Replace('-', '_');
+}
