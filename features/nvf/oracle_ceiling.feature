@@ -2,8 +2,10 @@
 Feature: Targets are judged against the oracle ceiling
   The seed's reranker script draws a different query distribution: a database vector plus
   Gaussian noise 0.3, labelled with the source vector. There exact search itself finds the source
-  only about half the time (PyTorch here: 51%), so a 90% target is above the ceiling. The gate
-  says so instead of failing mysteriously.
+  only about half the time (PyTorch here: 51%; soft attention's Top-5 covers 72% and the reranked
+  pipeline lands near 50%), so a 90% target is above the ceiling. The gate says so instead of
+  failing mysteriously: the pipeline trained on the seed's own distribution is evaluated here, and
+  its 90% target is reported UNREACHABLE, not missed.
 
   Background:
     Given a database of 1000 random unit vectors of dimension 128 drawn with seed 42
@@ -13,3 +15,7 @@ Feature: Targets are judged against the oracle ceiling
     When the oracle ceiling is measured by exact search on 5000 such queries
     Then the oracle ceiling for Top-1 is about 51% within 3 points
     And a Top-1 target of 90% is reported as unreachable on this distribution
+    Given a soft attention model trained with the config "nvf-soft-attention.seed.json", then frozen
+    And the "improved" reranker is trained with the config "nvf-reranker.improved.json"
+    When the pipeline is evaluated on 5000 fresh queries
+    Then a pipeline Top-1 target of 90% is reported as unreachable there, not as missed

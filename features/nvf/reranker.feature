@@ -8,16 +8,18 @@ Feature: The neural reranker (the fovea) lifts Top-1 from 68% to 90%+
   state restored. Each learned stage is reported beside its non-learned control: re-scoring the
   Top-5 by exact cosine, which reaches the Top-5 coverage by construction.
   PyTorch here, 20 epochs: concatenation [q, c] 35.9%, rich features [q, c, q-c, q*c] 89.7%,
-  control 97.4%. The seed's designs do not clear 90% with margin (this harness: 35.4% and 89.5%);
-  the "improved" design does: a bilinear scorer s (q W)·c with W initialised to the identity and a
-  learnable scale s (from 10, learnt in log space), plus an MLP correction over
-  [q*c, q·c, soft-attention logit] whose last layer starts at zero, so training starts exactly at
-  the exact-cosine control; trained at Adam 1e-4 for up to 40 epochs with early stopping
-  (patience 3, the initial state counting as epoch 0). Measured here: no trained epoch beat the
-  initial state, so the state kept is epoch 0, the exact cosine itself: with exact-nearest-
-  neighbour labels nothing learned can beat it (100% given Top-5), and the seed's 90% is met
-  because the design makes the cosine available, not because training found it.
-  DESIGN.md's hints (the cosine as a feature, a bilinear scorer, early stopping) made one model.
+  control 97.4%. The seed's designs do not clear 90% with margin (this harness: 35.4% and 89.1%).
+  The "improved" design does, by learning: score = w·[q*c, r] + b + MLP([q*c, r]), r being soft
+  attention's logit minus its row maximum. The linear head over q*c is a diagonal bilinear form
+  qᵀ diag(w) c that can express the cosine (w = s·1) but starts, like the MLP, at PyTorch's default
+  random initialisation; nothing encodes the cosine. Adam 1e-3, up to 15 epochs, early stopping
+  with patience 3 (the random initial state is validated as epoch 0). Measured here: validation
+  accuracy 1.5% untrained (epoch 0, below the 20% of a random pick: the random head happens to
+  anti-rank) -> 98.0% at the kept epoch 8 of 12; pipeline Top-1 95.3% [94.6, 95.8], beside the
+  control's 97.3%. The control is the ceiling here: the labels are exact nearest neighbours, so the
+  exact cosine is right whenever the label is in the Top-5; the learned model stays 2 points under
+  it. At Adam 1e-4 the same model took 39 epochs to reach 98.5% validation (pipeline 95.9%).
+  The learning check below asks for 50 points between epoch 0 and the kept state (measured: 96.5).
 
   Background:
     Given a database of 1000 random unit vectors of dimension 128 drawn with seed 42
@@ -36,10 +38,12 @@ Feature: The neural reranker (the fovea) lifts Top-1 from 68% to 90%+
       | concatenation | below    |
       | rich-features | above    |
 
-  Scenario: The improved reranker meets the seed's 90% target
+  Scenario: The improved reranker learns to meet the seed's 90% target
     When the "improved" reranker is trained with the config "nvf-reranker.improved.json"
-    And the pipeline is evaluated on 5000 fresh queries
-    Then pipeline Top-1 is at least 90% (stretch 95%)
+    Then training lifted its validation accuracy by at least 50 points above the untrained state (epoch 0)
+    When the pipeline is evaluated on 5000 fresh queries
+    Then the report shows pipeline Top-1, Top-5 coverage and accuracy given Top-5 beside the control
+    And pipeline Top-1 is at least 90% (stretch 95%)
     And pipeline Top-5 is at least 97%
 
   Scenario: The 3% the reranker cannot help

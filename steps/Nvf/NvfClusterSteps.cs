@@ -17,6 +17,8 @@ public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioContext contex
         chance.Should().BeApproximately((double)chanceNumerator / chanceDenominator, 1e-9, "chance is (cluster size - 1) / (N - 1)");
         var inCluster = e.SoftAttentionErrorsInCluster!;
         context.AttachText("errors in the right cluster", $"{inCluster} of soft attention's wrong answers are in the label's cluster; chance {chanceNumerator}/{chanceDenominator} = {MetricsTable.Percent(chance)}; threshold {factor} x chance = {MetricsTable.Percent(factor * chance)}");
+        scenario.Record(context, "soft_attention_errors_in_cluster", inCluster);
+        scenario.Record(context, "soft_attention_top1", e.SoftAttentionTop1);
         inCluster.Lower.Should().BeGreaterThan(factor * chance, "the errors must land in the right cluster far more often than chance");
     }
 }

@@ -37,8 +37,11 @@ public sealed class NvfDataSteps(NvfScenario scenario, ScenarioContext context)
     }
 
     [Then("the mean intra-cluster cosine is about {float} within {float}")]
-    public void ThenIntraClusterCosineIsAbout(double expected, double tolerance) =>
+    public void ThenIntraClusterCosineIsAbout(double expected, double tolerance)
+    {
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.intra_cluster_cosine", Clustering.IntraClusterCosine, MetricDirection.HigherIsBetter));
         Clustering.IntraClusterCosine.Should().BeApproximately(expected, tolerance);
+    }
 
     [Then("it exceeds the mean inter-cluster cosine")]
     public void ThenIntraExceedsInter() =>

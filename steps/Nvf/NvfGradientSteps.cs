@@ -15,25 +15,35 @@ public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioContext conte
         Record(GradientFlowProbe.ToInputs(scenario.SoftAttention, Reranker.Model, scenario.Distribution.Draw(scenario.Database, batch, QueryStream.Evaluation), Reranker.Config.CandidateCount));
 
     [When("the pipeline uses a {word} Top-{int} and the loss on the final answer is back-propagated for a batch of {int} queries")]
-    public void WhenLossReachesSoftAttention(TopKRelaxation relaxation, int k, int batch) =>
+    public void WhenLossReachesSoftAttention(TopKRelaxation relaxation, int k, int batch)
+    {
+        scenario.GradientProbe = relaxation == TopKRelaxation.StraightThrough ? "straight_through" : "gumbel_softmax";
         Record(GradientFlowProbe.ToSoftAttention(scenario.SoftAttention, Reranker.Model, scenario.Distribution.Draw(scenario.Database, batch, QueryStream.Evaluation), k, relaxation, GradientFlowProbe.DefaultTemperature, scenario.Database.Seed));
+    }
 
     [Then("the gradient with respect to the queries is non-zero")]
-    public void ThenQueriesGetGradient() => Gradients.NormOf("queries").Should().BeGreaterThan(0);
+    public void ThenQueriesGetGradient() => NonZero("queries", Gradients.NormOf("queries"));
 
     [Then("the gradient with respect to the candidate vectors is non-zero")]
-    public void ThenCandidatesGetGradient() => Gradients.NormOf("candidate vectors").Should().BeGreaterThan(0);
+    public void ThenCandidatesGetGradient() => NonZero("candidates", Gradients.NormOf("candidate vectors"));
 
     [Then("every parameter of the soft attention model receives a non-zero gradient")]
     public void ThenEveryParameterGetsGradient()
     {
         Gradients.Norms.Select(n => n.Key).Should().BeEquivalentTo(scenario.SoftAttention.Model.NamedParameters().Select(p => p.Key), "every soft attention parameter is probed");
+        scenario.Record(context, new Metric($"nvf.gradient_flow.{scenario.GradientProbe ?? throw new InvalidOperationException("No relaxed Top-K probe; expected the differentiable Top-K step first.")}.smallest_soft_attention_grad_norm", Gradients.Norms.Min(n => n.Value), MetricDirection.HigherIsBetter));
         Gradients.AllNonZero.Should().BeTrue($"no gradient reached: {string.Join(", ", Gradients.Dead)}");
     }
 
     TrainedReranker Reranker => scenario.Reranker ?? throw new InvalidOperationException("No reranker; expected a reranker step in the Background.");
 
     GradientFlowReport Gradients => scenario.Gradients ?? throw new InvalidOperationException("Nothing back-propagated yet; expected a 'When ... back-propagated' step first.");
+
+    void NonZero(string tensor, double norm)
+    {
+        scenario.Record(context, new Metric($"nvf.gradient_flow.{tensor}_grad_norm", norm, MetricDirection.HigherIsBetter));
+        norm.Should().BeGreaterThan(0);
+    }
 
     void Record(GradientFlowReport report)
     {

@@ -14,6 +14,8 @@ public sealed class NvfJointSteps(NvfScenario scenario, ScenarioContext context)
     {
         var comparison = scenario.Comparison ?? throw new InvalidOperationException("No joint comparison; expected joint fine-tuning and then an evaluation.");
         context.AttachText("separate vs joint training", comparison.Statement);
+        scenario.Record(context, "separate_pipeline_top1", comparison.SeparateTop1);
+        scenario.Record(context, "soft_attention_top1", comparison.Joint.SoftAttentionTop1);
         comparison.Statement.Should().Contain(comparison.SeparateTop1.ToString()).And.Contain(comparison.JointTop1.ToString());
         comparison.Separate.EvaluationQueriesMatch(comparison.Joint).Should().BeTrue("both pipelines are evaluated on the same queries");
     }

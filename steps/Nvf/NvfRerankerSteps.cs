@@ -22,8 +22,23 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioContext conte
             ["accuracy given Top-5", e.AccuracyGivenTopK?.ToString() ?? "-"],
         ]);
         e.PipelineTop1.Should().NotBeNull("a reranker was evaluated");
+        scenario.Record(context, "pipeline_top1", e.PipelineTop1!);
+        scenario.Record(context, "accuracy_given_top5", e.AccuracyGivenTopK!);
+        scenario.Record(context, "control_top1", e.ControlTop1);
         e.AccuracyGivenTopK!.Trials.Should().Be(e.Coverage.Successes, "accuracy given Top-5 counts the covered queries only");
         e.ControlTop1.Estimate.Should().BeApproximately(e.Coverage.Estimate, 0.01, "exact cosine re-scoring finds the label whenever it is covered (DESIGN.md: control = coverage)");
+    }
+
+    [Then("training lifted its validation accuracy by at least {int} points above the untrained state \\(epoch 0)")]
+    public void ThenTrainingLifted(int points)
+    {
+        var reranker = scenario.Reranker ?? throw new InvalidOperationException("No reranker; expected a reranker training step first.");
+        var learning = RerankerLearning.Of(reranker.Curve);
+        context.AttachText("did it learn?", learning.Describe());
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.untrained_validation", learning.Untrained, MetricDirection.HigherIsBetter));
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.trained_validation", learning.Trained, MetricDirection.HigherIsBetter));
+        learning.KeptEpoch.Should().BeGreaterThan(0, "the state kept must be a trained one, not the initial state");
+        (100 * (learning.Trained - learning.Untrained)).Should().BeGreaterThanOrEqualTo(points, learning.Describe());
     }
 
     [Then("pipeline Top-1 is at most the Top-5 coverage")]
@@ -48,6 +63,7 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioContext conte
     {
         var e = scenario.Evaluated;
         context.AttachText("outside the Top-5", $"{e.Coverage.Trials - e.Coverage.Successes} of {e.Coverage.Trials} queries have their answer outside the Top-5; answered right anyway: {e.CorrectOutsideTopK}");
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.correct_outside_top5", e.CorrectOutsideTopK!.Value, MetricDirection.LowerIsBetter) { Unit = "queries" });
         e.CorrectOutsideTopK.Should().Be(0);
     }
 }

@@ -1,13 +1,16 @@
 using Nvf.Core.Data;
 using Nvf.Core.Gates;
 using Nvf.Core.Metrics;
+using System.Globalization;
 using Nvf.Core.Nvf;
+using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>What an NVF scenario has built so far; injected into every NVF step class (one per scenario).</summary>
 public sealed class NvfScenario
 {
+    readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     NvfDatabase? database;
     TrainedSoftAttention? softAttention;
 
@@ -55,6 +58,9 @@ public sealed class NvfScenario
     /// <summary>The last gradient-flow probe.</summary>
     public GradientFlowReport? Gradients { get; set; }
 
+    /// <summary>Metric name part of the last gradient probe through a relaxed Top-K ("straight_through", "gumbel_softmax").</summary>
+    public string? GradientProbe { get; set; }
+
     /// <summary>The last judged criterion.</summary>
     public CriterionVerdict? Verdict { get; set; }
 
@@ -63,4 +69,44 @@ public sealed class NvfScenario
 
     /// <summary>The last evaluation, or a clear error when none ran.</summary>
     public PipelineEvaluation Evaluated => Evaluation ?? throw new InvalidOperationException("Nothing evaluated yet; expected 'the pipeline is evaluated on N fresh queries' first.");
+
+    /// <summary>
+    /// Dotted name stem of this scenario's metrics, from what it built: "nvf.clustered.0_05" on a
+    /// clustered corpus, "nvf.oracle.noisy_source" on the noisy-source distribution, "nvf.joint" after
+    /// joint fine-tuning, "nvf.reranker.rich_features" with a reranker, else "nvf.soft_attention"
+    /// (".seed_loss" when trained with the seed's loss).
+    /// </summary>
+    public string MetricPrefix =>
+        Corpus is { } corpus ? "nvf.clustered." + corpus.Noise.ToString("0.0##", CultureInfo.InvariantCulture).Replace('.', '_')
+        : Distribution.NoisySourceNoise is not null ? "nvf.oracle.noisy_source"
+        : Joint is not null ? "nvf.joint"
+        : Reranker is { } reranker ? "nvf.reranker." + Snake(reranker.Model.Design)
+        : softAttention?.Config.Loss == SoftAttentionLoss.SeedLogSoftmax ? "nvf.soft_attention.seed_loss"
+        : "nvf.soft_attention";
+
+    /// <summary>Records <paramref name="estimate"/> (with its Wilson interval) as <see cref="MetricPrefix"/>.<paramref name="measure"/>, once per scenario.</summary>
+    public void Record(IMetrics metrics, string measure, ProportionEstimate estimate, MetricDirection direction = MetricDirection.HigherIsBetter)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        Record(metrics, new Metric($"{MetricPrefix}.{measure}", estimate.Estimate, direction) { Low = estimate.Lower, High = estimate.Upper });
+    }
+
+    /// <summary>Records <paramref name="metric"/> unless this scenario already recorded that name (each headline figure once per scenario).</summary>
+    public void Record(IMetrics metrics, Metric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(metric);
+        if (recorded.Add(metric.Name))
+        {
+            metrics.RecordMetric(metric);
+        }
+    }
+
+    static string Snake(RerankerDesign design) => design switch
+    {
+        RerankerDesign.Concatenation => "concatenation",
+        RerankerDesign.RichFeatures => "rich_features",
+        RerankerDesign.Improved => "improved",
+        _ => throw new ArgumentOutOfRangeException(nameof(design), design, "expected concatenation, rich-features or improved"),
+    };
 }

@@ -2,6 +2,7 @@ using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
 using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.Nvf;
 
@@ -22,7 +23,7 @@ public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioContext conte
     [When("the {string} reranker is trained with the config {string}")]
     public void TrainReranker(RerankerDesign design, string file)
     {
-        scenario.Reranker = TrainedModelMemo.Reranker(scenario.SoftAttention, design, RerankerConfig.Load(ConfigDirectory.PathOf(file)));
+        scenario.Reranker = TrainedModelMemo.Reranker(scenario.SoftAttention, design, RerankerConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress());
         context.Attach(scenario.Reranker.Curve);
     }
 
@@ -30,13 +31,13 @@ public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioContext conte
     public void FineTuneJointly(string file)
     {
         var separate = scenario.Reranker ?? throw new InvalidOperationException("No separately trained reranker; expected a reranker training step first.");
-        scenario.Joint = TrainedModelMemo.Joint(separate, JointFineTuneConfig.Load(ConfigDirectory.PathOf(file)));
+        scenario.Joint = TrainedModelMemo.Joint(separate, JointFineTuneConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress());
         context.Attach(scenario.Joint.Curve);
     }
 
     void TrainSoftAttention(SoftAttentionConfig config)
     {
-        scenario.SoftAttention = TrainedModelMemo.SoftAttention(scenario.Database, config);
+        scenario.SoftAttention = TrainedModelMemo.SoftAttention(scenario.Database, config, context.TrainingProgress());
         context.Attach(scenario.SoftAttention.Curve);
     }
 }

@@ -4,35 +4,29 @@ using Nvf.Torch.Nn;
 namespace Nvf.Core.Nvf;
 
 /// <summary>
-/// The improved reranker (DESIGN.md: "the cosine q·c as an input feature, a bilinear scorer"):
-/// score = s (q W)·c + MLP([q * c, q·c, soft-attention logit - its row maximum]), with W (D, D)
-/// initialised to the identity, a learnable scale s = exp(log_scale) starting at 10 (soft
-/// attention's 1/temperature), and the MLP's last layer initialised to zero: training starts
-/// exactly at the exact-cosine control and learns corrections from there. The scale is learnt in
-/// log space so it cannot cross zero (a raw temperature stepped by Adam at 1e-3 can). The seed's
-/// MLPs must learn a dot product from a concatenation; here it is given.
+/// The improved reranker (DESIGN.md's hints: the product features, the soft-attention score as an
+/// input feature, a bilinear scorer): score = w·[q * c, r] + b + MLP([q * c, r]), where r is soft
+/// attention's logit of the candidate minus its row maximum (&lt;= 0). The linear head w over q * c is
+/// a diagonal bilinear form qᵀ diag(w) c: it can express the exact cosine (w = s·1) but starts at
+/// PyTorch's default random initialisation, like the MLP (in D + 1 → hidden → hidden/2 → 1, dropout
+/// after each ReLU); nothing is initialised to the cosine, so what it reaches it has learned. The
+/// seed's MLPs must discover a dot product inside a concatenation; here the product is one linear
+/// layer away.
 /// </summary>
 public sealed class ImprovedReranker : Reranker
 {
+    private readonly Linear head;
     private readonly Sequential correction;
 
-    /// <summary>Creates the reranker for width <paramref name="dimension"/>.</summary>
+    /// <summary>Creates the reranker for width <paramref name="dimension"/>, all weights random from <paramref name="generator"/>.</summary>
     public ImprovedReranker(int dimension, int hidden, double dropout, Generator generator)
     {
-        Bilinear = RegisterParameter("bilinear", Tensor.Eye(dimension));
-        LogScale = RegisterParameter("log_scale", Tensor.Full([], Math.Log(10)));
-        correction = RegisterModule("correction", ScoringMlp(dimension + 2, hidden, dropout, generator));
-        var last = (Linear)correction.Layers[^1];
-        using var noGrad = new NoGradScope();
-        last.Weight.Fill(0);
-        last.Bias!.Fill(0);
+        head = RegisterModule("head", new Linear(dimension + 1, 1, generator: generator));
+        correction = RegisterModule("correction", ScoringMlp(dimension + 1, hidden, dropout, generator));
     }
 
-    /// <summary>W, float32 (D, D).</summary>
-    public Tensor Bilinear { get; }
-
-    /// <summary>log s, float32 scalar.</summary>
-    public Tensor LogScale { get; }
+    /// <summary>The linear head's weight, float32 (1, D + 1): the diagonal of the bilinear form, then the weight of r.</summary>
+    public Tensor HeadWeight => head.Weight;
 
     /// <inheritdoc/>
     public override RerankerDesign Design => RerankerDesign.Improved;
@@ -44,12 +38,9 @@ public sealed class ImprovedReranker : Reranker
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(attentionLogits);
         using var scope = new DisposeScope();
-        var projected = queries.MatMul(Bilinear).Unsqueeze(2);                          // (B, D, 1)
-        var bilinear = candidates.Bmm(projected).Squeeze(-1);                          // (B, K)
-        var product = ExpandQuery(queries, candidates) * candidates;                    // (B, K, D)
-        var cosine = product.Sum(-1, keepDim: true);                                    // (B, K, 1)
-        var relative = (attentionLogits - attentionLogits.Max(1, keepDim: true)).Unsqueeze(-1); // (B, K, 1), <= 0
-        var features = Tensor.Cat([product, cosine, relative], -1);                     // (B, K, D + 2)
-        return scope.MoveOut((LogScale.Exp() * bilinear) + correction.Forward(features).Squeeze(-1));
+        var product = ExpandQuery(queries, candidates) * candidates;                                // (B, K, D)
+        var relative = (attentionLogits - attentionLogits.Max(1, keepDim: true)).Unsqueeze(-1);      // (B, K, 1), <= 0
+        var features = Tensor.Cat([product, relative], -1);                                         // (B, K, D + 1)
+        return scope.MoveOut((head.Forward(features) + correction.Forward(features)).Squeeze(-1));  // (B, K)
     }
 }

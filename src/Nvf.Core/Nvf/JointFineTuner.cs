@@ -15,8 +15,8 @@ namespace Nvf.Core.Nvf;
 /// </summary>
 public static class JointFineTuner
 {
-    /// <summary>Fine-tunes copies of <paramref name="separate"/>'s two stages as <paramref name="config"/> says.</summary>
-    public static JointFineTuneResult FineTune(TrainedReranker separate, JointFineTuneConfig config)
+    /// <summary>Fine-tunes copies of <paramref name="separate"/>'s two stages as <paramref name="config"/> says; <paramref name="progress"/> (optional) hears of each epoch.</summary>
+    public static JointFineTuneResult FineTune(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(separate);
         ArgumentNullException.ThrowIfNull(config);
@@ -47,13 +47,11 @@ public static class JointFineTuner
             config.BatchSize,
             config.Epochs,
             config.Seed,
-            batch =>
+            batch => OptimizerStep.Run(optimizer, () =>
             {
-                using var scope = new DisposeScope();
                 var rows = QueryTensors.Index(batch);
                 var batchQueries = data.Queries.IndexSelect(0, rows);   // (B, D)
                 var labels = data.Labels.IndexSelect(0, rows);          // (B)
-                optimizer.ZeroGrad();
                 var (scores, indices) = EndToEndPipeline.Forward(softAttention, reranker, database.Tensor, batchQueries, k, config.Relaxation, config.RelaxationTemperature, noise);
                 var positions = RerankLoss.Positions(indices, batch.Select(i => queries.Labels[i]).ToArray());
                 var loss = RerankLoss.Masked(scores, positions);
@@ -62,17 +60,16 @@ public static class JointFineTuner
                     loss = loss + (config.SoftAttentionLossWeight * softAttention.Logits(batchQueries, database.Tensor).CrossEntropy(labels));
                 }
 
-                loss.Backward();
-                optimizer.Step();
-                return loss.ToSingle();
-            },
+                return loss;
+            }),
             () =>
             {
                 var top1 = PipelineEvaluator.Evaluate(tuned, reranker, validation, k).PipelineTop1!.Estimate;
                 reranker.Train();
                 return top1;
             },
-            stopping);
+            stopping,
+            progress);
         softAttention.Eval();
         reranker.Eval();
         return new JointFineTuneResult(tuned with { Curve = curve }, reranker, separate, config, curve);

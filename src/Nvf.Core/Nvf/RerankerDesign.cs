@@ -10,9 +10,9 @@ public enum RerankerDesign
     RichFeatures,
 
     /// <summary>
-    /// This project's improvement (DESIGN.md's hints): a bilinear scorer s qᵀWc initialised at the
-    /// identity (the exact cosine) with a learnable scale, plus a zero-initialised MLP correction
-    /// over [q * c, q·c, soft-attention logit]; trained with early stopping.
+    /// This project's improvement (DESIGN.md's hints): a random-initialised linear head over
+    /// [q * c, soft-attention logit] (a diagonal bilinear form that can express the cosine but must
+    /// learn it) plus an MLP over the same features; trained with early stopping.
     /// </summary>
     Improved,
 }

@@ -14,21 +14,22 @@ namespace Nvf.Core.Nvf;
 /// </summary>
 public static class RerankerTrainer
 {
-    /// <summary>Trains a <paramref name="design"/> reranker on <paramref name="softAttention"/>'s candidates.</summary>
-    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config)
+    /// <summary>Trains a <paramref name="design"/> reranker on <paramref name="softAttention"/>'s candidates; <paramref name="progress"/> (optional) hears of each epoch.</summary>
+    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
         var queries = QuerySetGenerator.UniformNearestNeighbour(softAttention.Database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.RerankerTraining));
-        return Train(softAttention, design, config, queries);
+        return Train(softAttention, design, config, queries, progress);
     }
 
     /// <summary>
     /// Trains a <paramref name="design"/> reranker on <paramref name="softAttention"/>'s candidates for given
     /// labelled <paramref name="queries"/> (labels = database rows, e.g. a vector store's answers read from a
-    /// query log) instead of generated ones; config.TrainingQueries is not used.
+    /// query log) instead of generated ones; config.TrainingQueries is not used. <paramref name="progress"/>
+    /// (optional) hears of each epoch.
     /// </summary>
-    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, QuerySet queries)
+    public static TrainedReranker Train(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, QuerySet queries, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
@@ -41,7 +42,8 @@ public static class RerankerTrainer
         var usable = Enumerable.Range(0, candidates.Count).Where(q => candidates.LabelPositions[q] >= 0).ToArray();
         var split = ValidationSplit.Make(usable.Length, config.ValidationFraction, config.Seed);
         var training = split.Training.Select(i => usable[i]).ToArray();
-        var validation = split.Validation.Select(i => usable[i]).ToArray();
+        using var validationRows = QueryTensors.Index(split.Validation.Select(i => usable[i]).ToArray()).DetachFromDisposeScope(); // (V) int64
+        using var validationTargets = candidates.Positions.IndexSelect(0, validationRows).DetachFromDisposeScope();               // (V)
 
         using var generator = new Generator(config.Seed);
         TorchRuntime.ManualSeed(config.Seed); // dropout draws from torch's global generator
@@ -54,18 +56,14 @@ public static class RerankerTrainer
             config.BatchSize,
             config.MaxEpochs,
             config.Seed,
-            batch =>
+            batch => OptimizerStep.Run(optimizer, () =>
             {
-                using var scope = new DisposeScope();
                 var rows = QueryTensors.Index(batch);
-                optimizer.ZeroGrad();
-                var loss = Scores(model, candidates, database, rows).CrossEntropy(candidates.Positions.IndexSelect(0, rows));
-                loss.Backward();
-                optimizer.Step();
-                return loss.ToSingle();
-            },
-            () => Accuracy(model, candidates, database, validation),
-            stopping);
+                return Scores(model, candidates, database, rows).CrossEntropy(candidates.Positions.IndexSelect(0, rows));
+            }),
+            () => Accuracy(model, candidates, database, validationRows, validationTargets),
+            stopping,
+            progress);
         model.Eval();
         return new TrainedReranker(model, softAttention, config, curve, usable.Length);
     }
@@ -81,18 +79,17 @@ public static class RerankerTrainer
         return scope.MoveOut(scores);
     }
 
-    /// <summary>Share of <paramref name="rows"/> whose best-scored candidate is the label (eval mode, no gradient); restores training mode.</summary>
-    private static double Accuracy(Reranker model, CandidateSet candidates, NvfDatabase database, int[] rows)
+    /// <summary>Share of the queries at <paramref name="rows"/> (int64 (V)) whose best-scored candidate is at <paramref name="targets"/> (eval mode, no gradient); restores training mode.</summary>
+    private static double Accuracy(Reranker model, CandidateSet candidates, NvfDatabase database, Tensor rows, Tensor targets)
     {
         model.Eval();
         try
         {
             using var noGrad = new NoGradScope();
             using var scope = new DisposeScope();
-            var index = QueryTensors.Index(rows);
-            var predicted = Scores(model, candidates, database, index).ArgMax(1);         // (V)
-            var hits = predicted.Eq(candidates.Positions.IndexSelect(0, index)).To(DType.Int64).Sum().ToInt64();
-            return (double)hits / rows.Length;
+            var predicted = Scores(model, candidates, database, rows).ArgMax(1);          // (V)
+            var hits = predicted.Eq(targets).To(DType.Int64).Sum().ToInt64();
+            return (double)hits / rows.Size(0);
         }
         finally
         {

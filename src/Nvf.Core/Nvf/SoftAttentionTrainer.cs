@@ -12,19 +12,23 @@ namespace Nvf.Core.Nvf;
 /// </summary>
 public static class SoftAttentionTrainer
 {
-    /// <summary>Trains a fresh model on <paramref name="database"/> as <paramref name="config"/> says; deterministic for a fixed config and thread count.</summary>
-    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config)
+    /// <summary>
+    /// Trains a fresh model on <paramref name="database"/> as <paramref name="config"/> says; deterministic
+    /// for a fixed config and thread count. <paramref name="progress"/> (optional) hears of each epoch.
+    /// </summary>
+    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
-        return Train(database, config, QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.SoftAttentionTraining)));
+        return Train(database, config, QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.TrainingQueries, QueryStreams.Seed(config.Seed, QueryStream.SoftAttentionTraining)), progress);
     }
 
     /// <summary>
     /// Trains a fresh model on given labelled <paramref name="queries"/> (labels = database rows, e.g. a
     /// vector store's answers read from a query log) instead of generated ones; config.TrainingQueries is not used.
+    /// <paramref name="progress"/> (optional) hears of each epoch.
     /// </summary>
-    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config, QuerySet queries)
+    public static TrainedSoftAttention Train(NvfDatabase database, SoftAttentionConfig config, QuerySet queries, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
@@ -40,17 +44,13 @@ public static class SoftAttentionTrainer
             config.BatchSize,
             config.Epochs,
             config.Seed,
-            batch =>
+            batch => OptimizerStep.Run(optimizer, () =>
             {
-                using var scope = new DisposeScope();
                 var index = QueryTensors.Index(batch);
-                optimizer.ZeroGrad();
                 var logits = model.Logits(data.Queries.IndexSelect(0, index), database.Tensor);           // (B, N)
-                var loss = SoftAttentionModel.Loss(logits, data.Labels.IndexSelect(0, index), config.Loss);
-                loss.Backward();
-                optimizer.Step();
-                return loss.ToSingle();
-            });
+                return SoftAttentionModel.Loss(logits, data.Labels.IndexSelect(0, index), config.Loss);
+            }),
+            progress: progress);
         model.Eval();
         return new TrainedSoftAttention(model, database, config, curve);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
+using Nvf.Core.Training;
 
 namespace Nvf.Core.Nvf;
 
@@ -29,29 +30,39 @@ public static class TrainedModelMemo
             return (corpus, NvfDatabase.Clustered(corpus, seed));
         });
 
-    /// <summary>Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per process.</summary>
-    public static TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config)
+    /// <summary>
+    /// Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per process;
+    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
+    /// </summary>
+    public static TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
-        return Get($"soft-attention | {database.Key} | {config}", () => SoftAttentionTrainer.Train(database, config));
+        return Get($"soft-attention | {database.Key} | {config}", () => SoftAttentionTrainer.Train(database, config, progress));
     }
 
-    /// <summary>A <paramref name="design"/> reranker trained on <paramref name="softAttention"/>'s candidates with <paramref name="config"/>, once per process.</summary>
-    public static TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config)
+    /// <summary>
+    /// A <paramref name="design"/> reranker trained on <paramref name="softAttention"/>'s candidates with
+    /// <paramref name="config"/>, once per process; <paramref name="progress"/> (not part of the key) hears
+    /// of the epochs when this call trains.
+    /// </summary>
+    public static TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
-        return Get($"reranker {design} | {softAttention.Database.Key} | {softAttention.Config} | {config}", () => RerankerTrainer.Train(softAttention, design, config));
+        return Get($"reranker {design} | {softAttention.Database.Key} | {softAttention.Config} | {config}", () => RerankerTrainer.Train(softAttention, design, config, progress));
     }
 
-    /// <summary>Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per process.</summary>
-    public static JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config)
+    /// <summary>
+    /// Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per process;
+    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
+    /// </summary>
+    public static JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(separate);
         ArgumentNullException.ThrowIfNull(config);
         var key = $"joint | {separate.Model.Design} | {separate.SoftAttention.Database.Key} | {separate.SoftAttention.Config} | {separate.Config} | {config}";
-        return Get(key, () => JointFineTuner.FineTune(separate, config));
+        return Get(key, () => JointFineTuner.FineTune(separate, config, progress));
     }
 
     private static T Get<T>(string key, Func<T> create)

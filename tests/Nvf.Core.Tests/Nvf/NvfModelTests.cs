@@ -76,16 +76,38 @@ public sealed class NvfModelTests
     }
 
     [Fact]
-    public void TheImprovedRerankerStartsAtTheExactCosineControl()
+    public void TheImprovedRerankerLearnsFromARandomStart()
     {
-        using var generator = new Generator(1);
-        using var reranker = Reranker.Create(RerankerDesign.Improved, 16, SmallSetup.Reranker, generator);
-        var queries = NvfQueryDistribution.UniformNearestNeighbour.Draw(Database, 500, QueryStream.Evaluation);
+        var config = SmallSetup.Reranker with { MaxEpochs = 10, LearningRate = 1e-2, TrainingQueries = 4000 };
 
-        var result = PipelineEvaluator.Evaluate(SmallSetup.TrainedSoftAttention, reranker, queries, 5);
+        var trained = RerankerTrainer.Train(SmallSetup.TrainedSoftAttention, RerankerDesign.Improved, config);
+        var learning = RerankerLearning.Of(trained.Curve);
 
-        // Untrained, the score is 10 (q I)·c plus a zero correction: the exact-cosine control's ranking.
-        result.PipelineTop1!.Successes.Should().Be(result.ControlTop1.Successes);
+        // Nothing starts at the cosine: the head and the MLP are random, so epoch 0 is the random
+        // model and training has to find the exact-cosine ranking (100% given the Top-5) itself.
+        learning.KeptEpoch.Should().BeGreaterThan(0, learning.Describe());
+        learning.Trained.Should().BeGreaterThan(learning.Untrained + 0.1, learning.Describe());
+        learning.Trained.Should().BeGreaterThan(0.95, learning.Describe());
+        learning.Describe().Should().Contain("untrained (epoch 0)").And.Contain($"kept epoch {learning.KeptEpoch}");
+    }
+
+    [Theory]
+    [InlineData(RerankerDesign.RichFeatures)]
+    [InlineData(RerankerDesign.Improved)]
+    public void AMemoHitEqualsAFreshTraining(RerankerDesign design)
+    {
+        var memo = TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
+
+        var fresh = RerankerTrainer.Train(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
+
+        TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker).Should().BeSameAs(memo);
+        var expected = memo.Model.StateDict();
+        foreach (var (name, tensor) in fresh.Model.StateDict())
+        {
+            tensor.ToArray<float>().Should().Equal(expected[name].ToArray<float>(), $"parameter {name} of a fresh training must equal the memoised one");
+        }
+
+        fresh.Curve.Epochs.Select(e => e.ValidationScore).Should().Equal(memo.Curve.Epochs.Select(e => e.ValidationScore));
     }
 
     [Fact]

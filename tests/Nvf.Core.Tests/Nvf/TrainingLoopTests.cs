@@ -2,6 +2,7 @@ using FluentAssertions;
 using Nvf.Core.Training;
 using Nvf.Torch;
 using Nvf.Torch.Nn;
+using Nvf.Torch.Optim;
 using Xunit;
 
 namespace Nvf.Core.Tests.Nvf;
@@ -56,6 +57,21 @@ public sealed class TrainingLoopTests
     private sealed class Collect(List<TrainingProgress> into) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => into.Add(value);
+    }
+
+    [Fact]
+    public void AnOptimizerStepClearsOldGradientsStepsAndReturnsTheLoss()
+    {
+        using var weight = Tensor.From([2f], 1).RequireGrad().DetachFromDisposeScope();
+        using var optimizer = new Adam([weight], lr: 0.1);
+
+        // loss = 3 w², dloss/dw = 6 w = 12 > 0: Adam's first step moves w down by lr.
+        var loss = OptimizerStep.Run(optimizer, () => (weight.Square() * 3).Sum());
+        var second = OptimizerStep.Run(optimizer, () => (weight.Square() * 3).Sum());
+
+        loss.Should().BeApproximately(12, 1e-5);
+        second.Should().BeApproximately(3 * 1.9 * 1.9, 1e-4, "the first step moved w from 2 to 1.9");
+        weight.Grad!.ToArray<float>()[0].Should().BeApproximately(6 * 1.9f, 1e-4f, "the second step's gradient alone: the first was cleared, not accumulated");
     }
 
     [Fact]
