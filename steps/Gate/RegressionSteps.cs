@@ -38,9 +38,11 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
     [When("this run's metrics are compared with it")]
     public void WhenThisRunIsCompared()
     {
-        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics));
+        // A full run must record every baselined metric again; a filtered one only those of the scenarios it ran.
+        var scope = SuiteScope.Of(run.Results, SuiteScope.FeaturesFolder);
+        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics), scope);
         context.AttachText("compared with the accepted baseline", string.Create(CultureInfo.InvariantCulture,
-            $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}): {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}"));
+            $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}), {(scope.Full ? "full run" : "filtered run")}: {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; disappeared: {List(gate.Comparison.Disappeared.Select(m => m.Name).ToList())}; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}"));
     }
 
     [When("a run obtains")]
@@ -53,7 +55,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
         if (!gate.Comparison.Passed)
         {
             context.AttachTable("offending metrics", RegressionTable.Headers, RegressionTable.Rows(gate.Comparison));
-            throw new InvalidOperationException($"{gate.Comparison.Regressions.Count} metric(s) regressed beyond tolerance:{Environment.NewLine}{RegressionTable.Describe(gate.Comparison)}");
+            throw new InvalidOperationException($"{gate.Comparison.Regressions.Count} metric(s) regressed beyond tolerance, {gate.Comparison.Disappeared.Count} disappeared:{Environment.NewLine}{RegressionTable.Describe(gate.Comparison)}");
         }
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Nvf.Core.Plots;
+using Nvf.Core.Training;
 using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.Gate;
 
@@ -21,6 +24,23 @@ public sealed class SampleSuiteSteps(ScenarioContext context)
             "lower" => MetricDirection.LowerIsBetter,
             _ => throw new FormatException($"'{better}' is not a direction; expected \"higher\" or \"lower\"."),
         }));
+    }
+
+    [Given("the sample trains for {int} epochs")]
+    public void Trains(int epochs)
+    {
+        // A stand-in for a training loop: a loss that halves every 10 epochs, reported per epoch like MinibatchLoop does.
+        var progress = context.TrainingProgress();
+        var curve = new TrainingCurve("sample model");
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var loss = 2.0 * Math.Pow(0.5, epoch / 10.0);
+            curve.Add(new EpochRecord(epoch, loss, double.NaN, epoch * 0.01));
+            progress.Report(new TrainingProgress("sample model", epoch, epochs, loss, double.NaN, epoch * 0.01));
+        }
+
+        context.AttachSvg("sample model: training loss", TrainingCurvePlot.Render(curve));
+        context.RecordMetric(new Metric("sample.final_loss", curve.Epochs[^1].TrainingLoss, MetricDirection.LowerIsBetter));
     }
 
     [Given("the sample passes")]

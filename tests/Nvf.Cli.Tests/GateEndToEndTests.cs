@@ -7,35 +7,44 @@ using Xunit;
 namespace Nvf.Cli.Tests;
 
 /// <summary>
-/// The whole loop on a sample suite in a throw-away checkout: gate (pass, run recorded), baseline accept,
-/// a worse run (regression table, exit 1), history side by side, report re-rendered, HTML in headless Chromium.
+/// The whole loop on a sample suite in a throw-away checkout: gate (pass, run recorded), baseline accept, a worse
+/// run (regression table, exit 1), a full run that lost a metric (disappeared, exit 1), a filtered run that did not
+/// measure it (passes), history side by side, reports re-rendered byte for byte, and the HTML report screenshotted
+/// headlessly (kept under artifacts/screenshots as a CI artifact).
 /// </summary>
 public sealed class GateEndToEndTests : IDisposable
 {
     readonly TempRepository repository = new();
 
-    void WriteSample(double accuracy) => repository.Write("features/sample.feature", $"""
+    static string Screenshots => Path.Combine(RunOptions.RepositoryRoot(AppContext.BaseDirectory), "artifacts", "screenshots");
+
+    void WriteSample(string accuracyStep) => repository.Write("features/sample.feature", $"""
         @sample @gate
         Feature: Sample gate
           Scenario: measures accuracy
-            Given the sample records "sample.accuracy" = {accuracy.ToString(System.Globalization.CultureInfo.InvariantCulture)}, higher is better
+            {accuracyStep}
+          Scenario: trains a model
+            Given the sample trains for 40 epochs
         """);
 
+    static string Records(double accuracy) =>
+        $"Given the sample records \"sample.accuracy\" = {accuracy.ToString(System.Globalization.CultureInfo.InvariantCulture)}, higher is better";
+
     [Fact]
-    public void Gate_records_runs_and_fails_a_regression_against_the_accepted_baseline()
+    public void Gate_records_runs_fails_regressions_and_disappeared_metrics_and_re_renders_reports_byte_for_byte()
     {
-        // The suite's own regression feature, run last, beside a sample feature that records one metric.
+        // The suite's own regression feature, run last, beside a sample feature that records two metrics.
         repository.Write("features/gate/regression.feature", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "features", "gate", "regression.feature")));
         repository.Write("gate.json", "// the sample suite\n{ \"features\": \"features\", \"reportName\": \"acceptance\" }");
-        WriteSample(0.68);
+        WriteSample(Records(0.68));
 
         var first = NvfProcess.Run(repository.Root, "gate", "--config", "gate.json", "--out", "out");
 
         first.ExitCode.Should().Be(0, first.Output + first.Error);
-        first.Output.Should().Contain("[1/2] Sample gate › measures accuracy").And.Contain("sample.accuracy = 0.68")
+        first.Output.Should().Contain("[1/3] Sample gate › measures accuracy").And.Contain("sample.accuracy = 0.68")
+            .And.Contain("sample model: epoch 1/40").And.Contain("sample model: epoch 40/40")
             .And.Contain("Decision gates").And.Contain("no baseline accepted yet").And.Contain("GATE PASSED");
-        File.Exists(repository.PathOf("out/acceptance.html")).Should().BeTrue();
-        File.ReadAllText(repository.PathOf("out/acceptance.md")).Should().Contain("| sample.accuracy | 0.68 |");
+        File.ReadAllText(repository.PathOf("out/acceptance.md")).Should().Contain("| sample.accuracy | 0.68 |").And.Contain("### Decision gates");
         using (var cucumber = JsonDocument.Parse(File.ReadAllText(repository.PathOf("out/acceptance.cucumber.json"))))
         {
             cucumber.RootElement.GetArrayLength().Should().Be(2, "two features ran");
@@ -44,46 +53,53 @@ public sealed class GateEndToEndTests : IDisposable
         var accept = NvfProcess.Run(repository.Root, "baseline", "accept");
 
         accept.ExitCode.Should().Be(0, accept.Output + accept.Error);
-        accept.Output.Should().Contain("sample.accuracy has no interval and was accepted as exact");
-        File.ReadAllText(repository.PathOf("fixtures/baselines/gate.json")).Should().Contain("\"expected\": 0.68");
+        accept.Output.Should().Contain("no interval, accepted with the default tolerance (±0.001 or ±2%").And.Contain("sample.accuracy, sample.final_loss");
+        var baseline = File.ReadAllText(repository.PathOf("fixtures/baselines/gate.json"));
+        baseline.Should().Contain("\"expected\": 0.68").And.Contain("\"scenario\": \"Sample gate › measures accuracy\"");
 
-        WriteSample(0.60);
-        var second = NvfProcess.Run(repository.Root, "gate", "--config", "gate.json", "--out", "out", "--tags", "@sample or @regression");
+        WriteSample(Records(0.60));
+        var worse = NvfProcess.Run(repository.Root, "gate", "--config", "gate.json", "--out", "out", "--tags", "@sample or @regression");
 
-        second.ExitCode.Should().Be(1, second.Output + second.Error);
-        second.Output.Should().Contain("Metrics worse than the accepted baseline").And.MatchRegex(@"sample\.accuracy\s*│\s*0\.6\s*│\s*0\.68\s*│\s*-0\.08")
+        worse.ExitCode.Should().Be(1, worse.Output + worse.Error);
+        worse.Output.Should().Contain("Metrics worse than the accepted baseline").And.MatchRegex(@"sample\.accuracy\s*│\s*0\.6\s*│\s*0\.68\s*│\s*-0\.08")
             .And.Contain("1 metric(s) regressed beyond tolerance").And.Contain("GATE FAILED");
-        second.Error.Should().BeEmpty();
+        worse.Error.Should().BeEmpty();
+        var worseRun = Directory.GetDirectories(repository.PathOf("artifacts/runs")).Order().Last();
+        var kept = new[] { "acceptance.html", "acceptance.md", "acceptance.cucumber.json" }.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(worseRun, f)));
 
-        var history = NvfProcess.Run(repository.Root, "history");
+        WriteSample("Given the sample passes");
+        var lost = NvfProcess.Run(repository.Root, "gate", "--config", "gate.json", "--out", "lost");
+
+        lost.ExitCode.Should().Be(1, lost.Output + lost.Error);
+        lost.Output.Should().Contain("sample.accuracy: metric disappeared (expected 0.68): its scenario 'Sample gate › measures accuracy' passed without recording it");
+
+        var filtered = NvfProcess.Run(repository.Root, "gate", "--config", "gate.json", "--out", "filtered", "--tags", "@regression");
+
+        filtered.ExitCode.Should().Be(0, "a run filtered to the regression check compares only the metrics of the scenarios it ran: " + filtered.Output);
+
+        var history = NvfProcess.Run(repository.Root, "history", "--metrics", "sample.acc*");
 
         history.ExitCode.Should().Be(0, history.Error);
-        history.Output.Should().MatchRegex(@"sample\.accuracy\s*│\s*0\.68\s*│\s*0\.6\s*│").And.Contain("passed").And.Contain("failed");
+        history.Output.Should().MatchRegex(@"sample\.accuracy\s*│\s*0\.68\s*│\s*0\.6\s*│").And.Contain("passed").And.Contain("failed").And.NotContain("sample.final_loss");
+        var noMatch = NvfProcess.Run(repository.Root, "history", "--metrics", "nvf.*");
+        noMatch.ExitCode.Should().Be(2);
+        noMatch.Error.Trim().Should().StartWith("nvf: --metrics nvf.* matches none of the 2 metrics of the last 4 runs (sample.accuracy, sample.final_loss)");
 
-        var report = NvfProcess.Run(repository.Root, "report");
+        // Re-rendered from the run folder alone, after the baseline and the history moved on: the same bytes.
+        var screenshot = Path.Combine(Screenshots, "nvf-gate-report.png");
+        var report = NvfProcess.Run(repository.Root, "report", Path.GetFileName(worseRun), "--out", "rerendered", "--screenshot", screenshot, "--screenshot-size", "1280x1800");
 
-        report.ExitCode.Should().Be(0, report.Error);
-        report.Output.Should().Contain("1 metric(s) regressed");
-        var runs = Directory.GetDirectories(repository.PathOf("artifacts/runs")).Order().ToList();
-        runs.Should().HaveCount(2);
-        File.ReadAllText(Path.Combine(runs[1], "summary.html")).Should().Contain("<svg").And.Contain("sample.accuracy (higher is better)");
-        File.Exists(Path.Combine(runs[1], "acceptance.html")).Should().BeTrue("each run keeps its own reports");
+        report.ExitCode.Should().Be(0, report.Output + report.Error);
+        report.Output.Should().Contain("1 metric(s) regressed, 0 disappeared").And.Contain("0 console messages");
+        foreach (var (file, bytes) in kept)
+        {
+            File.ReadAllBytes(repository.PathOf("rerendered/" + file)).Should().Equal(bytes, $"{file} re-renders byte for byte");
+        }
 
-        RendersWithoutConsoleMessages(repository.PathOf("out/acceptance.html"), "nvf-gate-report");
-        RendersWithoutConsoleMessages(Path.Combine(runs[1], "summary.html"), "nvf-run-summary");
-    }
-
-    static void RendersWithoutConsoleMessages(string page, string name)
-    {
-        var screenshot = Path.Combine(RunOptions.RepositoryRoot(AppContext.BaseDirectory), "artifacts", "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        File.Delete(screenshot);
-
-        var (dom, console) = Nvf.Gherkin.Tests.Support.HeadlessChromium.Run(page, "--dump-dom");
-        var (_, screenshotConsole) = Nvf.Gherkin.Tests.Support.HeadlessChromium.Run(page, $"--screenshot={screenshot}");
-
-        console.Concat(screenshotConsole).Should().BeEmpty($"{name} must render without script errors or logging");
-        dom.Should().Contain("<svg", "the trend plot is inline SVG");
+        var html = File.ReadAllText(repository.PathOf("rerendered/acceptance.html"));
+        html.Should().Contain("<h2>Verdict per feature</h2>").And.Contain("<h2>Decision gates</h2>").And.Contain("<h2>Regression check and trends</h2>")
+            .And.Contain("<h2>Plots</h2>").And.Contain("sample model: training loss").And.Contain("<figure data-metric=\"sample.accuracy\"><svg")
+            .And.Contain("sample.accuracy (higher is better)");
         File.ReadAllBytes(screenshot).Take(4).Should().Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
     }
 

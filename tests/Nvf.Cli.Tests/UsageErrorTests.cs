@@ -26,6 +26,9 @@ public sealed class UsageErrorTests : IDisposable
         { ["baseline", "reject"], "Unrecognized command or argument 'reject'" },
         { ["history", "--last", "0"], "--last 0: expected a number of runs >= 1." },
         { ["history", "--last", "many"], "many" },
+        { ["history", "--metrics", ","], "--metrics \",\": expected one or more globs" },
+        { ["report", "--screenshot", "page.jpg"], "--screenshot page.jpg: expected a .png file name." },
+        { ["report", "--screenshot-size", "big"], "--screenshot-size big: expected WIDTHxHEIGHT in px" },
         { ["bench", "NoSuchBench"], "no bench program 'NoSuchBench' under bench/" },
     };
 

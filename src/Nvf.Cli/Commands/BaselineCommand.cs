@@ -39,16 +39,16 @@ public static class BaselineCommand
         var accepted = BaselineAcceptance.Accept(record, previous, GateRun.BaselineName, DateTimeOffset.UtcNow);
         accepted.Baseline.Save(path);
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"baseline {GateRun.BaselineName} from run {record.RunId}").AddColumns("Metric", "Expected", "Better", "Tolerance");
+        var table = new Table().Border(TableBorder.Rounded).Title($"baseline {GateRun.BaselineName} from run {record.RunId}{(record.Full ? "" : " (a filtered run: metrics it did not measure keep their accepted values)")}").AddColumns("Metric", "Expected", "Better", "Tolerance");
         foreach (var (name, metric) in accepted.Baseline.Metrics)
         {
             table.AddRow(Markup.Escape(name), metric.Expected.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), metric.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower", Markup.Escape(metric.Tolerance.Describe()));
         }
 
         console.Write(table);
-        foreach (var name in accepted.NeedTolerance)
+        if (accepted.Defaulted.Count > 0)
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(name)}[/] has no interval and was accepted as exact: set its \"tolerance\" (absolute, relative) in the file.");
+            console.MarkupLine($"[yellow]no interval, accepted with the default tolerance[/] ({Markup.Escape(BaselineAcceptance.DefaultTolerance.Describe())}; timings {Markup.Escape(BaselineAcceptance.TimingTolerance.Describe())}): {Markup.Escape(string.Join(", ", accepted.Defaulted))}; edit their \"tolerance\" in the file to tighten it.");
         }
 
         if (accepted.Kept.Count > 0)

@@ -1,29 +1,32 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Nvf.Cli.CommandLine;
 using Nvf.Core.History;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;
 
-/// <summary>`nvf history [--last N]`: the last runs' metrics side by side, with verdict and commit.</summary>
+/// <summary>`nvf history [--last N] [--metrics GLOB[,GLOB…]]`: the last runs' metrics side by side (one row per metric, one column per run), with verdict and commit.</summary>
 public static class HistoryCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var last = new Option<int>("--last") { Description = "How many runs to show (newest last).", DefaultValueFactory = _ => 5 };
-        var command = new Command("history", "Show the last runs' key metrics side by side.") { last };
-        command.SetAction(parse => Run(parse.GetValue(last), Terminal.Console));
+        var metrics = new Option<string?>("--metrics") { Description = "Show only metrics whose names match these globs, comma-separated (* any text, ? one character), e.g. \"infonce.*,nvf.*.top1\"." };
+        var command = new Command("history", "Show the last runs' key metrics side by side.") { last, metrics };
+        command.SetAction(parse => Run(parse.GetValue(last), parse.GetValue(metrics), Terminal.Console));
         return command;
     }
 
-    static int Run(int last, IAnsiConsole console)
+    static int Run(int last, string? metricGlobs, IAnsiConsole console)
     {
         if (last < 1)
         {
             throw new UsageException($"--last {last}: expected a number of runs >= 1.");
         }
 
+        var filter = metricGlobs is null ? null : Globs(metricGlobs);
         var listing = RunHistory.InRepository(Repository.Root).List();
         foreach (var problem in listing.Problems)
         {
@@ -33,13 +36,26 @@ public static class HistoryCommand
         var runs = listing.Runs.TakeLast(last).ToList();
         if (runs.Count == 0)
         {
-            console.MarkupLine("No run recorded yet: run [bold]nvf gate[/] first.");
+            console.MarkupLine("No run recorded yet: run [bold]nvf gate[/] (or dotnet test) first.");
             return ExitCodes.Passed;
         }
 
-        var (headers, rows) = MetricTrends.SideBySide(runs);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns(headers.Select(Markup.Escape).ToArray());
+        var (_, allRows) = MetricTrends.SideBySide(runs);
+        var rows = filter is null ? allRows : allRows.Where(r => filter.IsMatch(r[0])).ToList();
+        if (filter is not null && rows.Count == 0)
+        {
+            throw new UsageException($"--metrics {metricGlobs} matches none of the {allRows.Count} metrics of the last {runs.Count} runs ({string.Join(", ", allRows.Take(8).Select(r => r[0]))}{(allRows.Count > 8 ? ", …" : "")}).");
+        }
+
+        // Run ids on two lines (date, time-suffix) keep ten runs within a terminal's width.
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("metric");
+        foreach (var run in runs)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(run.RunId.Length > 9 ? run.RunId[..8] + "\n" + run.RunId[9..] : run.RunId)).RightAligned());
+        }
+
         table.AddRow(["verdict", .. runs.Select(r => r.Passed ? "[green]passed[/]" : "[red]failed[/]")]);
+        table.AddRow(["scope", .. runs.Select(r => Markup.Escape(r.Full ? "full" : r.Tags ?? "filtered"))]);
         table.AddRow(["commit", .. runs.Select(r => Markup.Escape(r.Provenance.Git.Commit.Length > 8 ? r.Provenance.Git.Commit[..8] : r.Provenance.Git.Commit))]);
         table.AddRow(["scenarios", .. runs.Select(r => $"{r.Scenarios.Count(s => s.Status == "passed")}/{r.Scenarios.Count} passed")]);
         foreach (var row in rows)
@@ -48,6 +64,23 @@ public static class HistoryCommand
         }
 
         console.Write(table);
+        if (filter is null && rows.Count > 20)
+        {
+            console.MarkupLine($"[grey]{rows.Count} metrics; show some with --metrics \"GLOB\" (e.g. --metrics \"infonce.*\").[/]");
+        }
+
         return ExitCodes.Passed;
+    }
+
+    static Regex Globs(string text)
+    {
+        var globs = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (globs.Length == 0)
+        {
+            throw new UsageException($"--metrics \"{text}\": expected one or more globs such as \"infonce.*\", comma-separated.");
+        }
+
+        var pattern = string.Join("|", globs.Select(g => Regex.Escape(g).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal)));
+        return new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant);
     }
 }

@@ -1,9 +1,7 @@
 using Nvf.Cli.CommandLine;
-using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Parsing;
-using Nvf.Gherkin.Reports;
-using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;
@@ -16,7 +14,7 @@ namespace Nvf.Cli.Gate;
 public static class GateRun
 {
     /// <summary>The baseline the gate compares with: fixtures/baselines/gate.json (the regression feature reads the same).</summary>
-    public const string BaselineName = "gate";
+    public const string BaselineName = GateRecorder.BaselineName;
 
     /// <summary>Runs the gate.</summary>
     /// <param name="request">The options given.</param>
@@ -61,34 +59,24 @@ public static class GateRun
             Environment.SetEnvironmentVariable(name, value);
         }
 
+        // The regression check tells a full run from a filtered one against the same folder.
+        Environment.SetEnvironmentVariable(SuiteScope.FeaturesVariable, featuresFolder);
         console.MarkupLine($"[bold]nvf gate[/]: {scenarios.Count} scenarios from {Markup.Escape(featuresFolder)}{(tags is null ? "" : $" matching {Markup.Escape(tags.Text)}")}");
-        var display = new ProgressDisplay(console, scenarios.Count);
-        var report = await SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, display.OnProgress);
+        var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
+        var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, progress));
 
-        var history = RunHistory.InRepository(root);
-        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), tagText, root, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)]);
-        var baselinePath = Baseline.PathFor(root, BaselineName);
-        var comparison = File.Exists(baselinePath) ? BaselineComparison.Compare(Baseline.Load(baselinePath), record.Metrics) : null;
-        var runs = history.List().Runs.Append(record).ToList();
-        var section = new ReportSection("Run history and regression check", RunSummary.Html(record, runs, comparison), RunSummary.Markdown(record, runs, comparison));
-        var withHistory = report with { Sections = [section] };
-
-        var runFolder = history.RunDirectory(record.RunId);
-        var written = ReportFiles.WriteAll(withHistory, runFolder, config.ReportName);
-        var copies = ReportFiles.WriteAll(withHistory, output, config.ReportName);
-        history.Record(record with { Reports = written.Select(Path.GetFileName).ToList()! });
-
+        var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)]));
         console.WriteLine();
-        var repeated = record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var repeated = recording.Record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
         {
             // Baselines and trends key metrics by name; a repeated name keeps only its last value.
             console.MarkupLine($"[yellow]metrics recorded more than once (the last value counts):[/] {Markup.Escape(string.Join(", ", repeated))}");
         }
 
-        VerdictDisplay.Write(console, report, comparison);
-        console.MarkupLine($"reports: {Markup.Escape(string.Join(", ", copies))}");
-        console.MarkupLine($"run {record.RunId} recorded in {Markup.Escape(runFolder)}");
+        VerdictDisplay.Write(console, report, recording.Comparison);
+        console.MarkupLine($"reports: {Markup.Escape(string.Join(", ", recording.Files))}");
+        console.MarkupLine($"run {recording.Record.RunId} recorded in {Markup.Escape(recording.RunFolder)} (re-render: nvf report {recording.Record.RunId})");
         return report.Succeeded ? ExitCodes.Passed : ExitCodes.Failed;
     }
 }

@@ -1,6 +1,7 @@
 using Nvf.Core.Baselines;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;
@@ -8,9 +9,6 @@ namespace Nvf.Cli.Gate;
 /// <summary>Prints a finished run: the verdict per feature, each decision gate's outcome, regressions, and the verdict.</summary>
 public static class VerdictDisplay
 {
-    /// <summary>The tag that marks a scenario as a decision gate of the research (features carry it for all their scenarios).</summary>
-    public const string GateTag = "gate";
-
     /// <summary>Writes the tables and the closing verdict line.</summary>
     /// <param name="console">Where to write.</param>
     /// <param name="report">The run.</param>
@@ -35,13 +33,13 @@ public static class VerdictDisplay
         }
 
         console.Write(features);
-        var gates = report.Results.Where(r => r.Scenario.HasTag(GateTag)).ToList();
+        var gates = DecisionGates.Rows(report);
         if (gates.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title("Decision gates").AddColumns("Outcome", "Gate", "Why");
-            foreach (var result in gates)
+            var table = new Table().Border(TableBorder.Rounded).Title("Decision gates").AddColumns(DecisionGates.Headers.ToArray());
+            foreach (var (status, gate, path) in gates)
             {
-                table.AddRow(Status(result.Status), Markup.Escape(result.Scenario.DisplayName), Markup.Escape(ScenarioProblem.FirstLine(result) ?? ""));
+                table.AddRow(Status(status), Markup.Escape(gate), Markup.Escape(path));
             }
 
             console.Write(table);
@@ -56,6 +54,10 @@ public static class VerdictDisplay
             }
 
             console.Write(regressions);
+            foreach (var line in RegressionTable.DisappearedLines(comparison))
+            {
+                console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+            }
         }
 
         foreach (var (uri, errors) in report.RefusedFiles)

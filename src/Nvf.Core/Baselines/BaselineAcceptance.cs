@@ -4,12 +4,38 @@ namespace Nvf.Core.Baselines;
 
 /// <summary>
 /// Makes a recorded run the accepted baseline. Metrics already in the previous baseline keep their
-/// tolerance; new ones get the 95%-interval tolerance when the run measured an interval, else none
-/// (exact), and are named in <see cref="AcceptedBaseline.NeedTolerance"/> so the user edits them. Metrics of the
-/// previous baseline that the run did not measure (a tag-filtered run) are kept as they were.
+/// tolerance (it may have been edited); new ones get the 95%-interval tolerance when the run measured an
+/// interval, else <see cref="DefaultTolerance"/>, and are named in <see cref="AcceptedBaseline.Defaulted"/> so the
+/// user can review them. Each metric keeps the scenario that measured it. Metrics of the previous baseline that
+/// the run did not measure (a tag-filtered run) are kept as they were.
 /// </summary>
 public static class BaselineAcceptance
 {
+    /// <summary>
+    /// The tolerance of a new metric without an interval: 2% of its value, at least 0.001. Training and evaluation
+    /// are seeded and repeat exactly at a fixed thread count, but another CPU's BLAS kernels round differently and
+    /// the difference can grow over epochs; 2% leaves room for that and still catches a 1.5-point drop of a 68%
+    /// Top-1. The 0.001 floor keeps a metric accepted at 0 from failing on one sample in a thousand. Timings
+    /// (unit s, ms or min) get <see cref="TimingTolerance"/> instead.
+    /// </summary>
+    public static MetricTolerance DefaultTolerance { get; } = new(Absolute: 0.001, Relative: 0.02);
+
+    /// <summary>The tolerance of a new timing metric (unit s, ms or min): 100% (only twice as slow fails), since wall and CPU time follow the machine and its load.</summary>
+    public static MetricTolerance TimingTolerance { get; } = new(Relative: 1.0);
+
+    /// <summary>The tolerance a new metric is accepted with.</summary>
+    /// <param name="metric">The metric as the run recorded it.</param>
+    public static MetricTolerance ToleranceFor(RecordedMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (metric.Low is not null && metric.High is not null)
+        {
+            return new MetricTolerance(Interval: true);
+        }
+
+        return metric.Unit is "s" or "ms" or "min" or "seconds" ? TimingTolerance : DefaultTolerance;
+    }
+
     /// <summary>Builds the baseline named <paramref name="name"/> from <paramref name="run"/>.</summary>
     /// <param name="run">The run to accept; it must have recorded at least one metric.</param>
     /// <param name="previous">The baseline it replaces, or null.</param>
@@ -25,7 +51,7 @@ public static class BaselineAcceptance
         }
 
         var metrics = new SortedDictionary<string, BaselineMetric>(StringComparer.Ordinal);
-        var needTolerance = new List<string>();
+        var defaulted = new List<string>();
         foreach (var metric in run.Metrics)
         {
             MetricTolerance tolerance;
@@ -33,17 +59,16 @@ public static class BaselineAcceptance
             {
                 tolerance = kept.Tolerance;
             }
-            else if (metric.Low is not null && metric.High is not null)
-            {
-                tolerance = new MetricTolerance(Interval: true);
-            }
             else
             {
-                tolerance = new MetricTolerance();
-                needTolerance.Add(metric.Name);
+                tolerance = ToleranceFor(metric);
+                if (!tolerance.Interval)
+                {
+                    defaulted.Add(metric.Name);
+                }
             }
 
-            metrics[metric.Name] = new BaselineMetric(metric.Value, metric.Direction, tolerance, metric.Unit, metric.Low, metric.High);
+            metrics[metric.Name] = new BaselineMetric(metric.Value, metric.Direction, tolerance, metric.Unit, metric.Low, metric.High, metric.Scenario);
         }
 
         // A tag-filtered run measures only part of the suite: what it did not measure stays as accepted before.
@@ -61,6 +86,6 @@ public static class BaselineAcceptance
             GitCommit = run.Provenance.Git.Commit,
             Metrics = metrics,
         };
-        return new AcceptedBaseline(baseline, needTolerance.Distinct().ToList(), unmeasured);
+        return new AcceptedBaseline(baseline, defaulted.Distinct().ToList(), unmeasured);
     }
 }

@@ -9,4 +9,5 @@ namespace Nvf.Core.Baselines;
 /// <param name="Unit">Unit of the value ("" for a plain number or a fraction).</param>
 /// <param name="Low">Lower end of the accepted value's 95% interval, or null.</param>
 /// <param name="High">Upper end of the accepted value's 95% interval, or null.</param>
-public sealed record BaselineMetric(double Expected, MetricDirection Direction, MetricTolerance Tolerance, string Unit = "", double? Low = null, double? High = null);
+/// <param name="Scenario">The scenario that measured it ("feature › scenario"), "" when unknown; a run that runs it must record the metric again.</param>
+public sealed record BaselineMetric(double Expected, MetricDirection Direction, MetricTolerance Tolerance, string Unit = "", double? Low = null, double? High = null, string Scenario = "");

@@ -15,6 +15,8 @@ public static class HistoryJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Files for people to read and diff: "feature › scenario" stays as written, not \u203A.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Writes <paramref name="text"/> so that readers see the old file or the whole new one, never a part:

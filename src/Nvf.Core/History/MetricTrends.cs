@@ -73,5 +73,35 @@ public static class MetricTrends
         return panels == 0 ? null : plot.ToSvg();
     }
 
+    /// <summary>
+    /// One small SVG per metric recorded in <paramref name="runs"/> (first-seen order): its value per run (x = run
+    /// number, oldest first) and its 95% interval when measured, titled with the metric and its better direction.
+    /// </summary>
+    /// <param name="runs">Runs, oldest first.</param>
+    public static IReadOnlyList<(string Name, string Svg)> RenderPanels(IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var panels = new List<(string, string)>();
+        foreach (var name in MetricNames(runs))
+        {
+            var points = runs.Select((r, i) => (X: (double)(i + 1), Metric: r.Metric(name))).Where(p => p.Metric is not null).ToList();
+            var last = points[^1].Metric!;
+            var series = new List<PlotSeries> { new("value", points.Select(p => (p.X, p.Metric!.Value)).ToList()) };
+            if (points.Any(p => p.Metric!.Low is not null))
+            {
+                series.Add(new PlotSeries("95% low", points.Select(p => (p.X, p.Metric!.Low ?? double.NaN)).ToList()));
+                series.Add(new PlotSeries("95% high", points.Select(p => (p.X, p.Metric!.High ?? double.NaN)).ToList()));
+            }
+
+            var better = last.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
+            var svg = new LinePlot(width: 420, panelHeight: 170, legendWidth: 80)
+                .AddPanel($"{name} ({better})", "run", last.Unit.Length == 0 ? "value" : last.Unit, series)
+                .ToSvg();
+            panels.Add((name, svg));
+        }
+
+        return panels;
+    }
+
     static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

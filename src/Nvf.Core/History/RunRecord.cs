@@ -20,8 +20,11 @@ public sealed record RunRecord
     /// <summary>True when every scenario passed or was skipped and no regression was found.</summary>
     public required bool Passed { get; init; }
 
-    /// <summary>The tag expression the run was restricted to, or null for the whole suite.</summary>
+    /// <summary>The tag expression (or test filter) the run was restricted to, or null.</summary>
     public string? Tags { get; init; }
+
+    /// <summary>True when the run ran every scenario of its suite (no tag expression, no test filter): then every baselined metric must be recorded again.</summary>
+    public bool Full { get; init; }
 
     /// <summary>Every scenario that ran, in run order.</summary>
     public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }

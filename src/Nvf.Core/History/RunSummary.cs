@@ -8,15 +8,12 @@ namespace Nvf.Core.History;
 /// <summary>
 /// The history part of a run's reports, as Markdown and as an HTML fragment: the run's provenance line,
 /// the regression check against the accepted baseline (only the offending metrics), the last runs' metrics
-/// side by side and, in HTML, trend plots across the history (inline SVG).
+/// side by side and, in HTML, one trend plot per metric across the history (inline SVG).
 /// </summary>
 public static class RunSummary
 {
     /// <summary>How many runs the side-by-side table and the trend plots show, newest last.</summary>
     public const int RunsShown = 10;
-
-    /// <summary>Most trend panels drawn (one per metric).</summary>
-    public const int MaximumPanels = 12;
 
     /// <summary>The summary as Markdown.</summary>
     /// <param name="run">The run.</param>
@@ -62,10 +59,18 @@ public static class RunSummary
         }
 
         var shown = Shown(history);
-        if (MetricTrends.RenderSvg(shown, minimumRuns: 1, MaximumPanels) is { } svg)
+        var panels = MetricTrends.RenderPanels(shown);
+        if (panels.Count > 0)
         {
-            html.Append("<h3>Trends over the last ").Append(shown.Count).AppendLine(" runs (x = run number, oldest first)</h3>");
-            html.AppendLine(svg);
+            html.Append("<h3>Trends over the last ").Append(shown.Count).AppendLine(" runs (one panel per metric; x = run number, oldest first, this run last)</h3>");
+            html.Append("<div class=\"trend-grid\">");
+            foreach (var (name, svg) in panels)
+            {
+                html.Append("<figure data-metric=\"").Append(E(name)).Append("\">").Append(svg).Append("</figure>");
+            }
+
+            html.AppendLine("</div>");
+            html.Append("<h3>Metrics of the last ").Append(shown.Count).AppendLine(" runs</h3>");
         }
 
         var (headers, rows) = MetricTrends.SideBySide(shown);
@@ -102,7 +107,7 @@ public static class RunSummary
         var verdict = run.Passed ? "passed" : "failed";
         html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<title>run ").Append(E(run.RunId)).AppendLine("</title>");
-        html.AppendLine("<style>body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:2px 8px;text-align:left}svg{max-width:100%;height:auto}.passed{color:#2e7d32}.failed{color:#c62828}</style>");
+        html.AppendLine("<style>body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:2px 8px;text-align:left}svg{max-width:100%;height:auto}.passed{color:#2e7d32}.failed{color:#c62828}.trend-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px 16px}.trend-grid figure{margin:0}</style>");
         html.AppendLine("</head><body>");
         html.Append("<h1 class=\"").Append(verdict).Append("\">").Append(verdict).Append(": run ").Append(E(run.RunId)).AppendLine("</h1>");
         AppendHtmlTable(html, OutcomeHeaders, OutcomeRows(run));
@@ -129,7 +134,8 @@ public static class RunSummary
     {
         null => "No baseline accepted yet: accept one with `nvf baseline accept`.",
         { Passed: true } => $"No regression against the accepted baseline ({comparison.Compared} metrics compared, {comparison.NotMeasured.Count} not measured in this run, {comparison.NotInBaseline.Count} new).",
-        _ => $"{comparison.Regressions.Count} of {comparison.Compared} metrics regressed beyond their tolerance:",
+        { Disappeared.Count: 0 } => $"{comparison.Regressions.Count} of {comparison.Compared} metrics regressed beyond their tolerance:",
+        _ => $"{comparison.Regressions.Count} of {comparison.Compared} metrics regressed beyond their tolerance and {comparison.Disappeared.Count} baselined metrics disappeared (the run should have recorded them):",
     };
 
     static void AppendMarkdownTable(StringBuilder md, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)

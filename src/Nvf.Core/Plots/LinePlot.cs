@@ -10,11 +10,34 @@ namespace Nvf.Core.Plots;
 /// </summary>
 public sealed class LinePlot
 {
-    private const double Width = 560;
-    private const double PanelHeight = 200;
-    private const double Left = 60, Right = 150, Top = 28, Bottom = 40;
+    private const double Left = 60, Top = 28, Bottom = 40;
+    private double Width { get; }
+    private double PanelHeight { get; }
+    private double Right { get; }
     private static readonly string[] Colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
     private readonly List<(string Title, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series)> panels = [];
+
+    /// <summary>A plot of 560 x 200 px panels with a 150 px legend column (the size the reports' attachments use).</summary>
+    public LinePlot()
+        : this(560, 200, 150)
+    {
+    }
+
+    /// <summary>A plot of <paramref name="width"/> x <paramref name="panelHeight"/> px panels with a <paramref name="legendWidth"/> px legend column.</summary>
+    /// <param name="width">Width of the document in px (at least 200 more than the legend).</param>
+    /// <param name="panelHeight">Height of each panel in px (>= 120).</param>
+    /// <param name="legendWidth">Width of the legend column at the right in px (>= 20).</param>
+    public LinePlot(double width, double panelHeight, double legendWidth)
+    {
+        if (!(legendWidth >= 20) || !(width >= legendWidth + 200) || !(panelHeight >= 120))
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), FormattableString.Invariant($"a {width} x {panelHeight} px plot with a {legendWidth} px legend is too small; expected legend >= 20, width >= legend + 200, height >= 120"));
+        }
+
+        Width = width;
+        PanelHeight = panelHeight;
+        Right = legendWidth;
+    }
 
     /// <summary>Adds a panel with axes labelled <paramref name="xLabel"/> and <paramref name="yLabel"/>; returns this.</summary>
     public LinePlot AddPanel(string title, string xLabel, string yLabel, IReadOnlyList<PlotSeries> series)
@@ -30,7 +53,7 @@ public sealed class LinePlot
         return this;
     }
 
-    /// <summary>The SVG document (starts with &lt;svg), <see cref="Width"/> wide, 200 px per panel.</summary>
+    /// <summary>The SVG document (starts with &lt;svg), as wide as the plot and one panel height per panel.</summary>
     public string ToSvg()
     {
         if (panels.Count == 0)
@@ -50,7 +73,7 @@ public sealed class LinePlot
         return svg.Append("</svg>").ToString();
     }
 
-    private static void DrawPanel(StringBuilder svg, double offset, (string Title, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series) panel)
+    private void DrawPanel(StringBuilder svg, double offset, (string Title, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series) panel)
     {
         var points = panel.Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
         var (xMin, xMax) = Range(points.Select(p => p.X));

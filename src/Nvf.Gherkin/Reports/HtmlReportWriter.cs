@@ -9,9 +9,11 @@ using Nvf.Gherkin.Running;
 namespace Nvf.Gherkin.Reports;
 
 /// <summary>
-/// Writes one self-contained HTML acceptance report: summary counts, the feature tree, every step with
-/// status colour, duration and error, tags, a status and tag filter (a few lines of inline script), and
-/// attachments inline (tables, SVG as data URIs, text, JSON). No external assets.
+/// Writes one self-contained HTML acceptance report. From the top: the verdict badge and counts, run problems,
+/// the verdict per feature, the sections a tool added (<see cref="RunReport.Sections"/>), every SVG plot the
+/// steps attached, every recorded metric, a status and tag filter (a few lines of inline script), then the
+/// feature tree: every step with status colour, duration and error, tags, and attachments inline (tables, SVG as
+/// data URIs, text, JSON). Each section opens with a line saying what it shows. No external assets.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -42,9 +44,13 @@ public static class HtmlReportWriter
 
         html.AppendLine("</div></header>");
         AppendRunProblems(html, report);
+        AppendVerdict(html, report);
         AppendSections(html, report);
+        AppendPlots(html, report);
+        AppendMetrics(html, report);
         AppendFilters(html, report);
         html.AppendLine("<main>");
+        html.Append("<p class=\"explain\">").Append(E(FeaturesExplanation)).AppendLine("</p>");
         foreach (var feature in report.Features)
         {
             AppendFeature(html, feature, report.ResultsOf(feature).ToList());
@@ -78,18 +84,91 @@ public static class HtmlReportWriter
         html.AppendLine("</section>");
     }
 
-    // Tool-provided sections, then every recorded metric in one table (one row per metric, scenario named).
+    /// <summary>The line above the verdict table.</summary>
+    public const string VerdictExplanation =
+        "One row per feature: how many of its scenarios passed, failed or were skipped because a precondition was not met. " +
+        "A feature's verdict is its worst scenario's; the run passes when every scenario passed or was skipped and every feature file compiled.";
+
+    /// <summary>The line above the plots every step attached.</summary>
+    public const string PlotsExplanation =
+        "Every plot the steps attached (training curves, cosine histograms, recall curves), gathered here in run order; each also appears under its step below.";
+
+    /// <summary>The line above the metrics table.</summary>
+    public const string MetricsExplanation =
+        "Every number the steps recorded, with its 95% interval when one was measured and the direction that is better. " +
+        "These feed the run history, the trend plots and the regression check against the accepted baseline.";
+
+    /// <summary>The line above the feature tree.</summary>
+    public const string FeaturesExplanation =
+        "Each feature with its description (the research note's text and figures), then its scenarios: failed and skipped ones open, " +
+        "every step with its status, duration, error and the evidence it attached. Filter by status or tag above.";
+
+    static void AppendVerdict(StringBuilder html, RunReport report)
+    {
+        var features = report.Features;
+        if (features.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"extra verdict\"><h2>Verdict per feature</h2><p class=\"explain\">").Append(E(VerdictExplanation)).Append("</p>");
+        html.Append("<table><thead><tr><th>Verdict</th><th>Feature</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Skipped</th></tr></thead><tbody>");
+        foreach (var feature in features)
+        {
+            var results = report.ResultsOf(feature).ToList();
+            var worst = StatusText.Name(StatusText.Worst(results.Select(r => r.Status)));
+            html.Append($"<tr><td><span class=\"badge {worst}\">{worst}</span></td><td>").Append(E(feature.Name)).Append("</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{results.Count}</td><td>{results.Count(r => r.Status == StepStatus.Passed)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{results.Count(r => r.Status is not (StepStatus.Passed or StepStatus.Skipped))}</td><td>{results.Count(r => r.Status == StepStatus.Skipped)}</td></tr>");
+        }
+
+        html.AppendLine("</tbody></table></section>");
+    }
+
+    // Tool-provided sections (e.g. decision gates, regression check and trends), each with its explanation.
     static void AppendSections(StringBuilder html, RunReport report)
     {
         foreach (var section in report.Sections)
         {
-            html.Append("<section class=\"extra\"><h2>").Append(E(section.Title)).Append("</h2>").Append(section.Html).AppendLine("</section>");
+            html.Append("<section class=\"extra\"><h2>").Append(E(section.Title)).Append("</h2>");
+            if (section.Explanation.Length > 0)
+            {
+                html.Append("<p class=\"explain\">").Append(E(section.Explanation)).Append("</p>");
+            }
+
+            html.Append(section.Html).AppendLine("</section>");
+        }
+    }
+
+    static void AppendPlots(StringBuilder html, RunReport report)
+    {
+        var plots = report.Results
+            .SelectMany(r => r.BeforeHooks.SelectMany(h => h.Attachments).Concat(r.Steps.SelectMany(s => s.Attachments)).Concat(r.AfterHooks.SelectMany(h => h.Attachments))
+                .Where(a => a.Kind == AttachmentKind.Svg).Select(a => (Result: r, Attachment: a)))
+            .ToList();
+        if (plots.Count == 0)
+        {
+            return;
         }
 
+        html.Append("<section class=\"extra plots\"><h2>Plots</h2><p class=\"explain\">").Append(E(PlotsExplanation)).Append("</p><div class=\"plot-grid\">");
+        foreach (var (result, attachment) in plots)
+        {
+            html.Append("<figure><figcaption>").Append(E(attachment.Title)).Append(" <span class=\"uri\">").Append(E(result.Scenario.DisplayName)).Append("</span></figcaption>");
+            AppendSvg(html, attachment);
+            html.Append("</figure>");
+        }
+
+        html.AppendLine("</div></section>");
+    }
+
+    // Every recorded metric in one table (one row per metric, scenario named).
+    static void AppendMetrics(StringBuilder html, RunReport report)
+    {
         var metrics = report.Metrics.ToList();
         if (metrics.Count > 0)
         {
-            html.Append("<section class=\"extra metrics\"><h2>Metrics</h2>");
+            html.Append("<section class=\"extra metrics\"><h2>Metrics</h2><p class=\"explain\">").Append(E(MetricsExplanation)).Append("</p>");
             AppendTable(html, MetricRows.Headers, metrics.Select(m => MetricRows.Row(m.Result, m.Metric)).ToList());
             html.AppendLine("</section>");
         }
@@ -204,9 +283,7 @@ public static class HtmlReportWriter
                 AppendTable(html, attachment.Headers, attachment.Rows);
                 break;
             case AttachmentKind.Svg:
-                // A data URI keeps the SVG's own ids and styles out of the report's document.
-                html.Append("<img class=\"svg\" alt=\"").Append(E(attachment.Title)).Append("\" src=\"data:image/svg+xml;base64,")
-                    .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(attachment.Content))).Append("\">");
+                AppendSvg(html, attachment);
                 break;
             case AttachmentKind.Json:
                 using (var document = JsonDocument.Parse(attachment.Content))
@@ -222,6 +299,11 @@ public static class HtmlReportWriter
 
         html.Append("</figure>");
     }
+
+    // A data URI keeps the SVG's own ids and styles out of the report's document.
+    static void AppendSvg(StringBuilder html, Attachment attachment) =>
+        html.Append("<img class=\"svg\" alt=\"").Append(E(attachment.Title)).Append("\" src=\"data:image/svg+xml;base64,")
+            .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(attachment.Content))).Append("\">");
 
     static void AppendTable(StringBuilder html, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {

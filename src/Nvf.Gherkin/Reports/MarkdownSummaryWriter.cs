@@ -93,7 +93,13 @@ public static class MarkdownSummaryWriter
 
         foreach (var section in report.Sections)
         {
-            md.AppendLine().Append("### ").AppendLine(Cell(section.Title)).AppendLine().AppendLine(section.Markdown.TrimEnd());
+            md.AppendLine().Append("### ").AppendLine(Cell(section.Title)).AppendLine();
+            if (section.Explanation.Length > 0)
+            {
+                md.Append('*').Append(section.Explanation.ReplaceLineEndings(" ")).AppendLine("*").AppendLine();
+            }
+
+            md.AppendLine(section.Markdown.TrimEnd());
         }
     }
 

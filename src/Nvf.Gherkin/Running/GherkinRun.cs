@@ -91,8 +91,31 @@ public sealed class GherkinRun
             await CloseFeatureAsync();
             await RunStaticHooksAsync(HookKind.AfterTestRun, [], null);
             var report = new RunReport(results.ToList(), runHooks.ToList(), refusedFiles ?? new Dictionary<string, string>(), startedAt, clock.Elapsed, Options.DryRun);
-            var files = Options.ReportDirectory is null ? [] : ReportFiles.WriteAll(report, Options.ReportDirectory, Options.ReportName);
-            return (report, files);
+            if (Options.ReportDirectory is null)
+            {
+                return (report, []);
+            }
+
+            var recorder = FindRecorder(out var recorderError);
+            if (recorder is not null)
+            {
+                try
+                {
+                    return (report, recorder.Record(report, Options.ReportDirectory, Options.ReportName));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    recorderError = $"{recorder.GetType().Name}.Record failed; the plain reports were written instead: {MethodInvoker.Describe(e)}";
+                }
+            }
+
+            if (recorderError is not null)
+            {
+                runHooks.Add(new HookResult(HookKind.AfterTestRun, nameof(IRunRecorder), StepStatus.Failed, TimeSpan.Zero, recorderError, []));
+                report = report with { RunHooks = runHooks.ToList() };
+            }
+
+            return (report, ReportFiles.WriteAll(report, Options.ReportDirectory, Options.ReportName));
         }
         finally
         {
@@ -112,6 +135,35 @@ public sealed class GherkinRun
         }
 
         return (await FinishAsync()).Report;
+    }
+
+    // The one public IRunRecorder in the assemblies that hold the bindings, or null (error set when it cannot be made).
+    IRunRecorder? FindRecorder(out string? error)
+    {
+        error = null;
+        var candidates = registry.Steps.Select(s => s.Method.DeclaringType).Concat(registry.Hooks.Select(h => h.Method.DeclaringType))
+            .OfType<Type>().Select(t => t.Assembly).Distinct()
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IRunRecorder).IsAssignableFrom(t))
+            .ToList();
+        if (candidates.Count > 1)
+        {
+            error = $"{candidates.Count} run recorders ({string.Join(", ", candidates.Select(t => t.FullName))}); expected at most one public IRunRecorder beside the bindings.";
+            return null;
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (candidates[0].GetConstructor(Type.EmptyTypes) is null)
+        {
+            error = $"{candidates[0].FullName} has no public parameterless constructor; expected one so the runner can create it.";
+            return null;
+        }
+
+        return (IRunRecorder)Activator.CreateInstance(candidates[0])!;
     }
 
     async Task CloseFeatureAsync()

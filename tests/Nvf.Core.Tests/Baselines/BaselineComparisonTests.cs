@@ -104,4 +104,47 @@ public sealed class BaselineComparisonTests
     [InlineData("")]
     public void Tolerance_text_that_is_not_understood_is_refused(string text) =>
         FluentActions.Invoking(() => MetricTolerance.Parse(text)).Should().Throw<FormatException>().WithMessage("*expected \"exact\" or parts like*");
+
+    static Baseline Measured(params (string Name, string Scenario)[] metrics) => With(metrics.Select(m => (m.Name, new BaselineMetric(1, MetricDirection.HigherIsBetter, new MetricTolerance(), "", null, null, m.Scenario))).ToArray());
+
+    [Fact]
+    public void A_full_run_that_lacks_a_baselined_metric_fails_with_metric_disappeared()
+    {
+        var baseline = Measured(("kept", "F › kept"), ("gone", "F › gone"), ("renamed", "F › old name"));
+        var scope = new RunScope(Full: true, new Dictionary<string, string> { ["F › kept"] = "passed", ["F › gone"] = "passed" });
+
+        var comparison = BaselineComparison.Compare(baseline, [Obtained("kept", 1)], scope);
+
+        comparison.Passed.Should().BeFalse();
+        comparison.Disappeared.Select(m => m.Name).Should().Equal("gone", "renamed");
+        comparison.Disappeared[0].Why.Should().Contain("passed without recording it");
+        comparison.Disappeared[1].Why.Should().Contain("is not in it (renamed or removed? accept a new baseline)");
+        RegressionTable.Rows(comparison).Select(r => string.Join(" | ", r)).Should().Equal("gone | missing | 1 | disappeared |  | ", "renamed | missing | 1 | disappeared |  | ");
+        RegressionTable.Describe(comparison).Should().Contain("gone: metric disappeared (expected 1)");
+    }
+
+    [Fact]
+    public void A_filtered_run_compares_only_the_metrics_of_the_scenarios_it_ran()
+    {
+        var baseline = Measured(("ran", "F › ran"), ("filtered-out", "F › other"), ("skipped", "F › skipped"), ("silent", "F › silent"));
+        var scope = new RunScope(Full: false, new Dictionary<string, string> { ["F › ran"] = "passed", ["F › skipped"] = "skipped", ["F › silent"] = "passed" });
+
+        var comparison = BaselineComparison.Compare(baseline, [Obtained("ran", 1)], scope);
+
+        comparison.Disappeared.Select(m => m.Name).Should().Equal(["silent"], "its scenario ran and passed but recorded nothing");
+        comparison.NotMeasured.Should().Equal("filtered-out", "skipped");
+        comparison.Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_skipped_scenario_in_a_full_run_leaves_its_metric_not_measured()
+    {
+        var baseline = Measured(("qdrant.recall", "Store › parity"));
+        var scope = new RunScope(Full: true, new Dictionary<string, string> { ["Store › parity"] = "skipped" });
+
+        var comparison = BaselineComparison.Compare(baseline, [], scope);
+
+        comparison.Passed.Should().BeTrue("the skip is reported as a skip, with its reason");
+        comparison.NotMeasured.Should().Equal("qdrant.recall");
+    }
 }

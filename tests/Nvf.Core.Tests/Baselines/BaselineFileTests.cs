@@ -12,14 +12,16 @@ public sealed class BaselineFileTests
     static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Accepting_a_run_keeps_existing_tolerances_and_names_metrics_that_need_one()
+    public void Accepting_a_run_keeps_existing_tolerances_and_gives_new_metrics_the_stated_defaults()
     {
-        var first = SampleRuns.Run("r1", Monday, SampleRuns.Top1(0.68, 0.667, 0.693), new RecordedMetric("seconds", 12, MetricDirection.LowerIsBetter, "s"));
+        var first = SampleRuns.Run("r1", Monday, SampleRuns.Top1(0.68, 0.667, 0.693), new RecordedMetric("seconds", 12, MetricDirection.LowerIsBetter, "s"), new RecordedMetric("loss", 2.0, MetricDirection.LowerIsBetter));
         var accepted = BaselineAcceptance.Accept(first, null, "gate", Monday);
 
-        accepted.Baseline.Metrics["nvf.top1"].Tolerance.Should().Be(new MetricTolerance(Interval: true));
-        accepted.Baseline.Metrics["seconds"].Tolerance.Should().Be(new MetricTolerance());
-        accepted.NeedTolerance.Should().Equal("seconds");
+        accepted.Baseline.Metrics["nvf.top1"].Tolerance.Should().Be(new MetricTolerance(Interval: true), "a metric with a 95% interval may move within it");
+        accepted.Baseline.Metrics["nvf.top1"].Scenario.Should().Be("NVF › soft attention", "the baseline remembers which scenario must record it");
+        accepted.Baseline.Metrics["seconds"].Tolerance.Should().Be(new MetricTolerance(Relative: 1.0), "timings follow the machine and its load");
+        accepted.Baseline.Metrics["loss"].Tolerance.Should().Be(new MetricTolerance(Absolute: 0.001, Relative: 0.02));
+        accepted.Defaulted.Should().Equal("seconds", "loss");
         accepted.Baseline.GitCommit.Should().Be(first.Provenance.Git.Commit);
 
         var edited = accepted.Baseline with
@@ -28,10 +30,27 @@ public sealed class BaselineFileTests
         };
         var second = BaselineAcceptance.Accept(SampleRuns.Run("r2", Monday, SampleRuns.Top1(0.7), new RecordedMetric("seconds", 10, MetricDirection.LowerIsBetter, "s")), edited, "gate", Monday);
 
-        second.NeedTolerance.Should().BeEmpty();
+        second.Defaulted.Should().BeEmpty();
         second.Baseline.Metrics["seconds"].Should().Be(new BaselineMetric(10, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 0.5), "s"));
         second.Baseline.Metrics["nvf.top1"].Tolerance.Interval.Should().BeTrue();
         second.Baseline.AcceptedRunId.Should().Be("r2");
+    }
+
+    [Theory]
+    // 2% of 0.68 is 0.0136: 0.667 is within, 0.666 is not.
+    [InlineData(0.68, 0.667, false)]
+    [InlineData(0.68, 0.666, true)]
+    // At 0 the 0.001 floor applies (lower is better): one error in a thousand passes, two do not.
+    [InlineData(0.0, 0.001, false)]
+    [InlineData(0.0, 0.002, true)]
+    public void The_default_tolerance_is_two_percent_with_a_floor_of_0_001(double expected, double obtained, bool regressed)
+    {
+        var direction = expected == 0 ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter;
+        var baseline = BaselineAcceptance.Accept(SampleRuns.Run("r1", Monday, new RecordedMetric("m", expected, direction)), null, "gate", Monday).Baseline;
+
+        var comparison = BaselineComparison.Compare(baseline, [new RecordedMetric("m", obtained, direction)]);
+
+        comparison.Passed.Should().Be(!regressed);
     }
 
     [Fact]

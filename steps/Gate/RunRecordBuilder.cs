@@ -3,10 +3,9 @@ using Nvf.Core.Provenance;
 using Nvf.Faiss;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
-using Nvf.Specs.Steps.Gate;
 using Nvf.Torch;
 
-namespace Nvf.Cli.Gate;
+namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>Turns a finished run into the record the history keeps, with its provenance.</summary>
 public static class RunRecordBuilder
@@ -17,7 +16,8 @@ public static class RunRecordBuilder
     /// <param name="tags">The tag expression it was restricted to, or null.</param>
     /// <param name="repositoryRoot">The checkout it ran in (for the git revision).</param>
     /// <param name="dataFiles">Files the run read that the provenance should hash (e.g. the config).</param>
-    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles)
+    /// <param name="full">True when the run ran every scenario of its suite.</param>
+    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles, bool full)
     {
         ArgumentNullException.ThrowIfNull(report);
         var (libraries, threads) = Libraries();
@@ -28,6 +28,7 @@ public static class RunRecordBuilder
             Seconds = report.Duration.TotalSeconds,
             Passed = report.Succeeded,
             Tags = tags,
+            Full = full,
             Scenarios = report.Results.Select(r => new ScenarioOutcome(
                 r.Scenario.Feature.Name,
                 r.Scenario.Title,

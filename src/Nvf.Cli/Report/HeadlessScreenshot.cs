@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Nvf.Cli.CommandLine;
+
+namespace Nvf.Cli.Report;
+
+/// <summary>Renders an HTML file to a PNG with headless Chromium (installed by scripts/setup.sh), reporting what the page logged to its console.</summary>
+public static class HeadlessScreenshot
+{
+    /// <summary>Where Debian installs Chromium.</summary>
+    public const string Executable = "/usr/bin/chromium";
+
+    /// <summary>Renders <paramref name="page"/> in a <paramref name="width"/> x <paramref name="height"/> px window and writes the PNG to <paramref name="png"/>.</summary>
+    /// <param name="page">The HTML file.</param>
+    /// <param name="png">The PNG to write (its folder is created).</param>
+    /// <param name="width">Window width in px.</param>
+    /// <param name="height">Window height in px (the screenshot is the window, not the whole page).</param>
+    /// <returns>The console messages the page logged (script errors, warnings); empty for a clean render.</returns>
+    public static IReadOnlyList<string> Render(string page, string png, int width, int height)
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new UsageException($"--screenshot needs {Executable}; install it with: sudo apt-get install -y chromium (scripts/setup.sh does).");
+        }
+
+        var target = Path.GetFullPath(png);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Delete(target);
+        var profile = Directory.CreateTempSubdirectory("nvf-chromium-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+                $"--window-size={width},{height}", $"--screenshot={target}", new Uri(Path.GetFullPath(page)).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
+            var error = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(120_000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{Executable} did not render {page} within 120 s");
+            }
+
+            if (!File.Exists(target))
+            {
+                throw new InvalidOperationException($"{Executable} exited with {process.ExitCode} without writing {target}: {error.Result.Split('\n').LastOrDefault(l => l.Length > 0)}");
+            }
+
+            // Chromium logs every console message of the page (log, warning, error, uncaught exception) as ":CONSOLE" lines.
+            return error.Result.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+}

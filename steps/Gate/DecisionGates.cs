@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using Nvf.Gherkin.Reports;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Gate;
+
+/// <summary>
+/// The research's decision gates in a run (scenarios tagged @gate): each one's outcome and the path it took: the
+/// "path taken" table its steps attached when there is one (the InfoNCE auto-evaluation), else why it failed or was
+/// skipped, else the last text it attached (e.g. the success tier).
+/// </summary>
+public static class DecisionGates
+{
+    /// <summary>The tag that marks a scenario as a decision gate of the research (features carry it for all their scenarios).</summary>
+    public const string GateTag = "gate";
+
+    /// <summary>The section's heading.</summary>
+    public const string Title = "Decision gates";
+
+    /// <summary>The line under the heading.</summary>
+    public const string Explanation =
+        "Every scenario tagged @gate: a sanity check, success criterion or decision of the research notes. " +
+        "Outcome is the scenario's status; Path is the decision path its steps recorded, or why it failed or was skipped.";
+
+    /// <summary>The column names.</summary>
+    public static IReadOnlyList<string> Headers { get; } = ["Outcome", "Gate", "Path"];
+
+    /// <summary>One row per decision gate, in run order: status name, "feature › scenario", path.</summary>
+    /// <param name="report">The run.</param>
+    public static IReadOnlyList<(StepStatus Status, string Gate, string Path)> Rows(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Results.Where(r => r.Scenario.HasTag(GateTag)).Select(r => (r.Status, r.Scenario.DisplayName, Path(r))).ToList();
+    }
+
+    /// <summary>The path a gate took: the attached "path" table's rows ("step: result; …"), else the problem, else the last attached text, else "".</summary>
+    /// <param name="result">The gate's result.</param>
+    public static string Path(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var attachments = result.Steps.SelectMany(s => s.Attachments).ToList();
+        var table = attachments.LastOrDefault(a => a.Kind == AttachmentKind.Table && a.Title.Contains("path", StringComparison.OrdinalIgnoreCase) && a.Headers.Count >= 2);
+        if (result.Status == StepStatus.Passed && table is not null)
+        {
+            return string.Join(" → ", table.Rows.Select(r => $"{r[0]}: {r[1]}"));
+        }
+
+        return ScenarioProblem.FirstLine(result)
+            ?? attachments.LastOrDefault(a => a.Kind == AttachmentKind.Text && !a.Content.Contains('\n'))?.Content
+            ?? "";
+    }
+
+    /// <summary>The report section (HTML and Markdown), or null when no gate ran.</summary>
+    /// <param name="report">The run.</param>
+    public static ReportSection? Section(RunReport report)
+    {
+        var rows = Rows(report);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var html = new StringBuilder("<table><thead><tr>");
+        html.AppendJoin("", Headers.Select(h => $"<th>{WebUtility.HtmlEncode(h)}</th>")).Append("</tr></thead><tbody>");
+        var md = new StringBuilder("| ").AppendJoin(" | ", Headers).AppendLine(" |").AppendLine("|---|---|---|");
+        foreach (var (status, gate, path) in rows)
+        {
+            var name = StatusText.Name(status);
+            html.Append($"<tr><td><span class=\"badge {name}\">{name}</span></td><td>{WebUtility.HtmlEncode(gate)}</td><td>{WebUtility.HtmlEncode(path)}</td></tr>");
+            md.AppendLine($"| {StatusText.Symbol(status)} {name} | {Cell(gate)} | {Cell(path)} |");
+        }
+
+        html.Append("</tbody></table>");
+        return new ReportSection(Title, html.ToString(), md.ToString()) { Explanation = Explanation };
+    }
+
+    static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

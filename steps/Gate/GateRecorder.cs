@@ -1,0 +1,93 @@
+using Nvf.Core.Baselines;
+using Nvf.Core.History;
+using Nvf.Gherkin.Reports;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Gate;
+
+/// <summary>
+/// Records a finished run, under `dotnet test` (the runner finds this <see cref="IRunRecorder"/> beside the bindings)
+/// and under `nvf gate` alike: compares its metrics with fixtures/baselines/gate.json, adds the decision gates and the
+/// regression check with trends to the reports, and keeps in artifacts/runs/&lt;run id&gt;/ what re-rendering needs:
+/// results.json (every scenario, step, attachment and metric), history.json (the runs in its trends and its
+/// comparison), the reports, and run.json last (all written atomically; a crash leaves no record).
+/// </summary>
+public sealed class GateRecorder : IRunRecorder
+{
+    /// <summary>The baseline the gate compares with: fixtures/baselines/gate.json (the regression feature reads the same).</summary>
+    public const string BaselineName = "gate";
+
+    /// <summary>The heading of the history section.</summary>
+    public const string HistoryTitle = "Regression check and trends";
+
+    /// <summary>The line under the history section's heading.</summary>
+    public const string HistoryExplanation =
+        "This run against the accepted baseline (fixtures/baselines/gate.json): only metrics that moved in their bad direction by more than " +
+        "their tolerance, or disappeared, are listed. Then one trend plot per metric over the last runs (this run last; 95% interval when measured) " +
+        "and the same numbers side by side.";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Record(RunReport report, string reportDirectory, string reportName) =>
+        Record(report, new GateRunSettings(GateScenario.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolder, null, [])).Files;
+
+    /// <summary>Records <paramref name="report"/> and writes its reports to the run folder and <see cref="GateRunSettings.ReportDirectory"/>.</summary>
+    /// <param name="report">The finished run.</param>
+    /// <param name="settings">Where and how it ran.</param>
+    public static GateRecording Record(RunReport report, GateRunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(settings);
+        var scope = SuiteScope.Of(report.Results, settings.FeaturesFolder);
+        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full);
+        var baselinePath = Baseline.PathFor(settings.RepositoryRoot, BaselineName);
+        var comparison = File.Exists(baselinePath) ? BaselineComparison.Compare(Baseline.Load(baselinePath), record.Metrics, scope) : null;
+        var history = RunHistory.InRepository(settings.RepositoryRoot);
+        var window = HistoryWindow.Of(record, history.List().Runs, comparison);
+        var withSections = WithSections(report, window);
+
+        var runFolder = history.RunDirectory(record.RunId);
+        AtomicFile.WriteAllText(Path.Combine(runFolder, RunReportJson.FileName), RunReportJson.Write(report));
+        window.Save(Path.Combine(runFolder, HistoryWindow.FileName));
+        var kept = ReportFiles.WriteAll(withSections, runFolder, settings.ReportName);
+        var files = ReportFiles.WriteAll(withSections, settings.ReportDirectory, settings.ReportName);
+        history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
+        return new GateRecording(record, withSections, comparison, runFolder, files);
+    }
+
+    /// <summary>Re-renders the reports of a recorded run from its run folder alone (results.json and history.json), byte for byte as the gate wrote them.</summary>
+    /// <param name="runFolder">artifacts/runs/&lt;run id&gt;.</param>
+    /// <param name="reportName">The reports' file name stem.</param>
+    /// <param name="outputDirectory">Where to write them.</param>
+    /// <returns>The files written (JSON, HTML, Markdown).</returns>
+    public static IReadOnlyList<string> Rerender(string runFolder, string reportName, string outputDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runFolder);
+        var results = Path.Combine(runFolder, RunReportJson.FileName);
+        var window = Path.Combine(runFolder, HistoryWindow.FileName);
+        foreach (var file in new[] { results, window })
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"{file} is missing; expected a run recorded by this version of the gate (older runs kept only run.json).", file);
+            }
+        }
+
+        var report = RunReportJson.Read(File.ReadAllText(results), results);
+        return ReportFiles.WriteAll(WithSections(report, HistoryWindow.Load(window)), outputDirectory, reportName);
+    }
+
+    /// <summary><paramref name="report"/> with the decision gates and the regression check and trends of <paramref name="window"/> as sections.</summary>
+    /// <param name="report">The run.</param>
+    /// <param name="window">Its history window (its own record last).</param>
+    public static RunReport WithSections(RunReport report, HistoryWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(window);
+        var run = window.Runs[^1];
+        var history = new ReportSection(HistoryTitle, RunSummary.Html(run, window.Runs, window.Comparison), RunSummary.Markdown(run, window.Runs, window.Comparison))
+        {
+            Explanation = HistoryExplanation,
+        };
+        return report with { Sections = DecisionGates.Section(report) is { } gates ? [gates, history] : [history] };
+    }
+}
