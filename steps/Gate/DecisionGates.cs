@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Nvf.Gherkin.Reports;
@@ -8,7 +9,7 @@ namespace Nvf.Specs.Steps.Gate;
 /// <summary>
 /// The research's decision gates in a run (scenarios tagged @gate): each one's outcome and the path it took: the
 /// "path taken" table its steps attached when there is one (the InfoNCE auto-evaluation), else why it failed or was
-/// skipped, else the last text it attached (e.g. the success tier).
+/// skipped, else the last one-line text it attached (e.g. the success tier), else the metrics it recorded.
 /// </summary>
 public static class DecisionGates
 {
@@ -34,7 +35,7 @@ public static class DecisionGates
         return report.Results.Where(r => r.Scenario.HasTag(GateTag)).Select(r => (r.Status, r.Scenario.DisplayName, Path(r))).ToList();
     }
 
-    /// <summary>The path a gate took: the attached "path" table's rows ("step: result; …"), else the problem, else the last attached text, else "".</summary>
+    /// <summary>The path a gate took: the attached "path" table's rows ("step: result → …"), else the problem, else the last one-line text it attached, else the metrics it recorded.</summary>
     /// <param name="result">The gate's result.</param>
     public static string Path(ScenarioResult result)
     {
@@ -48,7 +49,7 @@ public static class DecisionGates
 
         return ScenarioProblem.FirstLine(result)
             ?? attachments.LastOrDefault(a => a.Kind == AttachmentKind.Text && !a.Content.Contains('\n'))?.Content
-            ?? "";
+            ?? string.Join(", ", result.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Name} = {m.Value:G4}")));
     }
 
     /// <summary>The report section (HTML and Markdown), or null when no gate ran.</summary>

@@ -55,7 +55,9 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
         if (!gate.Comparison.Passed)
         {
             context.AttachTable("offending metrics", RegressionTable.Headers, RegressionTable.Rows(gate.Comparison));
-            throw new InvalidOperationException($"{gate.Comparison.Regressions.Count} metric(s) regressed beyond tolerance, {gate.Comparison.Disappeared.Count} disappeared:{Environment.NewLine}{RegressionTable.Describe(gate.Comparison)}");
+            var counts = new[] { (gate.Comparison.Regressions.Count, "metric(s) regressed beyond tolerance"), (gate.Comparison.Disappeared.Count, "metric(s) disappeared") }
+                .Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}");
+            throw new InvalidOperationException($"{string.Join(", ", counts)}:{Environment.NewLine}{RegressionTable.Describe(gate.Comparison)}");
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class GateEndToEndTests : IDisposable
 
         var html = File.ReadAllText(repository.PathOf("rerendered/acceptance.html"));
         html.Should().Contain("<h2>Verdict per feature</h2>").And.Contain("<h2>Decision gates</h2>").And.Contain("<h2>Regression check and trends</h2>")
-            .And.Contain("<h2>Plots</h2>").And.Contain("sample model: training loss").And.Contain("<figure data-metric=\"sample.accuracy\"><svg")
+            .And.Contain("<td>Sample gate › measures accuracy</td><td>sample.accuracy = 0.6</td>").And.Contain("<h2>Plots</h2>").And.Contain("sample model: training loss").And.Contain("<figure data-metric=\"sample.accuracy\"><svg")
             .And.Contain("sample.accuracy (higher is better)");
         File.ReadAllBytes(screenshot).Take(4).Should().Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
     }
