@@ -24,6 +24,25 @@ public static class RerankerStepProfile
         using var tensors = new QueryTensors(queries);
         using var candidates = CandidateSet.Build(softAttention.Model, database, tensors, 5);
         const int steps = 150;
+        var batchesForDropout = Enumerable.Range(0, 3 * steps).Select(_ => Array.Empty<int>()).ToArray();
+        foreach (var threads in new[] { 1, 2 })
+        {
+            TorchRuntime.NumThreads = threads;
+            using var activations = Tensor.Rand([256 * 5, 128]).DetachFromDisposeScope(); // (B K, H): one dropout layer's input
+            var seeded = new SeededDropout(0.1, 1, 1);
+            var native = Measure(batchesForDropout, none =>
+            {
+                using var scope = new DisposeScope();
+                activations.Dropout(0.1, training: true).Dispose();
+            });
+            var managed = Measure(batchesForDropout, none =>
+            {
+                using var scope = new DisposeScope();
+                seeded.Forward(activations).Dispose();
+            });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dropout 0.1 on (1280, 128), threads {threads}: libtorch {native:F3} CPU ms, SeededDropout {managed:F3} CPU ms"));
+        }
+
         foreach (var threads in new[] { 1, 2 })
         {
             TorchRuntime.NumThreads = threads;

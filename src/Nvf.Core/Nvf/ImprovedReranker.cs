@@ -18,11 +18,11 @@ public sealed class ImprovedReranker : Reranker
     private readonly Linear head;
     private readonly Sequential correction;
 
-    /// <summary>Creates the reranker for width <paramref name="dimension"/>, all weights random from <paramref name="generator"/>.</summary>
-    public ImprovedReranker(int dimension, int hidden, double dropout, Generator generator)
+    /// <summary>Creates the reranker for width <paramref name="dimension"/>, all weights random from <paramref name="generator"/>, dropout masks from <paramref name="dropoutSeed"/>.</summary>
+    public ImprovedReranker(int dimension, int hidden, double dropout, Generator generator, ulong dropoutSeed)
     {
         head = RegisterModule("head", new Linear(dimension + 1, 1, generator: generator));
-        correction = RegisterModule("correction", ScoringMlp(dimension + 1, hidden, dropout, generator));
+        correction = RegisterModule("correction", ScoringMlp(dimension + 1, hidden, dropout, generator, dropoutSeed));
     }
 
     /// <summary>The linear head's weight, float32 (1, D + 1): the diagonal of the bilinear form, then the weight of r.</summary>

@@ -28,7 +28,7 @@ public static class JointFineTuner
         using var init = new Generator(config.Seed);
         var softAttention = new SoftAttentionModel(database.Dimension, original.Config.Hidden, original.Config.InitialTemperature, init);
         softAttention.LoadStateDict(original.Model.StateDict());
-        var reranker = Reranker.Create(separate.Model.Design, database.Dimension, separate.Config, init);
+        var reranker = Reranker.Create(separate.Model.Design, database.Dimension, separate.Config with { Seed = config.Seed }, init); // weights replaced below; dropout masks from this config's seed
         reranker.LoadStateDict(separate.Model.StateDict());
         reranker.Train();
 
@@ -37,7 +37,6 @@ public static class JointFineTuner
         var validation = QuerySetGenerator.UniformNearestNeighbour(database.Vectors, config.ValidationQueries, QueryStreams.Seed(config.Seed + 1, QueryStream.JointTraining));
         using var data = new QueryTensors(queries);
         using var noise = new Generator(config.Seed + 1);
-        TorchRuntime.ManualSeed(config.Seed); // dropout
         using var optimizer = new Adam(pipeline.Parameters(), lr: config.LearningRate);
         using var stopping = new EarlyStopping(pipeline, config.Patience);
         var tuned = new TrainedSoftAttention(softAttention, database, original.Config, new Training.TrainingCurve("joint"));

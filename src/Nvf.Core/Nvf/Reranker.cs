@@ -19,28 +19,31 @@ public abstract class Reranker : Module
     /// </summary>
     public abstract Tensor Score(Tensor queries, Tensor candidates, Tensor attentionLogits);
 
-    /// <summary>Creates a reranker of <paramref name="design"/> for width <paramref name="dimension"/>, weights from <paramref name="generator"/>.</summary>
+    /// <summary>Creates a reranker of <paramref name="design"/> for width <paramref name="dimension"/>, weights from <paramref name="generator"/>, dropout masks from config.Seed.</summary>
     public static Reranker Create(RerankerDesign design, int dimension, RerankerConfig config, Generator generator)
     {
         ArgumentNullException.ThrowIfNull(config);
         return design switch
         {
-            RerankerDesign.Concatenation => new ConcatenationReranker(dimension, config.Hidden, config.Dropout, generator),
-            RerankerDesign.RichFeatures => new RichFeatureReranker(dimension, config.Hidden, config.Dropout, generator),
-            RerankerDesign.Improved => new ImprovedReranker(dimension, config.Hidden, config.Dropout, generator),
+            RerankerDesign.Concatenation => new ConcatenationReranker(dimension, config.Hidden, config.Dropout, generator, config.Seed),
+            RerankerDesign.RichFeatures => new RichFeatureReranker(dimension, config.Hidden, config.Dropout, generator, config.Seed),
+            RerankerDesign.Improved => new ImprovedReranker(dimension, config.Hidden, config.Dropout, generator, config.Seed),
             _ => throw new ArgumentOutOfRangeException(nameof(design), design, "expected concatenation, rich-features or improved"),
         };
     }
 
-    /// <summary>The seed's scoring MLP: in → hidden → hidden/2 → 1 with ReLU, and dropout after each ReLU.</summary>
-    protected static Sequential ScoringMlp(int inputs, int hidden, double dropout, Generator generator) =>
+    /// <summary>
+    /// The seed's scoring MLP: in → hidden → hidden/2 → 1 with ReLU, and dropout after each ReLU
+    /// (masks from <paramref name="dropoutSeed"/>, one stream per layer).
+    /// </summary>
+    protected static Sequential ScoringMlp(int inputs, int hidden, double dropout, Generator generator, ulong dropoutSeed) =>
         new(
             new Linear(inputs, hidden, generator: generator),
             new ReLU(),
-            new Dropout(dropout),
+            new SeededDropout(dropout, dropoutSeed, 1),
             new Linear(hidden, Math.Max(1, hidden / 2), generator: generator),
             new ReLU(),
-            new Dropout(dropout),
+            new SeededDropout(dropout, dropoutSeed, 2),
             new Linear(Math.Max(1, hidden / 2), 1, generator: generator));
 
     /// <summary>Runs <paramref name="mlp"/>'s layers from <paramref name="firstLayer"/> on (the already computed) <paramref name="input"/>.</summary>

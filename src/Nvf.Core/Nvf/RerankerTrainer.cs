@@ -46,7 +46,6 @@ public static class RerankerTrainer
         using var validationTargets = candidates.Positions.IndexSelect(0, validationRows).DetachFromDisposeScope();               // (V)
 
         using var generator = new Generator(config.Seed);
-        TorchRuntime.ManualSeed(config.Seed); // dropout draws from torch's global generator
         var model = Reranker.Create(design, database.Dimension, config, generator);
         using var optimizer = new Adam(model.Parameters(), lr: config.LearningRate);
         using var stopping = new EarlyStopping(model, config.Patience);

@@ -9,11 +9,11 @@ public sealed class RichFeatureReranker : Reranker
     private readonly Sequential compare;
     private readonly int dimension;
 
-    /// <summary>Creates the reranker for width <paramref name="dimension"/>.</summary>
-    public RichFeatureReranker(int dimension, int hidden, double dropout, Generator generator)
+    /// <summary>Creates the reranker for width <paramref name="dimension"/>, weights from <paramref name="generator"/>, dropout masks from <paramref name="dropoutSeed"/>.</summary>
+    public RichFeatureReranker(int dimension, int hidden, double dropout, Generator generator, ulong dropoutSeed)
     {
         this.dimension = dimension;
-        compare = RegisterModule("compare", ScoringMlp(4 * dimension, hidden, dropout, generator));
+        compare = RegisterModule("compare", ScoringMlp(4 * dimension, hidden, dropout, generator, dropoutSeed));
     }
 
     /// <inheritdoc/>
