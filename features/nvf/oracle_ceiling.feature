@@ -5,7 +5,8 @@ Feature: Targets are judged against the oracle ceiling
   only about half the time (PyTorch here: 51%; soft attention's Top-5 covers 72% and the reranked
   pipeline lands near 50%), so a 90% target is above the ceiling. The gate says so instead of
   failing mysteriously: the pipeline trained on the seed's own distribution is evaluated here, and
-  its 90% target is reported UNREACHABLE, not missed.
+  its 90% target is reported UNREACHABLE, not missed. Measured here: exact search 51.8%
+  [50.4, 53.2], soft attention's Top-5 covers 72.9%, the pipeline with the improved reranker 51.8%.
 
   Background:
     Given a database of 1000 random unit vectors of dimension 128 drawn with seed 42
