@@ -37,6 +37,10 @@ public sealed class InfoNceDataSteps(InfoNceContext context)
         context.PayloadScaled = true;
     }
 
+    [Given("the index is stale: built from the payload in an earlier row order")]
+    public void GivenStaleIndex() =>
+        context.Config.Retrieval.Fault.Should().Be(Core.Artifacts.IndexFault.StaleRowOrder, "the run config puts the fault the feature states into the index");
+
     [Given("the eval truth keys shifted by one chunk")]
     public void GivenShiftedKeys() => context.KeysShifted = true;
 

@@ -31,7 +31,7 @@ public sealed record InfoNceRunConfig(string Name, GeneratedDataSpec Data, Train
             r.Seed("dataSeed"));
         var targets = r.Enum<TrainingTargets>("trainingTargets");
         var retrieval = new RetrievalSettings(
-            r.Int("nprobe", 1), r.Int("topK", 5, 2048), r.Int("oracleQueries", 1), r.Int("alignmentSamples", 1), r.Int("controlRows", 100), r.Seed("indexSeed"));
+            r.Int("nprobe", 1), r.Int("topK", 5, 2048), r.Int("oracleQueries", 1), r.Int("alignmentSamples", 1), r.Int("controlRows", 100), r.Seed("indexSeed"), r.Enum<IndexFault>("indexFault"));
         var training = new InfoNceSettings(
             r.Double("temperature", 1e-4, 100),
             r.Int("microBatch", 2),

@@ -10,4 +10,5 @@ namespace Nvf.Core.Artifacts;
 /// <param name="AlignmentSamples">Eval samples whose target is compared with payload[truth_key].</param>
 /// <param name="ControlRows">Payload rows of the negative controls that need an index of their own (a slice keeps them cheap).</param>
 /// <param name="Seed">Seed of the IVF training sample and the sampled queries.</param>
-public sealed record RetrievalSettings(int Nprobe, int TopK, int OracleQueries, int AlignmentSamples, int ControlRows, ulong Seed);
+/// <param name="Fault">A fault put into the payload index for retrieval of model predictions (the plumbing checks always see the index as built).</param>
+public sealed record RetrievalSettings(int Nprobe, int TopK, int OracleQueries, int AlignmentSamples, int ControlRows, ulong Seed, IndexFault Fault = IndexFault.None);

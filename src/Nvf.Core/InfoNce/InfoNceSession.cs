@@ -132,7 +132,9 @@ public sealed class InfoNceSession : IDisposable
         var trained = Train(key, epoch, progress).At(epoch);
         var separation = SeparationReport.Measure(trained.Predictions, trained.EvalKeys);
         var (index, description) = Workspace.RetrievalIndex(key, epoch, Retrieval.Seed, Retrieval.Nprobe);
-        var ivf = Workspace.Search(index, description, trained.Predictions, Retrieval.TopK);
+        // The fault is in the payload index; a two-tower model retrieves from its own P(payload) index.
+        var fault = Train(key, epoch).Training.Model.Payload is null ? Retrieval.Fault : IndexFault.None;
+        var ivf = Workspace.Search(index, description, trained.Predictions, Retrieval.TopK, fault);
         return measurements[(key, epoch)] = new EpochMeasurement(
             trained.Epoch, trained.TrainingLoss, trained.Seconds, trained.CpuSeconds, trained.Predictions, trained.EvalKeys, separation, ivf);
     }
@@ -142,7 +144,7 @@ public sealed class InfoNceSession : IDisposable
 
     /// <summary>R@5 of the predictions of <paramref name="key"/> after <paramref name="epoch"/> at nprobe 1, 2, 4, ... 64 on the index they are retrieved from.</summary>
     public IReadOnlyList<(int Nprobe, RetrievalReport Report)> RecallByNprobe(ModelRunKey key, int epoch) =>
-        Workspace.RecallByNprobe(key, epoch, Retrieval.Seed, Retrieval.TopK);
+        Workspace.RecallByNprobe(key, epoch, Retrieval.Seed, Retrieval.TopK, Retrieval.Fault);
 
     /// <summary>Frees the workspace when this session made it.</summary>
     public void Dispose()

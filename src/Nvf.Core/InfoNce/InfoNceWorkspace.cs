@@ -41,9 +41,10 @@ public sealed class InfoNceWorkspace : IDisposable
     private readonly Dictionary<(OracleIndexVariant, int, ulong), FaissIndex> controlIndexes = [];
     private readonly Dictionary<(ModelRunKey, int, ulong), FaissIndex> derivedIndexes = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
-    private readonly Dictionary<(ModelRunKey, int, ulong, int), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
+    private readonly Dictionary<(ModelRunKey, int, ulong, int, IndexFault), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
     private readonly Dictionary<TrainingTargets, EvalSet> trainingSets = [];
     private readonly Dictionary<ModelRunKey, ModelRun> runs = [];
+    private long[]? staleIds;
     private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector)? evalTruth;
 
     /// <summary>Wraps <paramref name="data"/>; indexes and models are built on first use.</summary>
@@ -166,11 +167,20 @@ public sealed class InfoNceWorkspace : IDisposable
     /// <summary>nprobe on a P(payload) index for <paramref name="nprobe"/> on the payload index: divided by <see cref="DerivedListDivisor"/>, at least 1.</summary>
     public static int DerivedNprobe(int nprobe) => Math.Max(1, (int)Math.Round((double)nprobe / DerivedListDivisor));
 
-    /// <summary>Retrieval of <paramref name="predictions"/> (N, D) from <paramref name="index"/>: R@5 against the eval truth rows, Contain@50 counting exact duplicates.</summary>
-    public RetrievalReport Search(FaissIndex index, string description, VectorSet predictions, int topK)
+    /// <summary>
+    /// Retrieval of <paramref name="predictions"/> (N, D) from <paramref name="index"/>: R@5 against the
+    /// eval truth rows, Contain@50 counting exact duplicates; through <paramref name="fault"/> when one is set.
+    /// </summary>
+    public RetrievalReport Search(FaissIndex index, string description, VectorSet predictions, int topK, IndexFault fault = IndexFault.None)
     {
         var (rows, sameVector) = evalTruth ??= EvalTruth();
-        return RetrievalEvaluator.Evaluate(index, description, predictions, rows, sameVector, topK);
+        return fault switch
+        {
+            IndexFault.None => RetrievalEvaluator.Evaluate(index, description, predictions, rows, sameVector, topK),
+            IndexFault.StaleRowOrder => RetrievalEvaluator.Evaluate(
+                index, description + " — STALE: built from the payload in an earlier row order", predictions, rows, sameVector, topK, StaleIds()),
+            _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "expected an index fault this harness knows"),
+        };
     }
 
     /// <summary>
@@ -206,9 +216,9 @@ public sealed class InfoNceWorkspace : IDisposable
     /// index, the sweep's values themselves): how much the IVF approximation costs. Empty when the
     /// payload index is a file without lists.
     /// </summary>
-    public IReadOnlyList<(int Nprobe, RetrievalReport Report)> RecallByNprobe(ModelRunKey key, int epoch, ulong seed, int topK)
+    public IReadOnlyList<(int Nprobe, RetrievalReport Report)> RecallByNprobe(ModelRunKey key, int epoch, ulong seed, int topK, IndexFault fault = IndexFault.None)
     {
-        if (sweeps.TryGetValue((key, epoch, seed, topK), out var known))
+        if (sweeps.TryGetValue((key, epoch, seed, topK, fault), out var known))
             return known;
         var run = Train(key, epoch);
         var index = run.Training.Model.Payload is null ? PayloadIndex(seed).Index : derivedIndexes[(key, epoch, Seed(key))];
@@ -216,10 +226,10 @@ public sealed class InfoNceWorkspace : IDisposable
         foreach (var nprobe in NprobeSweep.Where(n => n <= index.ListCount))
         {
             index.Nprobe = nprobe;
-            result.Add((nprobe, Search(index, Text($"nprobe {nprobe}"), run.At(epoch).Predictions, topK)));
+            result.Add((nprobe, Search(index, Text($"nprobe {nprobe}"), run.At(epoch).Predictions, topK, run.Training.Model.Payload is null ? fault : IndexFault.None)));
         }
 
-        return sweeps[(key, epoch, seed, topK)] = result;
+        return sweeps[(key, epoch, seed, topK, fault)] = result;
     }
 
     /// <summary>Frees every index and model.</summary>
@@ -232,6 +242,11 @@ public sealed class InfoNceWorkspace : IDisposable
         foreach (var run in runs.Values)
             run.Dispose();
     }
+
+    // The id a stale index built from an earlier export (rows in a seeded random order) holds for each current row.
+    private long[] StaleIds() => staleIds ??= new SeededRandom(StaleOrderSeed).Permutation(Data.Payload.Count).Select(r => (long)r).ToArray();
+
+    private const ulong StaleOrderSeed = 0x5741_4c45;
 
     /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
     private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.Payload.Count).ListCount / DerivedListDivisor);

@@ -15,11 +15,13 @@ public static class RetrievalEvaluator
     /// Searches <paramref name="index"/> (ids = payload rows) with <paramref name="predictions"/>
     /// float32 (N, D) for the top <paramref name="topK"/>; query i's answer is payload row
     /// <paramref name="truthRows"/>[i], and <paramref name="sameVector"/>[i] holds the rows storing
-    /// the same vector (itself and its exact duplicates).
+    /// the same vector (itself and its exact duplicates). <paramref name="staleIds"/>, when given,
+    /// replaces each id the index returns by staleIds[id]: what a stale index file whose ids are rows of
+    /// another row order would have returned (<see cref="Artifacts.IndexFault.StaleRowOrder"/>).
     /// </summary>
     public static RetrievalReport Evaluate(
         FaissIndex index, string indexDescription, VectorSet predictions, IReadOnlyList<long> truthRows,
-        IReadOnlyList<IReadOnlySet<long>> sameVector, int topK = SeedTopK)
+        IReadOnlyList<IReadOnlySet<long>> sameVector, int topK = SeedTopK, IReadOnlyList<long>? staleIds = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -32,7 +34,10 @@ public static class RetrievalEvaluator
         var clock = Stopwatch.StartNew();
         var result = index.Search(predictions.Data, predictions.Dimension, topK);
         var seconds = clock.Elapsed.TotalSeconds;
-        var ranked = new RankedLists(result.Ids, topK);
+        var ids = result.Ids;
+        if (staleIds is not null)
+            ids = ids.Select(id => id < 0 ? id : staleIds[(int)id]).ToArray();
+        var ranked = new RankedLists(ids, topK);
         return new RetrievalReport(
             indexDescription,
             RetrievalMetrics.RecallAtK(ranked, truthRows, 5),

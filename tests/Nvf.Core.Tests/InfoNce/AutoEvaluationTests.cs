@@ -87,6 +87,24 @@ public class AutoEvaluationTests
     }
 
     [Fact]
+    public void A_stale_index_finds_nothing_and_the_flat_ablation_finds_what_it_missed()
+    {
+        var config = SmallGate.Config();
+        config = config with { Retrieval = config.Retrieval with { Fault = IndexFault.StaleRowOrder } };
+        var session = InfoNceSessions.Open(config, null, Path.GetTempPath());
+        session.Workspace.Should().BeSameAs(SmallGate.Session().Workspace);
+        var report = AutoEvaluation.Run(session, config, EncoderKind.Attention, TrainingObjective.PureInfoNce);
+        report.EpochOne.Ivf.RecallAt5.Successes.Should().Be(0, "the stale ids name other rows");
+        report.EpochOne.Ivf.IndexDescription.Should().Contain("STALE");
+        report.Decision.Should().Be(DecisionGate.Decide(0, report.EpochOne.Separation.Delta));
+        var flat = session.FlatRetrieval(report.Run.Key, 1);
+        flat.RecallAt5.Successes.Should().BeGreaterThan(0, "the exact index is rebuilt from the current payload");
+        if (report.Decision == GateDecision.CheckFlatIndex)
+            report.FlatVerdict.Should().Be(FlatAblationVerdict.AnnIsTheIssue);
+        SmallGate.Session().Measure(report.Run.Key, 1).RecallAt5.Should().BePositive("the same predictions through the index as built do retrieve");
+    }
+
+    [Fact]
     public void Flat_retrieval_of_the_same_predictions_finds_at_least_what_ivf_finds()
     {
         var session = SmallGate.Session();
