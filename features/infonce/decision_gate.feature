@@ -13,6 +13,8 @@ Feature: The epoch-1 decision gate
   checked and finds what IVF missed; a negative-control run (targets shuffled across training
   samples, nothing to learn) pivots to two-tower. (nprobe left at FAISS's default of 1 was measured
   as a fault and rejected: V1 still retrieves a little there, so the tree says "train more".)
+  The two controls (stale index, shuffled targets) are defined on the generated data and are skipped,
+  with the reason, when the run points at a researcher's files.
 
   Scenario Outline: R@5 <r5> and delta <delta> lead to "<decision>"
     When the decision gate is applied to R@5 <r5> and delta <delta>

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.InfoNce;
 using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -14,6 +15,13 @@ public sealed class InfoNceDataSteps(InfoNceContext context)
     {
         context.Open(configFileName);
         context.Scenario.AttachText("Data", context.Session.Data.Source);
+        var isControl = context.Config.Targets == Core.Artifacts.TrainingTargets.Shuffled || context.Config.Retrieval.Fault != Core.Artifacts.IndexFault.None;
+        if (isControl && context.Session.Data.Generators.Count == 0)
+        {
+            ScenarioContext.Skip(
+                $"{configFileName} is a control of the harness defined on its generated data (whether one epoch learns enough to reach its branch depends on that corpus); " +
+                "it does not run on a researcher's files (NVF_ARTIFACTS / NVF_PAYLOAD ...): run without them");
+        }
     }
 
     [Given("an IVF-Flat inner-product index over the payload, nprobe {int}")]
