@@ -56,7 +56,7 @@ Feature: The epoch-1 decision gate
     And the re-check's R@5 and decision are reported
 
   Scenario: End to end, index fault: a stale IVF index finds nothing, the flat index finds what IVF missed
-    Given the payload and eval set of the run configuration "infonce-ann-fault.json"
+    Given the payload and eval set of the run configuration "infonce-stale-index.json"
     And an IVF-Flat inner-product index over the payload, nprobe 64
     And the index is stale: built from the payload in an earlier row order
     When the auto-evaluation runs for the "attention" model after 1 epoch of "pure-infonce"
