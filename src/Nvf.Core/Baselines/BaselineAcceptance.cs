@@ -20,8 +20,13 @@ public static class BaselineAcceptance
     /// </summary>
     public static MetricTolerance DefaultTolerance { get; } = new(Absolute: 0.001, Relative: 0.02);
 
-    /// <summary>The tolerance of a new timing metric (unit s, ms or min): 100% (only twice as slow fails), since wall and CPU time follow the machine and its load.</summary>
-    public static MetricTolerance TimingTolerance { get; } = new(Relative: 1.0);
+    /// <summary>
+    /// The tolerance of a new timing metric (unit s, ms or min): 300% (four times as slow fails). CPU time follows
+    /// the load, not only the work: the seed soft-attention training measured 49.6 s CPU on a quiet machine and
+    /// 107–122 s at load average 15–36, so a tighter tolerance would fail on a busy CI host; libtorch falling back
+    /// to reference BLAS (~30x slower matmul) still fails.
+    /// </summary>
+    public static MetricTolerance TimingTolerance { get; } = new(Relative: 3.0);
 
     /// <summary>The tolerance a new metric is accepted with.</summary>
     /// <param name="metric">The metric as the run recorded it.</param>
