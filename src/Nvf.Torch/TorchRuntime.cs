@@ -25,8 +25,29 @@ public static class TorchRuntime
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             NativeResult.Check(NativeMethods.nvft_set_num_threads(value));
+            lock (threadCountsUsed)
+            {
+                threadCountsUsed.Add(value);
+            }
         }
     }
+
+    /// <summary>
+    /// Every intra-op thread count set through <see cref="NumThreads"/> in this process, ascending: results are
+    /// deterministic per thread count, so a run's provenance names them all, not only the last one set.
+    /// </summary>
+    public static IReadOnlyList<int> ThreadCountsUsed
+    {
+        get
+        {
+            lock (threadCountsUsed)
+            {
+                return [.. threadCountsUsed];
+            }
+        }
+    }
+
+    private static readonly SortedSet<int> threadCountsUsed = [];
 
     /// <summary>Whether autograd records operations on this thread (see <see cref="NoGradScope"/>).</summary>
     public static bool IsGradEnabled => NativeMethods.nvft_is_grad_enabled() == 1;

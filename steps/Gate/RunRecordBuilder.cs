@@ -49,7 +49,13 @@ public static class RunRecordBuilder
         try
         {
             libraries["libtorch"] = TorchRuntime.Version;
-            threads = TorchRuntime.NumThreads;
+            // Trainings set their own thread count (configs say 1 or 2); record the largest used and all of them.
+            var used = TorchRuntime.ThreadCountsUsed;
+            threads = used.Count > 0 ? used[^1] : TorchRuntime.NumThreads;
+            if (used.Count > 0)
+            {
+                libraries["libtorch threads used"] = string.Join(", ", used);
+            }
         }
         catch (Exception e) when (e is TorchUnavailableException or DllNotFoundException or EntryPointNotFoundException)
         {

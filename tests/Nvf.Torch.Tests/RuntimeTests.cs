@@ -27,6 +27,17 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public void Every_thread_count_set_is_remembered_for_the_runs_provenance()
+    {
+        TorchRuntime.NumThreads = 1;
+        TorchRuntime.NumThreads = 2;
+        TorchRuntime.NumThreads = 1;
+
+        TorchRuntime.ThreadCountsUsed.Should().Contain([1, 2]).And.OnlyHaveUniqueItems().And.BeInAscendingOrder();
+        TorchRuntime.NumThreads = 2;
+    }
+
+    [Fact]
     public void No_grad_scope_stops_recording_and_restores_the_previous_state()
     {
         using var scope = new DisposeScope();
