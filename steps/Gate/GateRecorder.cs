@@ -48,8 +48,8 @@ public sealed class GateRecorder : IRunRecorder
         var runFolder = history.RunDirectory(record.RunId);
         AtomicFile.WriteAllText(Path.Combine(runFolder, RunReportJson.FileName), RunReportJson.Write(report));
         window.Save(Path.Combine(runFolder, HistoryWindow.FileName));
-        var kept = ReportFiles.WriteAll(withSections, runFolder, settings.ReportName);
-        var files = ReportFiles.WriteAll(withSections, settings.ReportDirectory, settings.ReportName);
+        var written = ReportFiles.WriteAll(withSections, [runFolder, settings.ReportDirectory], settings.ReportName);
+        var (kept, files) = (written[0], written[1]);
         history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
         return new GateRecording(record, withSections, comparison, runFolder, files);
     }

@@ -20,7 +20,7 @@ public sealed class InfoNceMetrics(ScenarioContext scenario)
         return key.Targets == Core.Artifacts.TrainingTargets.Shuffled ? part + ".shuffled" : part;
     }
 
-    /// <summary>"generated", "ann_fault": the metric name part of a config file "infonce-generated.json".</summary>
+    /// <summary>"generated", "stale_index": the metric name part of a config file "infonce-generated.json".</summary>
     public static string ConfigPart(string configFile)
     {
         var stem = Path.GetFileNameWithoutExtension(configFile);
