@@ -66,6 +66,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_search")]
     internal static partial int Search(FaissIndexHandle index, long n, float* x, long k, float* distances, long* labels);
 
+    [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_knn_inner_product")]
+    internal static partial int KnnInnerProduct(float* x, long nx, float* y, long ny, long d, long k, float* distances, long* labels);
+
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_ivf_info")]
     internal static partial int IvfInfo(FaissIndexHandle index, out long nlist, out long nprobe, out long quantizerNtotal);
 

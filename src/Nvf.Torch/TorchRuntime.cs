@@ -14,6 +14,9 @@ public static class TorchRuntime
     /// <summary>at::show_config(): how libtorch was built (compiler, BLAS_INFO, OpenMP, CPU capability).</summary>
     public static string BuildConfiguration => NativeResult.Text(NativeMethods.nvft_show_config());
 
+    /// <summary>The BLAS library matrix products run on, as it reports itself (OpenBLAS core, BLIS sub-configuration).</summary>
+    public static Diagnostics.BlasIdentity Blas => Diagnostics.BlasIdentity.Parse(NativeResult.Text(NativeMethods.nvft_blas_info()));
+
     /// <summary>
     /// Intra-op threads libtorch uses. Setting it applies to every thread that calls into libtorch
     /// afterwards (the shim re-applies it per thread, since OpenMP keeps it per thread).

@@ -1,6 +1,7 @@
 using Nvf.Core.History;
 using Nvf.Gherkin.Running;
 using GherkinDirection = Nvf.Gherkin.Running.MetricDirection;
+using GherkinKind = Nvf.Gherkin.Running.MetricKind;
 
 namespace Nvf.Specs.Steps.Gate;
 
@@ -15,7 +16,15 @@ public static class RecordedMetrics
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metric);
         var direction = metric.Direction == GherkinDirection.HigherIsBetter ? Core.History.MetricDirection.HigherIsBetter : Core.History.MetricDirection.LowerIsBetter;
-        return new RecordedMetric(metric.Name, metric.Value, direction, metric.Unit, metric.Low, metric.High, result.Scenario.DisplayName);
+        Core.History.MetricKind? kind = metric.Kind switch
+        {
+            GherkinKind.Criterion => Core.History.MetricKind.Criterion,
+            GherkinKind.Diagnostic => Core.History.MetricKind.Diagnostic,
+            GherkinKind.Timing => Core.History.MetricKind.Timing,
+            GherkinKind.Count => Core.History.MetricKind.Count,
+            _ => null,
+        };
+        return new RecordedMetric(metric.Name, metric.Value, direction, metric.Unit, metric.Low, metric.High, result.Scenario.DisplayName, kind, metric.Bound);
     }
 
     /// <summary>Every metric of <paramref name="metrics"/> in the history's form, in order.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
+using Nvf.Core.Provenance;
 using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Running;
@@ -40,9 +41,16 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
     {
         // A full run must record every baselined metric again; a filtered one only those of the scenarios it ran.
         var scope = SuiteScope.Of(run.Results, SuiteScope.FeaturesFolder);
-        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics), scope);
+        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics), scope, MachineProfile.Fingerprint);
         context.AttachText("compared with the accepted baseline", string.Create(CultureInfo.InvariantCulture,
-            $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}), {(scope.Full ? "full run" : "filtered run")}: {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; disappeared: {List(gate.Comparison.Disappeared.Select(m => m.Name).ToList())}; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}"));
+            $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}), {(scope.Full ? "full run" : "filtered run")}: {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; disappeared: {List(gate.Comparison.Disappeared.Select(m => m.Name).ToList())}; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}; tracked diagnostics (no bound, not compared): {gate.Comparison.Tracked.Count}; machine: {MachineProfile.Fingerprint.Describe()}, baseline's: {gate.Baseline.Fingerprint?.Describe() ?? "unknown"}"));
+        if (gate.Comparison.NotComparable.Count > 0)
+        {
+            context.AttachTable(
+                "timings not compared: " + gate.Comparison.NotComparable[0].Why,
+                ["Metric", "This run", "Baseline", "Unit"],
+                gate.Comparison.NotComparable.Select(t => (IReadOnlyList<string>)[t.Name, t.Obtained.ToString("G4", CultureInfo.InvariantCulture), t.Expected.ToString("G4", CultureInfo.InvariantCulture), t.Unit]).ToList());
+        }
     }
 
     [When("a run obtains")]

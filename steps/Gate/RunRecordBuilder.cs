@@ -3,6 +3,7 @@ using Nvf.Core.Provenance;
 using Nvf.Faiss;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 using Nvf.Torch;
 
 namespace Nvf.Specs.Steps.Gate;
@@ -35,9 +36,14 @@ public static class RunRecordBuilder
                 StatusText.Name(r.Status),
                 r.Duration.TotalSeconds,
                 r.Scenario.Tags.Select(t => t.Name).ToList(),
-                ScenarioProblem.FirstLine(r))).ToList(),
+                ScenarioProblem.FirstLine(r),
+                MemoryLedger.ScenarioPeaks.TryGetValue(r.Scenario.DisplayName, out var peak) ? peak : null)).ToList(),
             Metrics = RecordedMetrics.From(report.Metrics),
-            Provenance = RunProvenance.Capture(repositoryRoot, threads, dataFiles, null, libraries),
+            Provenance = RunProvenance.Capture(repositoryRoot, threads, dataFiles, null, libraries) with
+            {
+                Blas = MachineProfile.Blas,
+                PeakRssBytes = MemoryLedger.RunPeak,
+            },
         };
     }
 

@@ -74,7 +74,7 @@ public sealed class DecisionSteps(InfoNceContext context)
         if (e.Rechecks.Count > 0)
         {
             context.Metrics.Record($"{prefix}.recheck.r_at_5", e.Rechecks[^1].Ivf.RecallAt5);
-            context.Metrics.Record($"{prefix}.recheck.delta", e.Rechecks[^1].Separation.Delta, MetricDirection.HigherIsBetter);
+            context.Metrics.Record($"{prefix}.recheck.delta", e.Rechecks[^1].Separation.Delta, e.Rechecks[^1].Separation.DeltaInterval);
         }
 
         if (e.Flat is not null)
@@ -82,7 +82,7 @@ public sealed class DecisionSteps(InfoNceContext context)
         if (e.TwoTower is not null)
         {
             context.Metrics.Record($"{prefix}.two_tower.r_at_5", e.TwoTower.Ivf.RecallAt5);
-            context.Metrics.Record($"{prefix}.two_tower.delta", e.TwoTower.Separation.Delta, MetricDirection.HigherIsBetter);
+            context.Metrics.Record($"{prefix}.two_tower.delta", e.TwoTower.Separation.Delta, e.TwoTower.Separation.DeltaInterval);
         }
 
         e.Path.Select(p => p.Step).Should().ContainInOrder("train", "separation", "IVF retrieval", "decision");
@@ -136,7 +136,7 @@ public sealed class DecisionSteps(InfoNceContext context)
         context.Attach(InfoNceTables.Summary(rows));
         rows.Select(r => r.Check).Should().Equal(expected.Rows.Select(r => r[0]));
         context.Scenario.AttachJson("Summary rows", System.Text.Json.JsonSerializer.Serialize(rows));
-        context.Metrics.Record("infonce.summary.rows_passing", rows.Count(r => r.Status.Contains("PASS", StringComparison.Ordinal)), MetricDirection.HigherIsBetter);
+        context.Metrics.Record("infonce.summary.rows_passing", rows.Count(r => r.Status.Contains("PASS", StringComparison.Ordinal)), MetricDirection.HigherIsBetter, kind: MetricKind.Count);
     }
 
     [Then("no row is pending")]

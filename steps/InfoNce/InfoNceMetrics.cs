@@ -27,26 +27,30 @@ public sealed class InfoNceMetrics(ScenarioContext scenario)
         return Name(stem.StartsWith("infonce-", StringComparison.Ordinal) ? stem["infonce-".Length..] : stem);
     }
 
-    /// <summary>A plain number.</summary>
-    public void Record(string name, double value, MetricDirection direction, string unit = "") =>
-        Add(new Metric(name, value, direction) { Unit = unit });
+    /// <summary>A plain number of <paramref name="kind"/> (a diagnostic that only tracks, unless <paramref name="bound"/> is given).</summary>
+    public void Record(string name, double value, MetricDirection direction, string unit = "", MetricKind kind = MetricKind.Diagnostic, double? bound = null) =>
+        Add(new Metric(name, value, direction) { Unit = unit, Kind = kind, Bound = bound });
+
+    /// <summary>A success criterion with its 95% interval (null when its standard error is unknown).</summary>
+    public void Record(string name, double value, (double Low, double High)? interval, MetricDirection direction = MetricDirection.HigherIsBetter) =>
+        Add(new Metric(name, value, direction) { Low = interval?.Low, High = interval?.High, Kind = MetricKind.Criterion });
 
     /// <summary>A proportion with its Wilson 95% interval.</summary>
     public void Record(string name, ProportionEstimate value, MetricDirection direction = MetricDirection.HigherIsBetter)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Add(new Metric(name, value.Estimate, direction) { Low = value.Lower, High = value.Upper });
+        Add(new Metric(name, value.Estimate, direction) { Low = value.Lower, High = value.Upper, Kind = MetricKind.Criterion });
     }
 
     /// <summary>Separation and retrieval of one measurement under <paramref name="prefix"/>: .delta, .auc, .r_at_5 and .contain_at_50 (Wilson), .epoch_cpu_seconds.</summary>
     public void RecordMeasurement(string prefix, EpochMeasurement measurement)
     {
         ArgumentNullException.ThrowIfNull(measurement);
-        Record($"{prefix}.delta", measurement.Separation.Delta, MetricDirection.HigherIsBetter);
-        Record($"{prefix}.auc", measurement.Separation.Auc, MetricDirection.HigherIsBetter);
+        Record($"{prefix}.delta", measurement.Separation.Delta, measurement.Separation.DeltaInterval);
+        Record($"{prefix}.auc", measurement.Separation.Auc, measurement.Separation.AucInterval);
         Record($"{prefix}.r_at_5", measurement.Ivf.RecallAt5);
         Record($"{prefix}.contain_at_50", measurement.Ivf.ContainAt50);
-        Record($"{prefix}.epoch_cpu_seconds", measurement.EpochCpuSeconds, MetricDirection.LowerIsBetter, "s");
+        Record($"{prefix}.epoch_cpu_seconds", measurement.EpochCpuSeconds, MetricDirection.LowerIsBetter, "s", MetricKind.Timing);
     }
 
     void Add(Metric metric)

@@ -29,7 +29,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
             context.Metrics.Record("infonce.oracle.r_at_1", hitsAt1);
             context.Metrics.Record("infonce.oracle.r_at_5", ProportionEstimate.Wilson((long)Math.Round(r.Recall(5) * r.QueryCount), r.QueryCount));
             context.Metrics.Record("infonce.oracle.r_at_50", ProportionEstimate.Wilson((long)Math.Round(r.Recall(50) * r.QueryCount), r.QueryCount));
-            context.Metrics.Record("infonce.oracle.faults", r.FaultCount, MetricDirection.LowerIsBetter);
+            context.Metrics.Record("infonce.oracle.faults", r.FaultCount, MetricDirection.LowerIsBetter, kind: MetricKind.Count);
         }
         else
         {
@@ -70,9 +70,9 @@ public sealed class PlumbingSteps(InfoNceContext context)
         var n = context.Normalization.Norms;
         var deviation = Math.Max(Math.Abs(n.Max - 1), Math.Abs(n.Min - 1));
         if (context.PayloadScaled)
-            context.Metrics.Record("infonce.control.scaled_norms.max_norm_deviation", deviation, MetricDirection.HigherIsBetter);
+            context.Metrics.Record("infonce.control.scaled_norms.max_norm_deviation", deviation, MetricDirection.HigherIsBetter, bound: NormalizationCheck.Tolerance);
         else
-            context.Metrics.Record("infonce.norm.max_deviation", deviation, MetricDirection.LowerIsBetter);
+            context.Metrics.Record("infonce.norm.max_deviation", deviation, MetricDirection.LowerIsBetter, bound: NormalizationCheck.Tolerance);
     }
 
     [Then("the mean, min and max norm are within {float} of 1")]
@@ -107,7 +107,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         {
             context.Metrics.Record("infonce.alignment.aligned", aligned);
             if (context.Alignment.Statistics is { } statistics)
-                context.Metrics.Record("infonce.alignment.min_cosine", statistics.Min, MetricDirection.HigherIsBetter);
+                context.Metrics.Record("infonce.alignment.min_cosine", statistics.Min, MetricDirection.HigherIsBetter, bound: AlignmentStatistics.SeedThreshold);
         }
     }
 
@@ -136,8 +136,8 @@ public sealed class PlumbingSteps(InfoNceContext context)
     {
         context.Provenance = context.Session.Provenance();
         context.Attach(InfoNceTables.Provenance(context.Provenance));
-        if (context.Provenance.LeakedShare is { } leaked)
-            context.Metrics.Record("infonce.leakage", leaked, MetricDirection.LowerIsBetter);
+        if (context.Provenance.Split is { } split)
+            context.Metrics.Record("infonce.leakage", ProportionEstimate.Wilson(split.LeakedArticles.Length, split.EvalArticles.Length), MetricDirection.LowerIsBetter);
     }
 
     [Then("the report shows the file, the shapes, the hash and when it was aligned")]

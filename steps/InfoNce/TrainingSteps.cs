@@ -62,7 +62,7 @@ public sealed class TrainingSteps(InfoNceContext context)
     [Then("delta \\(pos - neg) is above {float}")]
     public void ThenDeltaAbove(double minimum)
     {
-        context.Metrics.Record("infonce.minimum.delta", context.Last.Measurement.Separation.Delta, MetricDirection.HigherIsBetter);
+        context.Metrics.Record("infonce.minimum.delta", context.Last.Measurement.Separation.Delta, context.Last.Measurement.Separation.DeltaInterval);
         context.Last.Measurement.Separation.Delta.Should().BeGreaterThan(minimum);
     }
 
@@ -72,7 +72,7 @@ public sealed class TrainingSteps(InfoNceContext context)
         AttachMeasurements("Pure InfoNCE vs V1 (split objectives)");
         var pure = context.Trained.Single(t => t.Key.Objective == TrainingObjective.PureInfoNce).Measurement;
         var v1 = context.Trained.Single(t => t.Key.Objective == TrainingObjective.V1Split).Measurement;
-        context.Metrics.Record("infonce.v1_gap.delta", pure.Separation.Delta - v1.Separation.Delta, MetricDirection.HigherIsBetter);
+        context.Metrics.Record("infonce.v1_gap.delta", pure.Separation.Delta - v1.Separation.Delta, DifferenceInterval(pure.Separation, v1.Separation));
         pure.Separation.Delta.Should().BeGreaterThan(v1.Separation.Delta);
     }
 
@@ -94,7 +94,7 @@ public sealed class TrainingSteps(InfoNceContext context)
     {
         AttachMeasurements("Two-tower vs single tower, epoch 1");
         var towers = context.Last.Measurement;
-        context.Metrics.Record("infonce.two_tower.delta", towers.Separation.Delta, MetricDirection.HigherIsBetter);
+        context.Metrics.Record("infonce.two_tower.delta", towers.Separation.Delta, towers.Separation.DeltaInterval);
         context.Metrics.Record("infonce.two_tower.r_at_5", towers.Ivf.RecallAt5);
     }
 
@@ -109,4 +109,13 @@ public sealed class TrainingSteps(InfoNceContext context)
     }
 
     RetrievalReport Flat => context.Flat ?? throw new InvalidOperationException("No flat retrieval; expected 'its predictions are retrieved from a flat inner-product index' first.");
+
+    // Δ(pure) - Δ(V1) ± 1.96 √(se₁² + se₂²): the two models are evaluated on the same samples, so this ignores
+    // their correlation and overstates the error (a conservative interval).
+    static (double Low, double High)? DifferenceInterval(Core.Metrics.SeparationReport a, Core.Metrics.SeparationReport b)
+    {
+        var se = Math.Sqrt(a.DeltaStandardError * a.DeltaStandardError + b.DeltaStandardError * b.DeltaStandardError);
+        var difference = a.Delta - b.Delta;
+        return double.IsFinite(se) ? (difference - 1.96 * se, difference + 1.96 * se) : null;
+    }
 }

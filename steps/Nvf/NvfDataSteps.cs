@@ -39,7 +39,7 @@ public sealed class NvfDataSteps(NvfScenario scenario, ScenarioContext context)
     [Then("the mean intra-cluster cosine is about {float} within {float}")]
     public void ThenIntraClusterCosineIsAbout(double expected, double tolerance)
     {
-        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.intra_cluster_cosine", Clustering.IntraClusterCosine, MetricDirection.HigherIsBetter));
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.intra_cluster_cosine", Clustering.IntraClusterCosine, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic });
         Clustering.IntraClusterCosine.Should().BeApproximately(expected, tolerance);
     }
 

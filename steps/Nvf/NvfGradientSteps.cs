@@ -31,7 +31,7 @@ public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioContext conte
     public void ThenEveryParameterGetsGradient()
     {
         Gradients.Norms.Select(n => n.Key).Should().BeEquivalentTo(scenario.SoftAttention.Model.NamedParameters().Select(p => p.Key), "every soft attention parameter is probed");
-        scenario.Record(context, new Metric($"nvf.gradient_flow.{scenario.GradientProbe ?? throw new InvalidOperationException("No relaxed Top-K probe; expected the differentiable Top-K step first.")}.smallest_soft_attention_grad_norm", Gradients.Norms.Min(n => n.Value), MetricDirection.HigherIsBetter));
+        scenario.Record(context, new Metric($"nvf.gradient_flow.{scenario.GradientProbe ?? throw new InvalidOperationException("No relaxed Top-K probe; expected the differentiable Top-K step first.")}.smallest_soft_attention_grad_norm", Gradients.Norms.Min(n => n.Value), MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic, Bound = 0 });
         Gradients.AllNonZero.Should().BeTrue($"no gradient reached: {string.Join(", ", Gradients.Dead)}");
     }
 
@@ -41,7 +41,7 @@ public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioContext conte
 
     void NonZero(string tensor, double norm)
     {
-        scenario.Record(context, new Metric($"nvf.gradient_flow.{tensor}_grad_norm", norm, MetricDirection.HigherIsBetter));
+        scenario.Record(context, new Metric($"nvf.gradient_flow.{tensor}_grad_norm", norm, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic, Bound = 0 });
         norm.Should().BeGreaterThan(0);
     }
 

@@ -35,8 +35,8 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioContext conte
         var reranker = scenario.Reranker ?? throw new InvalidOperationException("No reranker; expected a reranker training step first.");
         var learning = RerankerLearning.Of(reranker.Curve);
         context.AttachText("did it learn?", learning.Describe());
-        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.untrained_validation", learning.Untrained, MetricDirection.HigherIsBetter));
-        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.trained_validation", learning.Trained, MetricDirection.HigherIsBetter));
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.untrained_validation", learning.Untrained, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic });
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.trained_validation", learning.Trained, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic, Bound = learning.Untrained + points / 100.0 });
         learning.KeptEpoch.Should().BeGreaterThan(0, "the state kept must be a trained one, not the initial state");
         (100 * (learning.Trained - learning.Untrained)).Should().BeGreaterThanOrEqualTo(points, learning.Describe());
     }
@@ -63,7 +63,7 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioContext conte
     {
         var e = scenario.Evaluated;
         context.AttachText("outside the Top-5", $"{e.Coverage.Trials - e.Coverage.Successes} of {e.Coverage.Trials} queries have their answer outside the Top-5; answered right anyway: {e.CorrectOutsideTopK}");
-        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.correct_outside_top5", e.CorrectOutsideTopK!.Value, MetricDirection.LowerIsBetter) { Unit = "queries" });
+        scenario.Record(context, new Metric($"{scenario.MetricPrefix}.correct_outside_top5", e.CorrectOutsideTopK!.Value, MetricDirection.LowerIsBetter) { Unit = "queries", Kind = MetricKind.Count });
         e.CorrectOutsideTopK.Should().Be(0);
     }
 }

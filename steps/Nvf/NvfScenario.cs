@@ -88,7 +88,7 @@ public sealed class NvfScenario
     public void Record(IMetrics metrics, string measure, ProportionEstimate estimate, MetricDirection direction = MetricDirection.HigherIsBetter)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        Record(metrics, new Metric($"{MetricPrefix}.{measure}", estimate.Estimate, direction) { Low = estimate.Lower, High = estimate.Upper });
+        Record(metrics, new Metric($"{MetricPrefix}.{measure}", estimate.Estimate, direction) { Low = estimate.Lower, High = estimate.Upper, Kind = MetricKind.Criterion });
     }
 
     /// <summary>Records <paramref name="metric"/> unless this scenario already recorded that name (each headline figure once per scenario).</summary>

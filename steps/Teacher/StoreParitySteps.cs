@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Nvf.Core.Metrics;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
 using Nvf.Gherkin.Bindings;
@@ -28,7 +29,8 @@ public sealed class StoreParitySteps(TeacherScenario teacher, NvfScenario nvf, S
         var data = teacher.Parity ?? throw new InvalidOperationException("No parity data; expected the 'Given parity data ...' step first.");
         teacher.Agreement = await StoreParity.CompareAsync(teacher.Store!, teacher.Candidate!, data, metric, k, tolerance);
         context.AttachText($"{teacher.Store!.Describe().Kind} vs {teacher.Candidate!.Describe().Kind} by {metric}", teacher.Agreement.ToString());
-        context.RecordMetric(new Metric($"parity.{teacher.Candidate!.Describe().Kind}.{metric}.equivalent", (double)teacher.Agreement.EquivalentUpToTies / teacher.Agreement.Queries, MetricDirection.HigherIsBetter));
+        var equivalent = ProportionEstimate.Wilson(teacher.Agreement.EquivalentUpToTies, teacher.Agreement.Queries);
+        context.RecordMetric(new Metric($"parity.{teacher.Candidate!.Describe().Kind}.{metric}.equivalent", equivalent.Estimate, MetricDirection.HigherIsBetter) { Low = equivalent.Lower, High = equivalent.Upper, Kind = MetricKind.Criterion });
     }
 
     [Then("they return the same top-k ids for every query, up to ties")]

@@ -38,7 +38,9 @@ public static class DoctorCommand
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("check").AddColumn("value");
         table.AddRow("libtorch version", Markup.Escape(report.TorchVersion));
-        table.AddRow("BLAS", Markup.Escape($"{report.Blas.Kind} ({report.Blas.Path})"));
+        table.AddRow("BLAS library", Markup.Escape(report.Blas.Path));
+        table.AddRow("BLAS kernel", Markup.Escape(report.Identity.Describe()));
+        table.AddRow("CPU", Markup.Escape($"{report.Cpu.Model} ({report.Cpu.VectorLevel})"));
         table.AddRow("CPU capability", Markup.Escape(report.CpuCapability));
         table.AddRow("threads (libtorch / CPUs)", string.Create(CultureInfo.InvariantCulture, $"{report.Threads} / {report.ProcessorCount}"));
         table.AddRow(
@@ -53,6 +55,11 @@ public static class DoctorCommand
                     "Install OpenBLAS: [bold]sudo apt-get install libopenblas0-pthread[/] (it takes over libblas.so.3).")
                 .Header("[red bold] WARNING [/]")
                 .BorderColor(Color.Red));
+        }
+
+        if (report.GenericKernelWarning is { } warning)
+        {
+            AnsiConsole.Write(new Panel(Markup.Escape(warning)).Header("[yellow bold] GENERIC BLAS KERNELS [/]").BorderColor(Color.Yellow));
         }
 
         return 0;

@@ -21,6 +21,9 @@ public sealed record Baseline
     /// <summary>The git commit of the accepted run.</summary>
     public required string GitCommit { get; init; }
 
+    /// <summary>The machine the accepted run ran on (CPU, BLAS kernel, cores): timings are compared only on an equal one. Null when unknown.</summary>
+    public Provenance.MachineFingerprint? Fingerprint { get; init; }
+
     /// <summary>The accepted metrics by name.</summary>
     public required IReadOnlyDictionary<string, BaselineMetric> Metrics { get; init; }
 

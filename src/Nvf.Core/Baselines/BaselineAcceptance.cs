@@ -12,11 +12,10 @@ namespace Nvf.Core.Baselines;
 public static class BaselineAcceptance
 {
     /// <summary>
-    /// The tolerance of a new metric without an interval: 2% of its value, at least 0.001. Training and evaluation
-    /// are seeded and repeat exactly at a fixed thread count, but another CPU's BLAS kernels round differently and
-    /// the difference can grow over epochs; 2% leaves room for that and still catches a 1.5-point drop of a 68%
-    /// Top-1. The 0.001 floor keeps a metric accepted at 0 from failing on one sample in a thousand. Timings
-    /// (unit s, ms or min) get <see cref="TimingTolerance"/> instead.
+    /// The tolerance of a criterion recorded without a 95% interval (older recordings): 2% of its value, at least
+    /// 0.001. Criteria with an interval are compared by their standard errors (<see cref="CriterionRule"/>),
+    /// diagnostics by their bound, counts exactly and timings by <see cref="TimingTolerance"/>; this is only the
+    /// fallback when nothing better is known.
     /// </summary>
     public static MetricTolerance DefaultTolerance { get; } = new(Absolute: 0.001, Relative: 0.02);
 
@@ -33,12 +32,13 @@ public static class BaselineAcceptance
     public static MetricTolerance ToleranceFor(RecordedMetric metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        if (metric.Low is not null && metric.High is not null)
+        return metric.EffectiveKind switch
         {
-            return new MetricTolerance(Interval: true);
-        }
-
-        return metric.Unit is "s" or "ms" or "min" or "seconds" ? TimingTolerance : DefaultTolerance;
+            MetricKind.Criterion => new MetricTolerance(Interval: true),
+            MetricKind.Timing => TimingTolerance,
+            MetricKind.Count => new MetricTolerance(Absolute: 0),
+            _ => DefaultTolerance,
+        };
     }
 
     /// <summary>Builds the baseline named <paramref name="name"/> from <paramref name="run"/>.</summary>
@@ -73,7 +73,7 @@ public static class BaselineAcceptance
                 }
             }
 
-            metrics[metric.Name] = new BaselineMetric(metric.Value, metric.Direction, tolerance, metric.Unit, metric.Low, metric.High, metric.Scenario);
+            metrics[metric.Name] = new BaselineMetric(metric.Value, metric.Direction, tolerance, metric.Unit, metric.Low, metric.High, metric.Scenario, metric.EffectiveKind, metric.Bound);
         }
 
         // A tag-filtered run measures only part of the suite: what it did not measure stays as accepted before.
@@ -89,6 +89,7 @@ public static class BaselineAcceptance
             AcceptedRunId = run.RunId,
             AcceptedUtc = acceptedUtc,
             GitCommit = run.Provenance.Git.Commit,
+            Fingerprint = run.Provenance.Fingerprint,
             Metrics = metrics,
         };
         return new AcceptedBaseline(baseline, defaulted.Distinct().ToList(), unmeasured);

@@ -22,7 +22,7 @@ public static class RegressionTable
                 Number(r.Obtained, r.Unit),
                 Number(r.Expected, r.Unit),
                 (r.Difference >= 0 ? "+" : "") + Number(r.Difference, r.Unit),
-                "±" + Number(r.Allowed, r.Unit),
+                r.Rule ?? "±" + Number(r.Allowed, r.Unit),
                 r.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower",
             ])
             .Concat(missing)

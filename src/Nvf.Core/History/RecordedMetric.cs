@@ -8,4 +8,13 @@ namespace Nvf.Core.History;
 /// <param name="Low">Lower end of its 95% interval, or null when none was measured.</param>
 /// <param name="High">Upper end of its 95% interval, or null when none was measured.</param>
 /// <param name="Scenario">The scenario that measured it ("feature › scenario"), "" when unknown.</param>
-public sealed record RecordedMetric(string Name, double Value, MetricDirection Direction, string Unit = "", double? Low = null, double? High = null, string Scenario = "");
+/// <param name="Kind">What it is for, or null (older records): <see cref="Kinds"/> infers it.</param>
+/// <param name="Bound">A diagnostic's bound: the value it must stay strictly beyond on its good side, or null.</param>
+public sealed record RecordedMetric(string Name, double Value, MetricDirection Direction, string Unit = "", double? Low = null, double? High = null, string Scenario = "", MetricKind? Kind = null, double? Bound = null)
+{
+    /// <summary>
+    /// <see cref="Kind"/> when recorded, else inferred: a time unit (s, ms, min) is a timing, a 95% interval a
+    /// criterion, anything else a diagnostic.
+    /// </summary>
+    public MetricKind EffectiveKind => Kinds.Infer(Kind, Unit, Low, High);
+}

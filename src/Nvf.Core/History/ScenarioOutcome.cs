@@ -7,4 +7,5 @@ namespace Nvf.Core.History;
 /// <param name="Seconds">Wall time in seconds.</param>
 /// <param name="Tags">Its tags, without '@'.</param>
 /// <param name="Problem">The first line of its failure or skip reason, or null when it passed.</param>
-public sealed record ScenarioOutcome(string Feature, string Scenario, string Status, double Seconds, IReadOnlyList<string> Tags, string? Problem);
+/// <param name="PeakRssBytes">Peak resident memory of the process while it ran, in bytes, or null when not measured.</param>
+public sealed record ScenarioOutcome(string Feature, string Scenario, string Status, double Seconds, IReadOnlyList<string> Tags, string? Problem, long? PeakRssBytes = null);

@@ -5,6 +5,7 @@ using Nvf.Core.Data;
 using Nvf.Core.Index;
 using Nvf.Core.Training;
 using Nvf.Faiss;
+using Nvf.Torch;
 
 namespace Nvf.Core.InfoNce;
 
@@ -14,6 +15,10 @@ namespace Nvf.Core.InfoNce;
 /// negative controls' indexes, each trained model and its predictions, the two-tower P(payload)
 /// indexes and the flat ablations. Memoised by the parameters each depends on. Not thread-safe:
 /// scenarios run one at a time.
+/// Memory (README, "Performance"): the payload (1.8 GB at 584,000 x 768) and its IVF index (1.8 GB) are the
+/// floor. A P(payload) index is as large as the payload index, so only one is held at a time: each epoch of a
+/// two-tower run keeps a copy of its payload tower's weights (1.6 MB), from which an evicted index is rebuilt,
+/// identically, when asked for again. The flat ablation searches the payload array in place.
 /// </summary>
 public sealed class InfoNceWorkspace : IDisposable
 {
@@ -39,7 +44,8 @@ public sealed class InfoNceWorkspace : IDisposable
 
     private readonly Dictionary<ulong, (FaissIndex Index, string Description, double Seconds)> payloadIndexes = [];
     private readonly Dictionary<(OracleIndexVariant, int, ulong), FaissIndex> controlIndexes = [];
-    private readonly Dictionary<(ModelRunKey, int, ulong), FaissIndex> derivedIndexes = [];
+    private readonly Dictionary<(ModelRunKey Key, int Epoch), IReadOnlyDictionary<string, (float[] Values, long[] Shape)>> towerWeights = [];
+    private ((ModelRunKey Key, int Epoch) Of, FaissIndex Index)? liveDerived;
     private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int, IndexFault), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
     private readonly Dictionary<TrainingTargets, EvalSet> trainingSets = [];
@@ -134,9 +140,8 @@ public sealed class InfoNceWorkspace : IDisposable
             run.Add(new TrainedEpoch(record.Epoch, record.TrainingLoss, run.Training.EpochSeconds[^1], run.Training.EpochCpuSeconds[^1], predictions, keys));
             if (tower is not null)
             {
-                // P(payload) changes with every epoch: index it now, while the model is at this epoch.
-                var encoded = ModelInference.EncodePayload(tower, Data.Payload);
-                derivedIndexes[(key, record.Epoch, Seed(key))] = BuildIvf(encoded, DerivedListCount, Seed(key), 0);
+                // P(payload) changes with every epoch: keep this epoch's tower weights; its index is built on first use.
+                towerWeights[(key, record.Epoch)] = tower.StateDict().ToDictionary(p => p.Key, p => (p.Value.ToArray<float>(), p.Value.Shape.ToArray()));
             }
         }
 
@@ -159,7 +164,7 @@ public sealed class InfoNceWorkspace : IDisposable
             return (index, probes is null ? description : Text($"{description}, nprobe {probes}"));
         }
 
-        var derived = derivedIndexes[(key, epoch, Seed(key))];
+        var derived = DerivedIndex(key, epoch);
         var scaled = SetNprobe(derived, DerivedNprobe(nprobe))!;
         return (derived, Text($"IVF-Flat IP over P(payload), nlist {derived.ListCount}, nprobe {scaled} (the payload index's nprobe {nprobe} / {DerivedListDivisor})"));
     }
@@ -197,13 +202,15 @@ public sealed class InfoNceWorkspace : IDisposable
         RetrievalReport report;
         if (run.Training.Model.Payload is null)
         {
-            using var exact = FaissIndex.CreateFlat(Data.Payload.Dimension, FaissMetric.InnerProduct);
-            exact.Add(Data.Payload.Data, Data.Payload.Dimension);
-            report = Search(exact, "Flat IP (exact)", predictions, topK);
+            // Exact inner product over the payload array already held: no second 1.8 GB copy in a flat index.
+            var (rows, sameVector) = evalTruth ??= EvalTruth();
+            var clock = Stopwatch.StartNew();
+            var result = FaissExactSearch.InnerProduct(predictions.Data, Data.Payload.Data, Data.Payload.Dimension, topK);
+            report = RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, "Flat IP (exact)", rows, sameVector, topK);
         }
         else
         {
-            var derived = derivedIndexes[(key, epoch, Seed(key))];
+            var derived = DerivedIndex(key, epoch);
             derived.Nprobe = derived.ListCount;
             report = Search(derived, Text($"P(payload), every one of {derived.ListCount} lists probed (exact)"), predictions, topK);
         }
@@ -221,7 +228,7 @@ public sealed class InfoNceWorkspace : IDisposable
         if (sweeps.TryGetValue((key, epoch, seed, topK, fault), out var known))
             return known;
         var run = Train(key, epoch);
-        var index = run.Training.Model.Payload is null ? PayloadIndex(seed).Index : derivedIndexes[(key, epoch, Seed(key))];
+        var index = run.Training.Model.Payload is null ? PayloadIndex(seed).Index : DerivedIndex(key, epoch);
         var result = new List<(int, RetrievalReport)>();
         foreach (var nprobe in NprobeSweep.Where(n => n <= index.ListCount))
         {
@@ -237,8 +244,10 @@ public sealed class InfoNceWorkspace : IDisposable
     {
         foreach (var (index, _, _) in payloadIndexes.Values)
             index.Dispose();
-        foreach (var index in controlIndexes.Values.Concat(derivedIndexes.Values))
+        foreach (var index in controlIndexes.Values)
             index.Dispose();
+        liveDerived?.Index.Dispose();
+        liveDerived = null;
         foreach (var run in runs.Values)
             run.Dispose();
     }
@@ -250,6 +259,38 @@ public sealed class InfoNceWorkspace : IDisposable
 
     /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
     private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.Payload.Count).ListCount / DerivedListDivisor);
+
+    // The P(payload) index of `key` after `epoch`: the live one, or rebuilt from that epoch's tower weights after
+    // freeing the live one (same weights, data, seed and thread count: the same index as when first built).
+    private FaissIndex DerivedIndex(ModelRunKey key, int epoch)
+    {
+        if (liveDerived is { } live && live.Of == (key, epoch))
+            return live.Index;
+        if (!towerWeights.TryGetValue((key, epoch), out var weights))
+            throw new InvalidOperationException($"{key} has no payload tower at epoch {epoch}; expected a two-tower run trained through that epoch");
+        liveDerived?.Index.Dispose();
+        liveDerived = null;
+        var threads = TorchRuntime.NumThreads;
+        TorchRuntime.NumThreads = key.Settings.TorchThreads;
+        try
+        {
+            using var generator = new Generator(key.Settings.Seed);
+            using var tower = new PayloadTower(Data.Payload.Dimension, key.Settings.PayloadHidden, generator);
+            using (var scope = new DisposeScope())
+            {
+                tower.LoadStateDict(weights.ToDictionary(w => w.Key, w => Tensor.From(w.Value.Values, w.Value.Shape)));
+            }
+
+            var encoded = ModelInference.EncodePayload(tower, Data.Payload);
+            var index = BuildIvf(encoded, DerivedListCount, Seed(key), 0);
+            liveDerived = ((key, epoch), index);
+            return index;
+        }
+        finally
+        {
+            TorchRuntime.NumThreads = threads;
+        }
+    }
 
     // A derived index's k-means sample is drawn from the training seed's stream.
     private static ulong Seed(ModelRunKey key) => key.Settings.Seed;

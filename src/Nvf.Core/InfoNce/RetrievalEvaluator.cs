@@ -33,7 +33,24 @@ public static class RetrievalEvaluator
             throw new ArgumentOutOfRangeException(nameof(topK), topK, "expected top-k >= 5 (R@5 is reported)");
         var clock = Stopwatch.StartNew();
         var result = index.Search(predictions.Data, predictions.Dimension, topK);
-        var seconds = clock.Elapsed.TotalSeconds;
+        return Evaluate(result, clock.Elapsed.TotalSeconds, indexDescription, truthRows, sameVector, topK, staleIds);
+    }
+
+    /// <summary>R@5 and Contain@50 of search results already obtained (e.g. an exact search over the payload array).</summary>
+    /// <param name="result">The ranked ids, one list of <paramref name="topK"/> per query.</param>
+    /// <param name="seconds">Wall time the search took.</param>
+    /// <param name="indexDescription">What was searched.</param>
+    /// <param name="truthRows">The payload row of each query's target.</param>
+    /// <param name="sameVector">Per query, the rows holding the same vector as its target (exact duplicates).</param>
+    /// <param name="topK">Results per query (&gt;= 5).</param>
+    /// <param name="staleIds">When set, the row each returned id names (an index built from another row order).</param>
+    public static RetrievalReport Evaluate(
+        global::Nvf.Faiss.FaissSearchResult result, double seconds, string indexDescription, IReadOnlyList<long> truthRows,
+        IReadOnlyList<IReadOnlySet<long>> sameVector, int topK = SeedTopK, IReadOnlyList<long>? staleIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (truthRows.Count != result.QueryCount || sameVector.Count != result.QueryCount)
+            throw new ArgumentException($"{result.QueryCount} result lists, {truthRows.Count} truth rows, {sameVector.Count} duplicate sets; expected one each per query", nameof(truthRows));
         var ids = result.Ids;
         if (staleIds is not null)
             ids = ids.Select(id => id < 0 ? id : staleIds[(int)id]).ToArray();

@@ -14,7 +14,13 @@ namespace Nvf.Core.Metrics;
 /// <param name="Positives">Number of positive pairs (N).</param>
 /// <param name="Negatives">Number of negative pairs.</param>
 /// <param name="BatchSize">Batch size that defined the negatives.</param>
-public sealed record SeparationReport(double PositiveMean, double NegativeMean, double Auc, long Positives, long Negatives, int BatchSize)
+/// <param name="DeltaStandardError">
+/// Standard error of Δ over the N predictions: the spread of each row's own Δ (its positive cosine minus the mean
+/// of its negatives), over √N. Per row, because a row's negatives share its prediction and are not independent.
+/// NaN when not measured.
+/// </param>
+/// <param name="AucStandardError">Standard error of the AUC (Hanley and McNeil 1982), NaN when not measured.</param>
+public sealed record SeparationReport(double PositiveMean, double NegativeMean, double Auc, long Positives, long Negatives, int BatchSize, double DeltaStandardError = double.NaN, double AucStandardError = double.NaN)
 {
     /// <summary>The seed's effective InfoNCE batch: 1,024 (256 x 4 gradient accumulation).</summary>
     public const int SeedBatchSize = 1024;
@@ -62,7 +68,43 @@ public sealed record SeparationReport(double PositiveMean, double NegativeMean, 
             }
         });
         var auc = negatives.Length == 0 ? double.NaN : Metrics.Auc.MannWhitney(positives, negatives);
-        return new SeparationReport(positives.Average(), negatives.Length == 0 ? double.NaN : negatives.Average(), auc, n, negatives.Length, batchSize);
+        var rowDeltas = Enumerable.Range(0, n)
+            .Select(i => negativeStart[i + 1] == negativeStart[i] ? double.NaN : positives[i] - negatives.AsSpan((int)negativeStart[i], (int)(negativeStart[i + 1] - negativeStart[i])).ToArray().Average())
+            .Where(double.IsFinite)
+            .ToArray();
+        return new SeparationReport(
+            positives.Average(), negatives.Length == 0 ? double.NaN : negatives.Average(), auc, n, negatives.Length, batchSize,
+            StandardErrorOfMean(rowDeltas), HanleyMcNeil(auc, n, negatives.Length));
+    }
+
+    /// <summary>The 95% interval of Δ: Δ ± 1.96 standard errors, or null when the error is unknown.</summary>
+    public (double Low, double High)? DeltaInterval =>
+        double.IsFinite(DeltaStandardError) ? (Delta - Z95 * DeltaStandardError, Delta + Z95 * DeltaStandardError) : null;
+
+    /// <summary>The 95% interval of the AUC: AUC ± 1.96 standard errors within [0, 1], or null when the error is unknown.</summary>
+    public (double Low, double High)? AucInterval =>
+        double.IsFinite(AucStandardError) ? (Math.Max(0, Auc - Z95 * AucStandardError), Math.Min(1, Auc + Z95 * AucStandardError)) : null;
+
+    private const double Z95 = 1.959963984540054;
+
+    private static double StandardErrorOfMean(double[] values)
+    {
+        if (values.Length < 2)
+            return double.NaN;
+        var mean = values.Average();
+        var variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
+        return Math.Sqrt(variance / values.Length);
+    }
+
+    // Hanley & McNeil (1982), Radiology 143:29-36, equation 2, with n1 positives and n2 negatives.
+    private static double HanleyMcNeil(double auc, long n1, long n2)
+    {
+        if (!double.IsFinite(auc) || n1 < 1 || n2 < 1)
+            return double.NaN;
+        var q1 = auc / (2 - auc);
+        var q2 = 2 * auc * auc / (1 + auc);
+        var variance = (auc * (1 - auc) + (n1 - 1) * (q1 - auc * auc) + (n2 - 1) * (q2 - auc * auc)) / ((double)n1 * n2);
+        return Math.Sqrt(Math.Max(0, variance));
     }
 
     private static (int First, int Length) BatchOf(int row, int count, int batchSize)

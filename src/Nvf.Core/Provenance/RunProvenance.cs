@@ -28,6 +28,15 @@ public sealed record RunProvenance
     /// <summary>The machine.</summary>
     public required MachineInfo Machine { get; init; }
 
+    /// <summary>The BLAS the run's matrix products ran on, with its kernel and measured sgemm GFLOPS; null in older records.</summary>
+    public BlasProvenance? Blas { get; init; }
+
+    /// <summary>Peak resident memory of the process that ran the scenarios, in bytes; null when not measured.</summary>
+    public long? PeakRssBytes { get; init; }
+
+    /// <summary>What timings depend on (CPU, BLAS kernel, cores), or null for records without BLAS provenance.</summary>
+    public MachineFingerprint? Fingerprint => MachineProfile.Of(Machine, Blas);
+
     /// <summary>When the provenance was captured, UTC.</summary>
     public required DateTimeOffset CapturedUtc { get; init; }
 

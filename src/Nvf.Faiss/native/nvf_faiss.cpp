@@ -12,6 +12,7 @@
 #include <faiss/impl/FaissException.h>
 #include <faiss/index_factory.h>
 #include <faiss/index_io.h>
+#include <faiss/utils/distances.h>
 #include <omp.h>
 
 #include <atomic>
@@ -215,6 +216,18 @@ int32_t nvf_faiss_search(void* index, int64_t n, const float* x, int64_t k, floa
         require(k > 0, "k must be positive");
         require(distances != nullptr && labels != nullptr, "result buffers are null");
         as_index(index)->search(n, x, k, distances, labels);
+    });
+}
+
+int32_t nvf_faiss_knn_inner_product(const float* x, int64_t nx, const float* y, int64_t ny, int64_t d, int64_t k, float* distances, int64_t* labels) {
+    return guarded([&] {
+        require(nx > 0 && x != nullptr, "search needs at least one query");
+        require(ny > 0 && y != nullptr, "search needs at least one database vector");
+        require(d > 0, "dimension must be positive");
+        require(k > 0, "k must be positive");
+        require(distances != nullptr && labels != nullptr, "result buffers are null");
+        faiss::float_minheap_array_t heaps = {static_cast<size_t>(nx), static_cast<size_t>(k), labels, distances};
+        faiss::knn_inner_product(x, y, static_cast<size_t>(d), static_cast<size_t>(nx), static_cast<size_t>(ny), &heaps);
     });
 }
 

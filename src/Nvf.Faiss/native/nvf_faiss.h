@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define NVF_FAISS_EXPORT __attribute__((visibility("default")))
-#define NVF_FAISS_ABI_VERSION 1
+#define NVF_FAISS_ABI_VERSION 2
 
 #define NVF_FAISS_OK 0
 #define NVF_FAISS_ERR_FAISS 1     /* faiss::FaissException */
@@ -42,6 +42,10 @@ NVF_FAISS_EXPORT int32_t nvf_faiss_add(void* index, int64_t n, const float* x);
 NVF_FAISS_EXPORT int32_t nvf_faiss_add_with_ids(void* index, int64_t n, const float* x, const int64_t* ids);
 /* distances and labels hold n * k values, row-major; missing results have label -1. */
 NVF_FAISS_EXPORT int32_t nvf_faiss_search(void* index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels);
+
+/* Exact inner-product top-k of nx queries over ny database vectors held by the caller (no copy, no index):
+ * the same routine IndexFlatIP::search runs, so the results equal a flat index over y. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_knn_inner_product(const float* x, int64_t nx, const float* y, int64_t ny, int64_t d, int64_t k, float* distances, int64_t* labels);
 
 /* IVF properties, looked up through IDMap/PreTransform wrappers; nlist = 0 when not an IVF index. */
 NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_info(void* index, int64_t* nlist, int64_t* nprobe, int64_t* quantizer_ntotal);

@@ -17,4 +17,13 @@ public sealed record Metric(string Name, double Value, MetricDirection Direction
 
     /// <summary>Upper end of the value's 95% interval, or null when none was measured.</summary>
     public double? High { get; init; }
+
+    /// <summary>What the metric is for, or null to let the history infer it (an interval: criterion; a time unit: timing; else diagnostic).</summary>
+    public MetricKind? Kind { get; init; }
+
+    /// <summary>
+    /// For a diagnostic: the value it must stay strictly beyond, on its good side (a gradient norm "&gt; 0" is
+    /// Bound 0 with higher better), or null when it only tracks.
+    /// </summary>
+    public double? Bound { get; init; }
 }

@@ -33,7 +33,9 @@ public static partial class TorchDiagnostics
             Environment.ProcessorCount,
             2.0 * M * K * N / best / 1e9,
             best * 1e3,
-            capability.Success ? capability.Groups[1].Value : "unknown");
+            capability.Success ? capability.Groups[1].Value : "unknown",
+            TorchRuntime.Blas,
+            CpuFeatures.Current());
     }
 
     /// <summary>Classifies the BLAS mapped into a process from the lines of its /proc/&lt;pid&gt;/maps.</summary>

@@ -18,6 +18,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial nint nvft_last_error();
     [LibraryImport(Library)] internal static partial nint nvft_torch_version();
     [LibraryImport(Library)] internal static partial nint nvft_show_config();
+    [LibraryImport(Library)] internal static partial nint nvft_blas_info();
     [LibraryImport(Library)] internal static partial int nvft_set_num_threads(int count);
     [LibraryImport(Library)] internal static partial int nvft_get_num_threads();
     [LibraryImport(Library)] internal static partial int nvft_set_grad_enabled(int enabled);

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Runtime;
+using Nvf.Core.Provenance;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.Support;
+
+/// <summary>
+/// The peak resident memory of each scenario (the process's peak is reset before it starts and read when it
+/// ends), kept for the run record and the report; and the release of what a scenario left behind: a full
+/// garbage collection after every scenario returns the large arrays no longer referenced (payload-sized
+/// encodings, index training samples) to the system before the next scenario allocates its own.
+/// </summary>
+[Binding]
+public sealed class MemoryLedger(ScenarioContext context)
+{
+    private static readonly ConcurrentDictionary<string, long> Peaks = new(StringComparer.Ordinal);
+
+    /// <summary>Peak resident bytes by scenario display name ("feature › scenario"), for the scenarios run so far.</summary>
+    public static IReadOnlyDictionary<string, long> ScenarioPeaks => Peaks;
+
+    /// <summary>Starts the scenario's peak window.</summary>
+    [BeforeScenario]
+    public void StartWindow() => ProcessMemory.ResetPeak();
+
+    /// <summary>Records the scenario's peak, then frees its garbage.</summary>
+    [AfterScenario]
+    public void CloseWindow()
+    {
+        if (ProcessMemory.PeakBytes is { } peak)
+        {
+            Peaks[context.Scenario.DisplayName] = peak;
+        }
+
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>The largest scenario peak so far, or the process's own peak when no scenario recorded one.</summary>
+    public static long? RunPeak => Peaks.IsEmpty ? ProcessMemory.PeakBytes : Peaks.Values.Max();
+}
