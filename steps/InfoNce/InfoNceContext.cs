@@ -72,7 +72,7 @@ public sealed class InfoNceContext(ScenarioContext scenario)
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceGate.Open(configFileName);
+        (config, session) = InfoNceGate.Open(configFileName, Scenario.StatusProgress());
         configFile = configFileName;
     }
 

@@ -10,12 +10,15 @@ public static class GeneratedGateData
     private const ulong DuplicateStream = 0x6475_7000, SplitStream = 0x7370_6c00, EvalStream = 0x6576_6100, TrainingStream = 0x7472_6100;
 
     /// <summary>Generates the data and writes the eval set as <paramref name="outputFolder"/>/infonce-eval-*.npz (for its provenance).</summary>
-    public static GateData Build(GeneratedDataSpec spec, string outputFolder)
+    public static GateData Build(GeneratedDataSpec spec, string outputFolder, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         var corpusSpec = spec.CorpusSpec;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        status?.Report(FormattableString.Invariant($"generating {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks ({spec.PayloadRows:N0} payload vectors), seed {spec.Seed}"));
         var corpus = ArticleCorpusGenerator.Generate(corpusSpec);
+        status?.Report(FormattableString.Invariant($"generated {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} in {clock.Elapsed.TotalSeconds:F0} s; placing exact duplicates, splitting articles, drawing samples"));
         var copies = OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, DuplicateStream));
         var split = ArticleSplit.Create(spec.Articles, spec.EvalShare, spec.Leakage, SeededRandom.Fork(spec.Seed, SplitStream).NextUInt64());
         var eval = corpus.BuildSamples(Draw(corpus.SampleKeys(split.EvalArticles, spec.ContextLength), spec.EvalSamples, EvalStream, spec), spec.ContextLength);

@@ -21,4 +21,7 @@ public enum MetricKind
 
     /// <summary>An exact tally (faults, rows passing): must not move in its bad direction.</summary>
     Count,
+
+    /// <summary>A number recorded without a kind: compared by its baseline tolerance (absolute, relative).</summary>
+    Plain,
 }

@@ -14,7 +14,7 @@ public sealed record RecordedMetric(string Name, double Value, MetricDirection D
 {
     /// <summary>
     /// <see cref="Kind"/> when recorded, else inferred: a time unit (s, ms, min) is a timing, a 95% interval a
-    /// criterion, anything else a diagnostic.
+    /// criterion, anything else a plain number (compared by its baseline tolerance).
     /// </summary>
     public MetricKind EffectiveKind => Kinds.Infer(Kind, Unit, Low, High);
 }

@@ -19,7 +19,7 @@ public static class IvfFlatBuilder
     /// <paramref name="trainingIterations"/> iterations: fewer cost less and hardly matter to oracle
     /// recall, where each vector probes its own list whatever the centroids.
     /// </summary>
-    public static IvfBuild Build(VectorSet vectors, FaissMetric metric, ulong seed, int trainingIterations = FaissDefaultTrainingIterations)
+    public static IvfBuild Build(VectorSet vectors, FaissMetric metric, ulong seed, int trainingIterations = FaissDefaultTrainingIterations, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         var sizing = IvfSizing.ForCount(vectors.Count);
@@ -27,18 +27,60 @@ public static class IvfFlatBuilder
         try
         {
             index.SetTrainingIterations(trainingIterations);
-            var clock = Stopwatch.StartNew();
-            index.Train(TrainingSample(vectors, sizing.TrainingCount, seed), vectors.Dimension);
-            var train = clock.Elapsed;
-            clock.Restart();
-            index.Add(vectors.Data, vectors.Dimension);
-            return new IvfBuild(index, sizing, train, clock.Elapsed);
+            var (train, add) = TrainAndAdd(index, vectors, sizing.TrainingCount, seed, 0, status);
+            return new IvfBuild(index, sizing, train, add);
         }
         catch
         {
             index.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Rows added per call when adding with progress: one progress line per block (the index is the same as one call's).</summary>
+    public const int AddBlockRows = 65_536;
+
+    /// <summary>
+    /// Trains <paramref name="index"/> (an empty IVF index) on <paramref name="sampleCount"/> rows drawn by
+    /// <paramref name="seed"/>, then adds every row with id row + <paramref name="idOffset"/>, in blocks of
+    /// <see cref="AddBlockRows"/>, telling <paramref name="status"/> what it does (k-means, then rows added so far).
+    /// FAISS adds in blocks of the same size itself, so the index equals one added in a single call.
+    /// </summary>
+    /// <returns>The time spent training and adding.</returns>
+    public static (TimeSpan Train, TimeSpan Add) TrainAndAdd(FaissIndex index, VectorSet vectors, int sampleCount, ulong seed, long idOffset, IProgress<string>? status)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(vectors);
+        status?.Report(FormattableString.Invariant($"IVF index over {vectors.Count:N0} x {vectors.Dimension}: k-means into {index.ListCount:N0} lists on {sampleCount:N0} sampled rows"));
+        var clock = Stopwatch.StartNew();
+        index.Train(TrainingSample(vectors, sampleCount, seed), vectors.Dimension);
+        var train = clock.Elapsed;
+        clock.Restart();
+        var d = vectors.Dimension;
+        for (var start = 0; start < vectors.Count; start += AddBlockRows)
+        {
+            var rows = Math.Min(AddBlockRows, vectors.Count - start);
+            var block = vectors.Data.AsSpan(start * d, rows * d);
+            if (idOffset == 0 && start == index.Count)
+                index.Add(block, d);
+            else
+                index.Add(block, d, Enumerable.Range(start, rows).Select(r => r + idOffset).ToArray());
+            status?.Report(FormattableString.Invariant($"IVF index: k-means {train.TotalSeconds:F0} s; added {start + rows:N0} / {vectors.Count:N0} vectors"));
+        }
+
+        return (train, clock.Elapsed);
+    }
+
+    /// <summary>The <paramref name="count"/> distinct rows of <paramref name="total"/> that <see cref="TrainingSample"/> copies for <paramref name="seed"/>, ascending.</summary>
+    public static int[] SampleRows(int total, int count, ulong seed)
+    {
+        if (count <= 0 || count > total)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"expected a sample size in [1, {total}]");
+        if (count == total)
+            return Enumerable.Range(0, total).ToArray();
+        var rows = new SeededRandom(seed).Permutation(total).AsSpan(0, count).ToArray();
+        Array.Sort(rows);
+        return rows;
     }
 
     /// <summary>
@@ -52,8 +94,7 @@ public static class IvfFlatBuilder
             throw new ArgumentOutOfRangeException(nameof(count), count, $"expected a sample size in [1, {vectors.Count}]");
         if (count == vectors.Count)
             return vectors.Data;
-        var rows = new SeededRandom(seed).Permutation(vectors.Count).AsSpan(0, count).ToArray();
-        Array.Sort(rows);
+        var rows = SampleRows(vectors.Count, count, seed);
         var sample = new float[(long)count * vectors.Dimension]; // (count, d)
         for (var i = 0; i < count; i++)
             vectors.Row(rows[i]).CopyTo(sample.AsSpan(i * vectors.Dimension, vectors.Dimension));

@@ -13,13 +13,13 @@ public static class InfoNceGate
     /// <summary>Folder (under the repository root) where generated eval sets are written.</summary>
     public const string OutputFolder = "artifacts/infonce";
 
-    /// <summary>Opens config <paramref name="configFileName"/> (e.g. "infonce-generated.json") and its session.</summary>
-    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName)
+    /// <summary>Opens config <paramref name="configFileName"/> (e.g. "infonce-generated.json") and its session; long work reports to <paramref name="status"/>.</summary>
+    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, IProgress<string>? status = null)
     {
         var configFolder = ConfigDirectory.Find();
         var config = InfoNceRunConfig.Load(Path.Combine(configFolder, configFileName));
         var root = Path.GetFullPath(Path.Combine(configFolder, "..", ".."));
-        var session = InfoNceSessions.Open(config, ArtifactSources.FromEnvironment(), Path.Combine(root, OutputFolder));
+        var session = InfoNceSessions.Open(config, ArtifactSources.FromEnvironment(), Path.Combine(root, OutputFolder), status);
         return (config, session);
     }
 }

@@ -18,22 +18,31 @@ public static class InfoNceSessions
     /// The session for <paramref name="config"/>: the researcher's files when <paramref name="sources"/>
     /// names them, else generated data. Generated eval files go to <paramref name="outputFolder"/>.
     /// </summary>
-    public static InfoNceSession Open(InfoNceRunConfig config, ArtifactSources? sources, string outputFolder)
+    /// <param name="config">The run config.</param>
+    /// <param name="sources">The researcher's files, or null for generated data.</param>
+    /// <param name="outputFolder">Where generated eval files go.</param>
+    /// <param name="status">Where data generation, index building and searches report progress from now on (the caller's scenario), or null.</param>
+    public static InfoNceSession Open(InfoNceRunConfig config, ArtifactSources? sources, string outputFolder, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         object key = sources is null ? config.Data : (sources, config.Data.ContextLength);
         lock (Gate)
         {
             if (Sessions.TryGetValue((key, config.Retrieval), out var session))
+            {
+                session.Workspace.Status = status;
                 return session;
+            }
+
             if (!Workspaces.TryGetValue(key, out var workspace))
             {
                 var data = sources is null
-                    ? GeneratedGateData.Build(config.Data, outputFolder)
+                    ? GeneratedGateData.Build(config.Data, outputFolder, status)
                     : FileGateData.Load(sources, config.Data.ContextLength);
                 Workspaces[key] = workspace = new InfoNceWorkspace(data);
             }
 
+            workspace.Status = status;
             return Sessions[(key, config.Retrieval)] = new InfoNceSession(workspace, config.Retrieval);
         }
     }

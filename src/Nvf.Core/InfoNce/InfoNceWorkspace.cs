@@ -63,6 +63,9 @@ public sealed class InfoNceWorkspace : IDisposable
     /// <summary>The data.</summary>
     public GateData Data { get; }
 
+    /// <summary>Where long work (index building, encoding, search sweeps) reports what it does: the running scenario's progress, set by whoever opens a session; null for none.</summary>
+    public IProgress<string>? Status { get; set; }
+
     /// <summary>Every model trained so far.</summary>
     public IEnumerable<ModelRun> Runs => runs.Values;
 
@@ -91,7 +94,7 @@ public sealed class InfoNceWorkspace : IDisposable
         }
         else
         {
-            var built = IvfFlatBuilder.Build(Data.Payload, FaissMetric.InnerProduct, seed, TrainingIterations).Index;
+            var built = IvfFlatBuilder.Build(Data.Payload, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
             opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
         }
 
@@ -205,6 +208,7 @@ public sealed class InfoNceWorkspace : IDisposable
             // Exact inner product over the payload array already held: no second 1.8 GB copy in a flat index.
             var (rows, sameVector) = evalTruth ??= EvalTruth();
             var clock = Stopwatch.StartNew();
+            Status?.Report(Text($"flat ablation: exact inner product of {predictions.Count:N0} predictions over {Data.Payload.Count:N0} payload vectors"));
             var result = FaissExactSearch.InnerProduct(predictions.Data, Data.Payload.Data, Data.Payload.Dimension, topK);
             report = RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, "Flat IP (exact)", rows, sameVector, topK);
         }
@@ -233,7 +237,9 @@ public sealed class InfoNceWorkspace : IDisposable
         foreach (var nprobe in NprobeSweep.Where(n => n <= index.ListCount))
         {
             index.Nprobe = nprobe;
-            result.Add((nprobe, Search(index, Text($"nprobe {nprobe}"), run.At(epoch).Predictions, topK, run.Training.Model.Payload is null ? fault : IndexFault.None)));
+            var report = Search(index, Text($"nprobe {nprobe}"), run.At(epoch).Predictions, topK, run.Training.Model.Payload is null ? fault : IndexFault.None);
+            result.Add((nprobe, report));
+            Status?.Report(Text($"R@5 vs nprobe: nprobe {nprobe} of {NprobeSweep[^1]}, R@5 {report.RecallAt5.Estimate:P1} ({report.Seconds:F1} s)"));
         }
 
         return sweeps[(key, epoch, seed, topK, fault)] = result;
@@ -281,8 +287,7 @@ public sealed class InfoNceWorkspace : IDisposable
                 tower.LoadStateDict(weights.ToDictionary(w => w.Key, w => Tensor.From(w.Value.Values, w.Value.Shape)));
             }
 
-            var encoded = ModelInference.EncodePayload(tower, Data.Payload);
-            var index = BuildIvf(encoded, DerivedListCount, Seed(key), 0);
+            var index = BuildEncodedIvf(tower, DerivedListCount, Seed(key));
             liveDerived = ((key, epoch), index);
             return index;
         }
@@ -291,6 +296,49 @@ public sealed class InfoNceWorkspace : IDisposable
             TorchRuntime.NumThreads = threads;
         }
     }
+
+    // IVF-Flat over P(payload) without holding P(payload): one pass encodes block by block and keeps only the
+    // k-means sample's rows, a second encodes again and adds each block. The same encodings, sample and order as
+    // encoding the whole payload first, so the same index, at a peak of the index plus one block.
+    private FaissIndex BuildEncodedIvf(PayloadTower tower, int listCount, ulong seed)
+    {
+        var (n, d) = (Data.Payload.Count, Data.Payload.Dimension);
+        var sampleRows = IvfFlatBuilder.SampleRows(n, (int)Math.Min(n, (long)listCount * IvfSizing.TrainingPointsPerList), seed);
+        var sample = new float[(long)sampleRows.Length * d]; // (samples, D)
+        var next = 0;
+        for (var start = 0; start < n; start += EncodeBlockRows)
+        {
+            var rows = Math.Min(EncodeBlockRows, n - start);
+            var encoded = ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows);
+            for (; next < sampleRows.Length && sampleRows[next] < start + rows; next++)
+                encoded.AsSpan((sampleRows[next] - start) * d, d).CopyTo(sample.AsSpan(next * d, d));
+            Status?.Report(Text($"P(payload) k-means sample: encoded {start + rows:N0} / {n:N0} payload vectors"));
+        }
+
+        var built = FaissIndex.CreateIvfFlat(d, listCount, FaissMetric.InnerProduct);
+        try
+        {
+            built.SetTrainingIterations(TrainingIterations);
+            Status?.Report(Text($"P(payload) index: k-means into {listCount:N0} lists on {sampleRows.Length:N0} rows"));
+            built.Train(sample, d);
+            for (var start = 0; start < n; start += EncodeBlockRows)
+            {
+                var rows = Math.Min(EncodeBlockRows, n - start);
+                built.Add(ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows), d);
+                Status?.Report(Text($"P(payload) index: encoded and added {start + rows:N0} / {n:N0} vectors"));
+            }
+
+            return built;
+        }
+        catch
+        {
+            built.Dispose();
+            throw;
+        }
+    }
+
+    // Rows encoded per block: a multiple of ModelInference.BatchRows (the same batches as one whole encoding).
+    private const int EncodeBlockRows = 32 * ModelInference.BatchRows;
 
     // A derived index's k-means sample is drawn from the training seed's stream.
     private static ulong Seed(ModelRunKey key) => key.Settings.Seed;
@@ -311,11 +359,7 @@ public sealed class InfoNceWorkspace : IDisposable
         {
             built.SetTrainingIterations(TrainingIterations);
             var sample = (int)Math.Min(vectors.Count, (long)listCount * IvfSizing.TrainingPointsPerList);
-            built.Train(IvfFlatBuilder.TrainingSample(vectors, sample, seed), vectors.Dimension);
-            if (idOffset == 0)
-                built.Add(vectors.Data, vectors.Dimension);
-            else
-                built.Add(vectors.Data, vectors.Dimension, Enumerable.Range(0, vectors.Count).Select(r => r + idOffset).ToArray());
+            IvfFlatBuilder.TrainAndAdd(built, vectors, sample, seed, idOffset, Status);
             return built;
         }
         catch

@@ -29,6 +29,23 @@ public static class ModelInference
         return Run(payload.Data, payload.Count, d, d, (rows, count) => tower.Forward(Tensor.From(rows, count, d)));
     }
 
+    /// <summary>
+    /// P(payload) of rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) only, float32
+    /// (count, D): the same batches as <see cref="EncodePayload"/> when <paramref name="start"/> is a multiple of
+    /// <see cref="BatchRows"/>, so the values are the same bits.
+    /// </summary>
+    public static float[] EncodePayloadRows(PayloadTower tower, VectorSet payload, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(tower);
+        ArgumentNullException.ThrowIfNull(payload);
+        if (start % BatchRows != 0 || start < 0 || count < 1 || start + count > payload.Count)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"expected a block start that is a multiple of {BatchRows} and rows within the payload's {payload.Count}");
+        tower.Eval();
+        var d = payload.Dimension;
+        var block = payload.Data.AsSpan(start * d, count * d).ToArray();
+        return Run(block, count, d, d, (rows, n) => tower.Forward(Tensor.From(rows, n, d))).Data;
+    }
+
     // Feeds `count` input rows of `inputWidth` floats through `forward` in batches and collects its (rows, outputWidth) outputs.
     private static VectorSet Run(float[] input, int count, int inputWidth, int outputWidth, Func<ReadOnlySpan<float>, long, Tensor> forward)
     {

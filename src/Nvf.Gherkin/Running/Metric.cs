@@ -18,7 +18,7 @@ public sealed record Metric(string Name, double Value, MetricDirection Direction
     /// <summary>Upper end of the value's 95% interval, or null when none was measured.</summary>
     public double? High { get; init; }
 
-    /// <summary>What the metric is for, or null to let the history infer it (an interval: criterion; a time unit: timing; else diagnostic).</summary>
+    /// <summary>What the metric is for, or null to let the history infer it (an interval: criterion; a time unit: timing; else a plain number compared by its tolerance).</summary>
     public MetricKind? Kind { get; init; }
 
     /// <summary>

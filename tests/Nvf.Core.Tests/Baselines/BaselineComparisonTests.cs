@@ -51,11 +51,99 @@ public sealed class BaselineComparisonTests
     public void Interval_tolerance_allows_the_accepted_interval_on_the_bad_side_only()
     {
         var accepted = new BaselineMetric(0.68, MetricDirection.HigherIsBetter, new MetricTolerance(Interval: true), "", 0.667, 0.693);
-        var baseline = With(("top1", accepted));
 
         accepted.Tolerance.AllowedFor(accepted).Should().BeApproximately(0.013, 1e-12);
-        BaselineComparison.Compare(baseline, [Obtained("top1", 0.668)]).Passed.Should().BeTrue();
-        BaselineComparison.Compare(baseline, [Obtained("top1", 0.666)]).Passed.Should().BeFalse();
+    }
+
+    [Theory]
+    // A 68% Top-1 over 5,000 queries: Wilson [0.667, 0.693], standard error 0.0066 on either side. Two such runs
+    // differ by 3 standard errors of their difference at 0.68 - 3 x 0.0066 x √2 = 0.652.
+    [InlineData(0.653, false)]
+    [InlineData(0.651, true)]
+    // The seed's 3-point drop fails.
+    [InlineData(0.65, true)]
+    // Better never fails.
+    [InlineData(0.75, false)]
+    public void A_criterion_may_fall_three_standard_errors_of_the_difference(double obtained, bool regressed)
+    {
+        var accepted = new BaselineMetric(0.68, MetricDirection.HigherIsBetter, new MetricTolerance(Interval: true), "", 0.68 - 0.013, 0.68 + 0.013, Kind: MetricKind.Criterion);
+        var baseline = With(("top1", accepted));
+        var run = new RecordedMetric("top1", obtained, MetricDirection.HigherIsBetter, "", obtained - 0.013, obtained + 0.013, Kind: MetricKind.Criterion);
+
+        var comparison = BaselineComparison.Compare(baseline, [run]);
+
+        comparison.Passed.Should().Be(!regressed);
+        if (regressed)
+        {
+            comparison.Regressions.Single().Rule.Should().StartWith("3 standard errors");
+        }
+    }
+
+    [Fact]
+    public void A_criterion_without_an_interval_in_an_older_baseline_uses_the_run_interval_for_both_sides()
+    {
+        var baseline = With(("delta", new BaselineMetric(0.36, MetricDirection.HigherIsBetter, new MetricTolerance(0.001, 0.02))));
+        var se = 0.01 / 1.959963984540054;
+        RecordedMetric Run(double value) => new("delta", value, MetricDirection.HigherIsBetter, "", value - 0.01, value + 0.01, Kind: MetricKind.Criterion);
+
+        BaselineComparison.Compare(baseline, [Run(0.36 - 2.9 * se * Math.Sqrt(2))]).Passed.Should().BeTrue();
+        BaselineComparison.Compare(baseline, [Run(0.36 - 3.1 * se * Math.Sqrt(2))]).Passed.Should().BeFalse();
+    }
+
+    [Theory]
+    // A gradient norm exists to show that gradients flow: any positive value passes, whatever the baseline's.
+    [InlineData(5.333, false)]
+    [InlineData(0.001, false)]
+    [InlineData(0.0, true)]
+    public void A_diagnostic_is_compared_with_its_bound_only(double obtained, bool regressed)
+    {
+        var baseline = With(("grad", new BaselineMetric(5.561, MetricDirection.HigherIsBetter, new MetricTolerance(0.001, 0.02))));
+
+        var comparison = BaselineComparison.Compare(baseline, [new RecordedMetric("grad", obtained, MetricDirection.HigherIsBetter, Kind: MetricKind.Diagnostic, Bound: 0)]);
+
+        comparison.Passed.Should().Be(!regressed);
+        if (regressed)
+        {
+            comparison.Regressions.Single().Rule.Should().Be("must stay > 0");
+        }
+    }
+
+    [Fact]
+    public void A_diagnostic_without_a_bound_is_tracked_and_never_fails()
+    {
+        var baseline = With(("untrained", new BaselineMetric(0.0151, MetricDirection.HigherIsBetter, new MetricTolerance(0.001, 0.02))));
+
+        var comparison = BaselineComparison.Compare(baseline, [new RecordedMetric("untrained", 0.0134, MetricDirection.HigherIsBetter, Kind: MetricKind.Diagnostic)]);
+
+        comparison.Passed.Should().BeTrue();
+        comparison.Tracked.Should().Equal("untrained");
+    }
+
+    [Fact]
+    public void A_count_must_not_get_worse_at_all()
+    {
+        var baseline = With(("faults", new BaselineMetric(0, MetricDirection.LowerIsBetter, new MetricTolerance(0.001, 0.02))));
+        RecordedMetric Run(double value) => new("faults", value, MetricDirection.LowerIsBetter, Kind: MetricKind.Count);
+
+        BaselineComparison.Compare(baseline, [Run(0)]).Passed.Should().BeTrue();
+        BaselineComparison.Compare(baseline, [Run(1)]).Regressions.Single().Rule.Should().Be("exact");
+    }
+
+    [Fact]
+    public void Timings_are_compared_only_on_the_baseline_machine_and_otherwise_reported_with_both_figures()
+    {
+        var here = new global::Nvf.Core.Provenance.MachineFingerprint("AMD EPYC (AVX-512)", "OpenBLAS Cooperlake", 2);
+        var generic = here with { Blas = "OpenBLAS Prescott" };
+        var baseline = With(("epoch_cpu_seconds", new BaselineMetric(11.7, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 3.0), "s"))) with { Fingerprint = here };
+        var slow = new RecordedMetric("epoch_cpu_seconds", 48.6, MetricDirection.LowerIsBetter, "s", Kind: MetricKind.Timing);
+
+        var elsewhere = BaselineComparison.Compare(baseline, [slow], RunScope.Unknown, generic);
+        elsewhere.Passed.Should().BeTrue("4.2x the CPU on generic kernels is not a regression of the research");
+        elsewhere.NotComparable.Single().Should().BeEquivalentTo(new { Name = "epoch_cpu_seconds", Obtained = 48.6, Expected = 11.7, Unit = "s" });
+        elsewhere.NotComparable.Single().Why.Should().Contain("OpenBLAS Prescott vs OpenBLAS Cooperlake");
+
+        BaselineComparison.Compare(baseline, [slow], RunScope.Unknown, here).Regressions.Should().ContainSingle("on the same machine, 48.6 s is beyond 4 x 11.7 s");
+        BaselineComparison.Compare(baseline with { Fingerprint = null }, [slow], RunScope.Unknown, here).NotComparable.Single().Why.Should().Contain("no machine fingerprint");
     }
 
     [Fact]

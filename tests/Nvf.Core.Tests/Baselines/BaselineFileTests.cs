@@ -31,7 +31,7 @@ public sealed class BaselineFileTests
         var second = BaselineAcceptance.Accept(SampleRuns.Run("r2", Monday, SampleRuns.Top1(0.7), new RecordedMetric("seconds", 10, MetricDirection.LowerIsBetter, "s")), edited, "gate", Monday);
 
         second.Defaulted.Should().BeEmpty();
-        second.Baseline.Metrics["seconds"].Should().Be(new BaselineMetric(10, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 0.5), "s"));
+        second.Baseline.Metrics["seconds"].Should().Be(new BaselineMetric(10, MetricDirection.LowerIsBetter, new MetricTolerance(Relative: 0.5), "s", Kind: MetricKind.Timing));
         second.Baseline.Metrics["nvf.top1"].Tolerance.Interval.Should().BeTrue();
         second.Baseline.AcceptedRunId.Should().Be("r2");
     }
