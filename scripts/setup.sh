@@ -5,9 +5,11 @@ set -euo pipefail
 
 # Native engines (libtorch, FAISS, OpenBLAS: without libopenblas0-pthread libtorch falls back to
 # reference BLAS and matmul is ~30x slower), the shim toolchain, the interop-test Pythons and the
-# browser that renders the HTML report in tests.
+# browser that renders the HTML report in tests. BLIS is a second BLAS for the cross-path benchmark
+# (bench/cross-path.sh): its libblas.so.3 alternative has priority 75, below OpenBLAS's 100, so it never
+# becomes the default.
 NVF_DEBIAN_PACKAGES=(
-  libtorch-dev libfaiss-dev libopenblas0-pthread libblas-dev liblapack-dev
+  libtorch-dev libfaiss-dev libopenblas0-pthread libblas-dev liblapack-dev libblis4-pthread
   cmake g++ make
   python3-numpy python3-torch python3-faiss
   chromium

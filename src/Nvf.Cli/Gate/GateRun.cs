@@ -1,5 +1,6 @@
 using Nvf.Cli.CommandLine;
 using Nvf.Core.History;
+using Nvf.Core.Provenance;
 using Nvf.Gherkin.Parsing;
 using Nvf.Specs.Steps.Gate;
 using Spectre.Console;
@@ -62,6 +63,7 @@ public static class GateRun
         // The regression check tells a full run from a filtered one against the same folder.
         Environment.SetEnvironmentVariable(SuiteScope.FeaturesVariable, featuresFolder);
         console.MarkupLine($"[bold]nvf gate[/]: {scenarios.Count} scenarios from {Markup.Escape(featuresFolder)}{(tags is null ? "" : $" matching {Markup.Escape(tags.Text)}")}");
+        MachineLine(console);
         var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
         var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, progress));
 
@@ -75,8 +77,26 @@ public static class GateRun
         }
 
         VerdictDisplay.Write(console, report, recording.Comparison);
+        if (recording.Record.Provenance.PeakRssBytes is { } peak)
+        {
+            var top = recording.Record.Scenarios.Where(s => s.PeakRssBytes is not null).MaxBy(s => s.PeakRssBytes);
+            console.MarkupLine($"peak resident memory: {ProcessMemory.Describe(peak)}{(top is null ? "" : $" (in \"{Markup.Escape(top.Scenario)}\")")}");
+        }
+
         console.MarkupLine($"reports: {Markup.Escape(string.Join(", ", recording.Files))}");
         console.MarkupLine($"run {recording.Record.RunId} recorded in {Markup.Escape(recording.RunFolder)} (re-render: nvf report {recording.Record.RunId})");
         return report.Succeeded ? ExitCodes.Passed : ExitCodes.Failed;
+    }
+
+    // One line on what timings depend on, and the generic-kernel warning when OpenBLAS runs generic kernels.
+    static void MachineLine(IAnsiConsole console)
+    {
+        var blas = MachineProfile.Blas;
+        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+            $"machine: {MachineProfile.Fingerprint.Cpu}, {MachineProfile.Fingerprint.Cores} cores; BLAS: {blas.Kernel}, sgemm {blas.SgemmGflops:F0} GFLOPS")));
+        if (blas.Warning is { } warning)
+        {
+            console.MarkupLine($"[yellow bold]warning:[/] {Markup.Escape(warning)}");
+        }
     }
 }

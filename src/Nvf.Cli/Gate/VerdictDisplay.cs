@@ -60,6 +60,19 @@ public static class VerdictDisplay
             }
         }
 
+        if (comparison is { NotComparable.Count: > 0 })
+        {
+            var timings = new Table().Border(TableBorder.Rounded)
+                .Title($"[yellow]Timings not compared[/]: {Markup.Escape(comparison.NotComparable[0].Why)}")
+                .AddColumns("Metric", "This run", "Baseline");
+            foreach (var t in comparison.NotComparable)
+            {
+                timings.AddRow(Markup.Escape(t.Name), Markup.Escape(Number(t.Obtained, t.Unit)), Markup.Escape(Number(t.Expected, t.Unit)));
+            }
+
+            console.Write(timings);
+        }
+
         foreach (var (uri, errors) in report.RefusedFiles)
         {
             console.MarkupLine($"[red]refused feature file[/] {Markup.Escape(uri)}: {Markup.Escape(errors.ReplaceLineEndings(" "))}");
@@ -70,6 +83,9 @@ public static class VerdictDisplay
             ? $"[green bold]GATE PASSED[/] ({Markup.Escape(counts)} in {report.Duration.TotalSeconds:0.0} s)"
             : $"[red bold]GATE FAILED[/] ({Markup.Escape(counts)} in {report.Duration.TotalSeconds:0.0} s)");
     }
+
+    static string Number(double value, string unit) =>
+        value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + (unit.Length == 0 ? "" : " " + unit);
 
     static string Status(StepStatus status) => status switch
     {

@@ -25,10 +25,25 @@ public static class RunSummary
         ArgumentNullException.ThrowIfNull(history);
         var md = new StringBuilder();
         md.AppendLine(Provenance(run)).AppendLine();
+        md.AppendLine(MachineLine(run)).AppendLine();
         md.AppendLine(ComparisonLine(comparison)).AppendLine();
         if (comparison is { Passed: false })
         {
             AppendMarkdownTable(md, RegressionTable.Headers, RegressionTable.Rows(comparison));
+            md.AppendLine();
+        }
+
+        if (comparison is { NotComparable.Count: > 0 })
+        {
+            md.AppendLine(NotComparableLine(comparison)).AppendLine();
+            AppendMarkdownTable(md, NotComparableHeaders, NotComparableRows(comparison));
+            md.AppendLine();
+        }
+
+        if (MemoryRows(run) is { Count: > 0 } memory)
+        {
+            md.AppendLine("Peak resident memory per feature (the largest of its scenarios):").AppendLine();
+            AppendMarkdownTable(md, MemoryHeaders, memory);
             md.AppendLine();
         }
 
@@ -52,10 +67,23 @@ public static class RunSummary
         ArgumentNullException.ThrowIfNull(history);
         var html = new StringBuilder();
         html.Append("<p>").Append(E(Provenance(run))).AppendLine("</p>");
+        html.Append("<p>").Append(E(MachineLine(run))).AppendLine("</p>");
         html.Append("<p>").Append(E(ComparisonLine(comparison))).AppendLine("</p>");
         if (comparison is { Passed: false })
         {
             AppendHtmlTable(html, RegressionTable.Headers, RegressionTable.Rows(comparison));
+        }
+
+        if (comparison is { NotComparable.Count: > 0 })
+        {
+            html.Append("<p>").Append(E(NotComparableLine(comparison))).AppendLine("</p>");
+            AppendHtmlTable(html, NotComparableHeaders, NotComparableRows(comparison));
+        }
+
+        if (MemoryRows(run) is { Count: > 0 } memory)
+        {
+            html.AppendLine("<p>Peak resident memory per feature (the largest of its scenarios):</p>");
+            AppendHtmlTable(html, MemoryHeaders, memory);
         }
 
         var shown = Shown(history);
@@ -129,6 +157,34 @@ public static class RunSummary
         return string.Create(CultureInfo.InvariantCulture,
             $"Run {run.RunId}{(run.Tags is null ? "" : $" (tags {run.Tags})")}: commit {commit}{(git.Branch is null ? "" : $" on {git.Branch}")}, {run.Provenance.ThreadCount} threads, {run.Provenance.Machine.LogicalCores} cores, {run.Provenance.Machine.OperatingSystem}; {run.Scenarios.Count} scenarios, {run.Metrics.Count} metrics recorded.");
     }
+
+    static readonly IReadOnlyList<string> NotComparableHeaders = ["Timing", "This run", "Baseline"];
+
+    static readonly IReadOnlyList<string> MemoryHeaders = ["Feature", "Peak resident memory", "In scenario"];
+
+    // The BLAS kernel and its measured speed, the run's peak memory, and the generic-kernel warning if any.
+    static string MachineLine(RunRecord run)
+    {
+        var p = run.Provenance;
+        var blas = p.Blas is { } b ? string.Create(CultureInfo.InvariantCulture, $"BLAS {b.Kernel} ({b.SgemmGflops:F0} GFLOPS sgemm)") : "BLAS not recorded";
+        var cpu = p.Machine.CpuModel ?? "CPU not recorded";
+        var peak = p.PeakRssBytes is { } bytes ? "peak resident memory " + global::Nvf.Core.Provenance.ProcessMemory.Describe(bytes) : "peak memory not recorded";
+        return $"Machine: {cpu}, {blas}; {peak}.{(p.Blas?.Warning is { } warning ? " Warning: " + warning : "")}";
+    }
+
+    static string NotComparableLine(BaselineComparison comparison) =>
+        $"{comparison.NotComparable.Count} timings not compared ({comparison.NotComparable[0].Why}); both figures:";
+
+    static List<IReadOnlyList<string>> NotComparableRows(BaselineComparison comparison) =>
+        comparison.NotComparable.Select(t => (IReadOnlyList<string>)[t.Name, Figure(t.Obtained, t.Unit), Figure(t.Expected, t.Unit)]).ToList();
+
+    static List<IReadOnlyList<string>> MemoryRows(RunRecord run) =>
+        run.Scenarios.Where(s => s.PeakRssBytes is not null).GroupBy(s => s.Feature)
+            .Select(g => g.MaxBy(s => s.PeakRssBytes)!)
+            .Select(s => (IReadOnlyList<string>)[s.Feature, global::Nvf.Core.Provenance.ProcessMemory.Describe(s.PeakRssBytes!.Value), s.Scenario])
+            .ToList();
+
+    static string Figure(double value, string unit) => value.ToString("G4", CultureInfo.InvariantCulture) + (unit.Length == 0 ? "" : " " + unit);
 
     static string ComparisonLine(BaselineComparison? comparison) => comparison switch
     {

@@ -42,11 +42,15 @@ void* symbol(const std::string& path, const char* name) {
   return address;
 }
 
-// Looks a symbol up in the libblas.so.3 first (Debian's OpenBLAS libblas.so.3 forwards to
-// libopenblas.so.0, BLIS's exports its own), then in the implementation's own library.
-void* lookup(const Found& found, const std::string& own, const char* name) {
-  void* address = symbol(found.libblas, name);
-  return address != nullptr ? address : symbol(own, name);
+// The library that defines sgemm_ as libblas.so.3 resolves it (the library itself, then its dependencies:
+// Debian's OpenBLAS libblas.so.3 forwards to libopenblas.so.0, BLIS's to libblis.so.4). LAPACK may map another
+// BLAS implementation into the process too (OpenBLAS's liblapack.so.3 beside BLIS's libblas.so.3): the
+// provider of sgemm_ is the one matrix products run on.
+std::string sgemm_provider(const Found& found) {
+  void* address = symbol(found.libblas, "sgemm_");
+  Dl_info info{};
+  if (address == nullptr || dladdr(address, &info) == 0 || info.dli_fname == nullptr) return "";
+  return info.dli_fname;
 }
 }  // namespace
 
@@ -61,20 +65,31 @@ NVFT_EXPORT const char* nvft_blas_info() {
     text += "path=" + path + "\n";
     using text_fn = char* (*)();
     using int_fn = int (*)();
-    if (auto corename = reinterpret_cast<text_fn>(lookup(found, found.openblas, "openblas_get_corename"))) {
+    const std::string provider = sgemm_provider(found);
+    text += "provider=" + provider + "\n";
+    auto corename = reinterpret_cast<text_fn>(symbol(provider, "openblas_get_corename"));
+    // Debian's BLIS libblas.so.3 exports only the BLAS symbols; its libblis.so.4 beside it (the same build, so the
+    // same CPU detection) answers version and sub-configuration.
+    std::string blis = contains(provider, "blis") ? provider.substr(0, provider.rfind('/') + 1) + "libblis.so.4" : "";
+    void* blis_handle = blis.empty() ? nullptr : dlopen(blis.c_str(), RTLD_LAZY | RTLD_LOCAL);
+    auto version = blis_handle == nullptr ? nullptr : reinterpret_cast<const char* (*)()>(dlsym(blis_handle, "bli_info_get_version_str"));
+    if (corename != nullptr) {
       text += "implementation=openblas\n";
       text += std::string("core=") + corename() + "\n";
-      if (auto config = reinterpret_cast<text_fn>(lookup(found, found.openblas, "openblas_get_config"))) text += std::string("config=") + config() + "\n";
-      if (auto threads = reinterpret_cast<int_fn>(lookup(found, found.openblas, "openblas_get_num_threads"))) text += "threads=" + std::to_string(threads()) + "\n";
-    } else if (auto version = reinterpret_cast<const char* (*)()>(lookup(found, found.blis, "bli_info_get_version_str"))) {
+      if (auto config = reinterpret_cast<text_fn>(symbol(provider, "openblas_get_config"))) text += std::string("config=") + config() + "\n";
+      if (auto threads = reinterpret_cast<int_fn>(symbol(provider, "openblas_get_num_threads"))) text += "threads=" + std::to_string(threads()) + "\n";
+    } else if (version != nullptr) {
       text += "implementation=blis\n";
       text += std::string("version=") + version() + "\n";
-      auto arch_id = reinterpret_cast<int (*)()>(lookup(found, found.blis, "bli_arch_query_id"));
-      auto arch_name = reinterpret_cast<const char* (*)(int)>(lookup(found, found.blis, "bli_arch_string"));
+      auto arch_id = reinterpret_cast<int (*)()>(dlsym(blis_handle, "bli_arch_query_id"));
+      auto arch_name = reinterpret_cast<const char* (*)(int)>(dlsym(blis_handle, "bli_arch_string"));
       if (arch_id != nullptr && arch_name != nullptr) text += std::string("core=") + arch_name(arch_id()) + "\n";
+    } else if (!blis.empty()) {
+      text += "implementation=blis\n";
     } else {
       text += "implementation=other\n";
     }
+    if (blis_handle != nullptr) dlclose(blis_handle);
     blas_text = text;
     return blas_text.c_str();
   });
