@@ -18,6 +18,7 @@ public static class Program
             ReportCommand.Create(),
             BaselineCommand.Create(),
             HistoryCommand.Create(),
+            CompareCommand.Create(),
             BenchCommand.Create(),
             SanityCommand.Create(),
         };

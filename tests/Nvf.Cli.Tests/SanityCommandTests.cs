@@ -14,24 +14,60 @@ public sealed class SanityCommandTests : IDisposable
 
     readonly TempRepository repository = new();
 
-    void WriteArtifacts(bool targetsAligned)
+    void WriteArtifacts(bool targetsAligned, int articles = Articles, int chunks = Chunks, int samples = Samples, bool float64Payload = false)
     {
-        var payload = RandomUnitVectors.Generate(Articles * Chunks, Dimension, seed: 11);
-        NpyWriter.Write(repository.PathOf("payload.npy"), payload);
-        var keys = Enumerable.Range(0, Articles * Chunks).SelectMany(row => new long[] { row / Chunks, row % Chunks }).ToArray();
-        NpyWriter.Write(repository.PathOf("payload_keys.npy"), keys, Articles * Chunks, 2);
+        var payload = RandomUnitVectors.Generate(articles * chunks, Dimension, seed: 11);
+        if (float64Payload)
+        {
+            // What NumPy writes by default: float64 (the payload's float32 values widened, so narrowing is exact).
+            NpyWriter.Write(repository.PathOf("payload.npy"), payload.Data.Select(v => (double)v).ToArray(), payload.Count, Dimension);
+        }
+        else
+        {
+            NpyWriter.Write(repository.PathOf("payload.npy"), payload);
+        }
 
-        var rows = Enumerable.Range(0, Samples).Select(i => (i * 37 + 5) % payload.Count).ToArray();
-        var contexts = RandomUnitVectors.Generate(Samples * 5, Dimension, seed: 12).Data;
-        var other = RandomUnitVectors.Generate(Samples, Dimension, seed: 13);
-        var targets = new float[Samples * Dimension];
-        for (var i = 0; i < Samples; i++)
+        var keys = Enumerable.Range(0, articles * chunks).SelectMany(row => new long[] { row / chunks, row % chunks }).ToArray();
+        NpyWriter.Write(repository.PathOf("payload_keys.npy"), keys, articles * chunks, 2);
+
+        var rows = Enumerable.Range(0, samples).Select(i => (i * 37 + 5) % payload.Count).ToArray();
+        var contexts = RandomUnitVectors.Generate(samples * 5, Dimension, seed: 12).Data;
+        var other = RandomUnitVectors.Generate(samples, Dimension, seed: 13);
+        var targets = new float[samples * Dimension];
+        for (var i = 0; i < samples; i++)
         {
             (targetsAligned ? payload.Row(rows[i]) : other.Row(i)).CopyTo(targets.AsSpan(i * Dimension, Dimension));
         }
 
-        var truthKeys = rows.Select(r => new TruthKey(r / Chunks, r % Chunks)).ToArray();
-        new EvalSet(contexts, 5, new VectorSet(targets, Samples, Dimension), truthKeys).Save(repository.PathOf("eval.npz"));
+        var truthKeys = rows.Select(r => new TruthKey(r / chunks, r % chunks)).ToArray();
+        new EvalSet(contexts, 5, new VectorSet(targets, samples, Dimension), truthKeys).Save(repository.PathOf("eval.npz"));
+    }
+
+    [Fact]
+    public void A_pilot_payload_of_50_rows_uses_every_row_as_a_query_and_says_so()
+    {
+        // Bug: "nvf: unexpected ArgumentOutOfRangeException: expected 1 to 50 queries ... Actual value was 1000" (exit 1).
+        WriteArtifacts(targetsAligned: true, articles: 2, chunks: 25, samples: 20);
+
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "sanity", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy");
+
+        exitCode.Should().Be(0, output + error);
+        output.Should().Contain("the payload has 50 rows: oracle recall uses all 50 as queries (configured 1,000)")
+            .And.MatchRegex(@"Oracle R@5\s*│\s*100\.0 ?%\s*│\s*✅ PASS");
+        error.Should().NotContain("Exception");
+    }
+
+    [Fact]
+    public void A_float64_payload_is_read_as_float32()
+    {
+        // Bug: a float64 payload was refused with "has dtype float64; expected float32 (ReadAsFloat32 narrows float64)".
+        WriteArtifacts(targetsAligned: true, float64Payload: true);
+
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "sanity", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy");
+
+        exitCode.Should().Be(0, output + error);
+        output.Should().MatchRegex(@"Eval alignment\s*│\s*100\.0 ?%\s*│\s*✅ PASS");
+        (output + error).Should().NotContain("ReadAsFloat32");
     }
 
     [Fact]

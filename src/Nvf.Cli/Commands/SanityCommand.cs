@@ -61,13 +61,18 @@ public static class SanityCommand
 
         using var session = new InfoNceSession(data, config.Retrieval);
         console.MarkupLine($"[bold]nvf sanity[/]: {Markup.Escape(data.Source)}");
+        if (session.ReducedSamplesNote() is { } note)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}.");
+        }
+
         NormalizationCheckResult normalization = null!;
         OracleRecallCheckResult oracle = null!;
         EvalAlignmentCheckResult alignment = null!;
         console.Status().Start("normalization", context =>
         {
             normalization = session.Normalization();
-            context.Status($"oracle recall: {config.Retrieval.OracleQueries} payload vectors as their own queries, nprobe {config.Retrieval.Nprobe}");
+            context.Status($"oracle recall: {session.OracleQueryCount} payload vectors as their own queries, nprobe {config.Retrieval.Nprobe}");
             oracle = session.OracleRecall(OracleIndexVariant.Payload);
             context.Status("eval alignment");
             alignment = session.Alignment();

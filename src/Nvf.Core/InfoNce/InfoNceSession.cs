@@ -88,7 +88,8 @@ public sealed class InfoNceSession : IDisposable
         OracleRecallCheckResult result;
         if (variant == OracleIndexVariant.Payload)
         {
-            result = OracleRecallCheck.Run(Index, Data.Payload, r.OracleQueries, r.Seed, Data.AreDuplicates);
+            // A pilot payload may hold fewer rows than the configured queries: every row is then a query (see OracleQueryCount).
+            result = OracleRecallCheck.Run(Index, Data.Payload, OracleQueryCount, r.Seed, Data.AreDuplicates);
         }
         else
         {
@@ -154,4 +155,21 @@ public sealed class InfoNceSession : IDisposable
     }
 
     private int ControlRows => Math.Min(Retrieval.ControlRows, Data.Payload.Count);
+
+    /// <summary>Payload vectors used as their own queries by the oracle-recall check: the configured count, or every row of a smaller payload.</summary>
+    public int OracleQueryCount => Math.Min(Retrieval.OracleQueries, Data.Payload.Count);
+
+    /// <summary>
+    /// One line when a check runs on fewer samples than configured because the data is smaller (a pilot run), e.g.
+    /// "the payload has 50 rows: oracle recall uses all 50 as queries (configured 1,000)"; null when nothing was reduced.
+    /// </summary>
+    public string? ReducedSamplesNote()
+    {
+        var notes = new List<string>();
+        if (OracleQueryCount < Retrieval.OracleQueries)
+            notes.Add(FormattableString.Invariant($"the payload has {Data.Payload.Count:N0} rows: oracle recall uses all {OracleQueryCount:N0} as queries (configured {Retrieval.OracleQueries:N0})"));
+        if (Data.Eval.Count < Retrieval.AlignmentSamples)
+            notes.Add(FormattableString.Invariant($"the eval set has {Data.Eval.Count:N0} samples: eval alignment checks all of them (configured {Retrieval.AlignmentSamples:N0})"));
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
 }

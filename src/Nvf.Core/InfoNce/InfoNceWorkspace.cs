@@ -305,11 +305,12 @@ public sealed class InfoNceWorkspace : IDisposable
         var (n, d) = (Data.Payload.Count, Data.Payload.Dimension);
         var sampleRows = IvfFlatBuilder.SampleRows(n, (int)Math.Min(n, (long)listCount * IvfSizing.TrainingPointsPerList), seed);
         var sample = new float[(long)sampleRows.Length * d]; // (samples, D)
+        var encoded = new float[(long)EncodeBlockRows * d]; // (block, D), reused by every block of both passes
         var next = 0;
         for (var start = 0; start < n; start += EncodeBlockRows)
         {
             var rows = Math.Min(EncodeBlockRows, n - start);
-            var encoded = ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows);
+            ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows, encoded);
             for (; next < sampleRows.Length && sampleRows[next] < start + rows; next++)
                 encoded.AsSpan((sampleRows[next] - start) * d, d).CopyTo(sample.AsSpan(next * d, d));
             Status?.Report(Text($"P(payload) k-means sample: encoded {start + rows:N0} / {n:N0} payload vectors"));
@@ -324,7 +325,8 @@ public sealed class InfoNceWorkspace : IDisposable
             for (var start = 0; start < n; start += EncodeBlockRows)
             {
                 var rows = Math.Min(EncodeBlockRows, n - start);
-                built.Add(ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows), d);
+                ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows, encoded);
+                built.Add(encoded.AsSpan(0, rows * d), d);
                 Status?.Report(Text($"P(payload) index: encoded and added {start + rows:N0} / {n:N0} vectors"));
             }
 

@@ -31,19 +31,27 @@ public static class ModelInference
 
     /// <summary>
     /// P(payload) of rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) only, float32
-    /// (count, D): the same batches as <see cref="EncodePayload"/> when <paramref name="start"/> is a multiple of
-    /// <see cref="BatchRows"/>, so the values are the same bits.
+    /// (count, D), written into <paramref name="destination"/> (reused by the caller: no allocation per block). The
+    /// same batches as <see cref="EncodePayload"/> when <paramref name="start"/> is a multiple of <see cref="BatchRows"/>,
+    /// so the values are the same bits.
     /// </summary>
-    public static float[] EncodePayloadRows(PayloadTower tower, VectorSet payload, int start, int count)
+    public static void EncodePayloadRows(PayloadTower tower, VectorSet payload, int start, int count, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(tower);
         ArgumentNullException.ThrowIfNull(payload);
         if (start % BatchRows != 0 || start < 0 || count < 1 || start + count > payload.Count)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"expected a block start that is a multiple of {BatchRows} and rows within the payload's {payload.Count}");
-        tower.Eval();
         var d = payload.Dimension;
-        var block = payload.Data.AsSpan(start * d, count * d).ToArray();
-        return Run(block, count, d, d, (rows, n) => tower.Forward(Tensor.From(rows, n, d))).Data;
+        if (destination.Length < (long)count * d)
+            throw new ArgumentException($"destination holds {destination.Length} floats; expected at least {count} x {d}", nameof(destination));
+        tower.Eval();
+        using var noGrad = new NoGradScope();
+        for (var offset = 0; offset < count; offset += BatchRows)
+        {
+            var rows = Math.Min(BatchRows, count - offset);
+            using var scope = new DisposeScope();
+            tower.Forward(Tensor.From<float>(new ReadOnlySpan<float>(payload.Data, (start + offset) * d, rows * d), rows, d)).CopyTo<float>(destination.Slice(offset * d, rows * d));
+        }
     }
 
     // Feeds `count` input rows of `inputWidth` floats through `forward` in batches and collects its (rows, outputWidth) outputs.

@@ -41,13 +41,14 @@ public static class NpyReader
     }
 
     /// <summary>
-    /// Reads a 2-D float32 array (Count, Dimension) as a <see cref="VectorSet"/>; when
+    /// Reads a 2-D float32 or float64 array (Count, Dimension) as a float32 <see cref="VectorSet"/> (float64 narrowed); when
     /// <paramref name="dimension"/> is given the second axis must equal it.
     /// </summary>
     public static VectorSet ReadVectorSet(string path, int? dimension = null)
     {
         var pattern = ShapePattern.Parse(dimension is { } d ? $"(N, {d})" : "(N, D)");
-        var array = Read<float>(path, pattern);
+        // float64, as NumPy writes by default, is narrowed to float32 like every other vector the gate reads.
+        var array = ReadAsFloat32(path, pattern);
         return new VectorSet(array.Data, array.Shape[0], array.Shape[1]);
     }
 
@@ -80,8 +81,8 @@ public static class NpyReader
         {
             var hint = NpyDataTypes.Of<T>() switch
             {
-                NpyDataType.Float32 when header.DataType == NpyDataType.Float64 => " (ReadAsFloat32 narrows float64)",
-                NpyDataType.Int64 when header.DataType == NpyDataType.Int32 => " (ReadAsInt64 widens int32)",
+                NpyDataType.Float32 when header.DataType == NpyDataType.Float64 => " (save it with .astype(numpy.float32))",
+                NpyDataType.Int64 when header.DataType == NpyDataType.Int32 => " (save it with .astype(numpy.int64))",
                 _ => "",
             };
             throw NpyFormatException.For(source, arrayName,

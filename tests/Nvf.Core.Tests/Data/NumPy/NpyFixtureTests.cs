@@ -46,7 +46,7 @@ public sealed class NpyFixtureTests
     {
         var act = () => NpyReader.Read<float>(Fixture("f8_fortran_be.npy"));
         act.Should().Throw<NpyFormatException>()
-            .WithMessage("*f8_fortran_be.npy: array 'f8_fortran_be' has dtype float64; expected float32 (ReadAsFloat32 narrows float64)");
+            .WithMessage("*f8_fortran_be.npy: array 'f8_fortran_be' has dtype float64; expected float32 (save it with .astype(numpy.float32))");
         var narrowed = NpyReader.ReadAsFloat32(Fixture("f8_fortran_be.npy"));
         narrowed.Data.Select((v, i) => (double)v - FloatValue(i)).Should().OnlyContain(d => d == 0);
     }
