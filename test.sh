@@ -8,7 +8,11 @@ source scripts/setup.sh
 results=artifacts/test-results
 rm -rf "$results"
 status=0
-dotnet test Nvf.Specs.sln -c Release --logger "trx" --logger "console;verbosity=normal" \
+# Build in parallel, then run the test assemblies one at a time (-m:1): the features' host holds the
+# 584,000 x 768 payload and its index (peak ~7.5 GB), the FAISS tests another payload and index (~4 GB);
+# side by side they would pass the 8 GB a laptop or CI can give.
+dotnet build Nvf.Specs.sln -c Release -v quiet -nologo
+dotnet test Nvf.Specs.sln -c Release --no-build -m:1 --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
 
 # One closing line over all test assemblies, counted from the TRX files.
