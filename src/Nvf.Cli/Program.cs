@@ -19,6 +19,7 @@ public static class Program
             BaselineCommand.Create(),
             HistoryCommand.Create(),
             CompareCommand.Create(),
+            EvaluateCommand.Create(),
             BenchCommand.Create(),
             SanityCommand.Create(),
         };

@@ -7,4 +7,5 @@ namespace Nvf.Specs.Steps.Gate;
 /// <param name="FeaturesFolder">The suite's features folder (to tell a full run from a filtered one).</param>
 /// <param name="Tags">The tag expression the run was restricted to, or null.</param>
 /// <param name="DataFiles">Files the run read that the provenance should hash (e.g. the config).</param>
-public sealed record GateRunSettings(string RepositoryRoot, string ReportDirectory, string ReportName, string FeaturesFolder, string? Tags, IReadOnlyList<string> DataFiles);
+/// <param name="CompareWithBaseline">False for a run on a researcher's files (`nvf evaluate`): the project's baseline describes the generated data, not theirs.</param>
+public sealed record GateRunSettings(string RepositoryRoot, string ReportDirectory, string ReportName, string FeaturesFolder, string? Tags, IReadOnlyList<string> DataFiles, bool CompareWithBaseline = true);

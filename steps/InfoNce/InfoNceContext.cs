@@ -69,6 +69,12 @@ public sealed class InfoNceContext(ScenarioContext scenario)
     public (ModelRunKey Key, EpochMeasurement Measurement) Last =>
         Trained.Count > 0 ? Trained[^1] : throw new InvalidOperationException("No model trained; expected a step 'the \"...\" model is trained for 1 epoch ...' first.");
 
+    /// <summary>The predictions file the predictions feature evaluates, once named.</summary>
+    public string? PredictionsFile { get; set; }
+
+    /// <summary>What the gate found of that file, once evaluated.</summary>
+    public PredictionReport? Predictions { get; set; }
+
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {

@@ -79,7 +79,7 @@ public static class SanityCommand
         });
 
         var table = new Spectre.Console.Table().Border(TableBorder.Rounded).Title("Summary (pure-infonce-sanity-report.md)").AddColumns(SanitySummary.Headers.ToArray());
-        var rows = SanitySummary.Build(normalization, oracle, alignment, null, config.Retrieval.Nprobe);
+        var rows = SanitySummary.Build(normalization, oracle, alignment, (AutoEvaluationReport?)null, config.Retrieval.Nprobe);
         foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Check), Markup.Escape(row.Result), Markup.Escape(row.Status));

@@ -21,7 +21,12 @@ public static class GateRun
     /// <param name="request">The options given.</param>
     /// <param name="console">Where progress and verdicts go.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(GateRequest request, IAnsiConsole console)
+    public static async Task<int> RunAsync(GateRequest request, IAnsiConsole console) => (await RunWithRecordingAsync(request, console)).ExitCode;
+
+    /// <summary>Runs the gate and returns the exit code with what was recorded (for commands built on the gate, e.g. `nvf evaluate`).</summary>
+    /// <param name="request">The options given.</param>
+    /// <param name="console">Where progress and verdicts go.</param>
+    public static async Task<(int ExitCode, GateRecording Recording)> RunWithRecordingAsync(GateRequest request, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
@@ -55,7 +60,7 @@ public static class GateRun
 
         // The steps resolve fixtures/baselines through the same root, and read the config's variables.
         Environment.SetEnvironmentVariable(RepositoryLayout.RootVariable, root);
-        foreach (var (name, value) in config.Environment)
+        foreach (var (name, value) in config.Environment.Concat(request.Environment ?? new Dictionary<string, string>()))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -67,7 +72,7 @@ public static class GateRun
         var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
         var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, progress));
 
-        var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)]));
+        var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)], request.CompareWithBaseline));
         console.WriteLine();
         var repeated = recording.Record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
@@ -85,7 +90,7 @@ public static class GateRun
 
         console.MarkupLine($"reports: {Markup.Escape(string.Join(", ", recording.Files))}");
         console.MarkupLine($"run {recording.Record.RunId} recorded in {Markup.Escape(recording.RunFolder)} (re-render: nvf report {recording.Record.RunId})");
-        return report.Succeeded ? ExitCodes.Passed : ExitCodes.Failed;
+        return (report.Succeeded ? ExitCodes.Passed : ExitCodes.Failed, recording);
     }
 
     // One line on what timings depend on, and the generic-kernel warning when OpenBLAS runs generic kernels.

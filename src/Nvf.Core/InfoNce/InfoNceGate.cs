@@ -13,6 +13,9 @@ public static class InfoNceGate
     /// <summary>Folder (under the repository root) where generated eval sets are written.</summary>
     public const string OutputFolder = "artifacts/infonce";
 
+    /// <summary>The folder generated eval sets and written predictions go to: &lt;repository&gt;/artifacts/infonce.</summary>
+    public static string OutputDirectory() => Path.GetFullPath(Path.Combine(ConfigDirectory.Find(), "..", "..", OutputFolder));
+
     /// <summary>Opens config <paramref name="configFileName"/> (e.g. "infonce-generated.json") and its session; long work reports to <paramref name="status"/>.</summary>
     public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, IProgress<string>? status = null)
     {

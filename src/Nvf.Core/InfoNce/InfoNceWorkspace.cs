@@ -205,12 +205,7 @@ public sealed class InfoNceWorkspace : IDisposable
         RetrievalReport report;
         if (run.Training.Model.Payload is null)
         {
-            // Exact inner product over the payload array already held: no second 1.8 GB copy in a flat index.
-            var (rows, sameVector) = evalTruth ??= EvalTruth();
-            var clock = Stopwatch.StartNew();
-            Status?.Report(Text($"flat ablation: exact inner product of {predictions.Count:N0} predictions over {Data.Payload.Count:N0} payload vectors"));
-            var result = FaissExactSearch.InnerProduct(predictions.Data, Data.Payload.Data, Data.Payload.Dimension, topK);
-            report = RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, "Flat IP (exact)", rows, sameVector, topK);
+            report = ExactRetrieval(predictions, topK);
         }
         else
         {
@@ -220,6 +215,20 @@ public sealed class InfoNceWorkspace : IDisposable
         }
 
         return flat[(key, epoch, seed, topK)] = report;
+    }
+
+    /// <summary>
+    /// The flat ablation of any eval predictions float32 (N, D), e.g. a researcher's: exact inner product over the
+    /// payload array already held (no second 1.8 GB copy in a flat index), R@5 and Contain@50 as for the IVF index.
+    /// </summary>
+    public RetrievalReport ExactRetrieval(VectorSet predictions, int topK)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var (rows, sameVector) = evalTruth ??= EvalTruth();
+        var clock = Stopwatch.StartNew();
+        Status?.Report(Text($"flat ablation: exact inner product of {predictions.Count:N0} predictions over {Data.Payload.Count:N0} payload vectors"));
+        var result = FaissExactSearch.InnerProduct(predictions.Data, Data.Payload.Data, Data.Payload.Dimension, topK);
+        return RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, "Flat IP (exact)", rows, sameVector, topK);
     }
 
     /// <summary>

@@ -15,7 +15,20 @@ public static class SanitySummary
 
     /// <summary>Builds the rows from the plumbing checks and, when it ran, the auto-evaluation.</summary>
     public static IReadOnlyList<SummaryRow> Build(
-        NormalizationCheckResult normalization, OracleRecallCheckResult oracle, EvalAlignmentCheckResult alignment, AutoEvaluationReport? evaluation, int nprobe)
+        NormalizationCheckResult normalization, OracleRecallCheckResult oracle, EvalAlignmentCheckResult alignment, AutoEvaluationReport? evaluation, int nprobe) =>
+        Build(normalization, oracle, alignment, evaluation is null ? null : (evaluation.EpochOne, evaluation.Decision, evaluation.Action), nprobe);
+
+    /// <summary>Builds the rows from the plumbing checks and a researcher's predictions, every row filled.</summary>
+    public static IReadOnlyList<SummaryRow> Build(
+        NormalizationCheckResult normalization, OracleRecallCheckResult oracle, EvalAlignmentCheckResult alignment, PredictionReport predictions, int nprobe)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return Build(normalization, oracle, alignment, (predictions.Measurement, predictions.Decision, predictions.Action), nprobe);
+    }
+
+    private static IReadOnlyList<SummaryRow> Build(
+        NormalizationCheckResult normalization, OracleRecallCheckResult oracle, EvalAlignmentCheckResult alignment,
+        (EpochMeasurement Measurement, GateDecision Decision, string Action)? evaluation, int nprobe)
     {
         ArgumentNullException.ThrowIfNull(normalization);
         ArgumentNullException.ThrowIfNull(oracle);
@@ -35,11 +48,11 @@ public static class SanitySummary
             return rows;
         }
 
-        var m = evaluation.EpochOne;
+        var m = evaluation.Value.Measurement;
         rows.Add(new("Pos/neg separation", Text($"Δ={m.Separation.Delta:F3} (pos {m.Separation.PositiveMean:F3}, neg {m.Separation.NegativeMean:F3}, AUC {m.Separation.Auc:F3})"),
             Status(m.Separation.Delta > SuccessCriteria.MinimumDelta)));
         rows.Add(new(Text($"R@5 (IVF nprobe={nprobe})"), Text($"{m.RecallAt5:P1}"), Status(m.RecallAt5 > 0)));
-        rows.Add(new("Decision gate", DecisionGate.Describe(evaluation.Decision) + "; " + evaluation.Action, DecisionStatus(evaluation.Decision)));
+        rows.Add(new("Decision gate", DecisionGate.Describe(evaluation.Value.Decision) + "; " + evaluation.Value.Action, DecisionStatus(evaluation.Value.Decision)));
         return rows;
     }
 

@@ -84,7 +84,7 @@ public class PlumbingCheckTests
     public void The_summary_table_keeps_unmeasured_rows_pending()
     {
         var session = SmallGate.Session();
-        var rows = SanitySummary.Build(session.Normalization(), session.OracleRecall(OracleIndexVariant.Payload), session.Alignment(), null, 64);
+        var rows = SanitySummary.Build(session.Normalization(), session.OracleRecall(OracleIndexVariant.Payload), session.Alignment(), (AutoEvaluationReport?)null, 64);
         rows.Select(r => r.Check).Should().Equal("Vector norm", "FAISS metric", "Oracle R@5", "Eval alignment", "Pos/neg separation", "R@5 (IVF nprobe=64)", "Decision gate");
         rows.Take(4).Should().OnlyContain(r => r.Status == "✅ PASS");
         rows.Skip(4).Should().OnlyContain(r => r.IsPending);

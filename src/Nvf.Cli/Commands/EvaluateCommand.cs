@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Nvf.Cli.CommandLine;
+using Nvf.Cli.Gate;
+using Nvf.Core.Artifacts;
+using Nvf.Core.InfoNce;
+using Spectre.Console;
+
+namespace Nvf.Cli.Commands;
+
+/// <summary>
+/// `nvf evaluate --predictions P.npy --payload … --eval … [--payload-keys …] [--index …] [--train …]`: the seed's
+/// epoch-1 auto-evaluation of a researcher's predictions. Runs the plumbing and predictions features on those files
+/// through the gate (same reports, same run record), prints the summary table with every row filled, and exits with
+/// a code per decision (<see cref="EvaluationVerdict"/>) so a training script can branch on it.
+/// </summary>
+public static class EvaluateCommand
+{
+    /// <summary>The features `nvf evaluate` runs.</summary>
+    public const string Tags = "@plumbing or @predictions";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var predictions = new Option<string>("--predictions") { Description = "Your model's predictions, .npy float (M, D): row i = the output for eval row i.", Required = true };
+        var payload = new Option<string>("--payload") { Description = "Payload vectors, .npy float (N, D).", Required = true };
+        var eval = new Option<string>("--eval") { Description = "Eval set, .npz with contexts (M, 5, D), targets (M, D), truth_keys (M, 2).", Required = true };
+        var keys = new Option<string?>("--payload-keys") { Description = "Key map .npy int (N, 2): the (article, chunk) of each payload row." };
+        var index = new Option<string?>("--index") { Description = "A .faiss index over the payload (ids = rows); default: build IVF-Flat here." };
+        var train = new Option<string?>("--train") { Description = "The training set .npz, to measure the eval set's leakage." };
+        var output = new Option<string?>("--out") { Description = "Folder for the reports (default: artifacts/reports)." };
+        var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code per decision (README).")
+        {
+            predictions, payload, eval, keys, index, train, output,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var environment = new Dictionary<string, string>
+            {
+                [ResearcherPredictions.Variable] = Repository.ExistingFile(parse.GetValue(predictions)!, "--predictions"),
+                ["NVF_PAYLOAD"] = Repository.ExistingFile(parse.GetValue(payload)!, "--payload"),
+                ["NVF_EVAL"] = Repository.ExistingFile(parse.GetValue(eval)!, "--eval"),
+            };
+            Optional(environment, "NVF_PAYLOAD_KEYS", parse.GetValue(keys), "--payload-keys");
+            Optional(environment, "NVF_INDEX", parse.GetValue(index), "--index");
+            Optional(environment, "NVF_TRAIN", parse.GetValue(train), "--train");
+            return await Run(environment, parse.GetValue(output), Terminal.Console);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the evaluation with the given artifact variables; returns the decision's exit code.</summary>
+    /// <param name="environment">NVF_PREDICTIONS, NVF_PAYLOAD, NVF_EVAL and the optional artifact variables.</param>
+    /// <param name="output">The report folder, or null.</param>
+    /// <param name="console">Where to write.</param>
+    public static async Task<int> Run(IReadOnlyDictionary<string, string> environment, string? output, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        try
+        {
+            // A predictions file that cannot answer the eval set is the user's input error: say so before a long run.
+            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], Core.Data.EvalSet.Load(environment["NVF_EVAL"]));
+        }
+        catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        // Variables the user's shell set for another artifact set must not mix with the files named here.
+        foreach (var name in new[] { ArtifactSources.FileVariable, "NVF_PAYLOAD_KEYS", "NVF_INDEX", "NVF_TRAIN" }.Where(n => !environment.ContainsKey(n)))
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
+        var (_, recording) = await GateRun.RunWithRecordingAsync(new GateRequest(Tags, null, output, environment, CompareWithBaseline: false), console);
+        var summary = recording.Report.Results.SelectMany(r => r.Steps).SelectMany(s => s.Attachments).LastOrDefault(a => a.Title == "Summary table");
+        if (summary is not null)
+        {
+            var table = new Spectre.Console.Table().Border(TableBorder.Rounded).Title("Summary (pure-infonce-sanity-report.md)").AddColumns(summary.Headers.Select(Markup.Escape).ToArray());
+            foreach (var row in summary.Rows)
+            {
+                table.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+
+            console.Write(table);
+        }
+
+        var (code, why) = EvaluationVerdict.Of(recording.Record);
+        console.MarkupLine($"[bold]verdict[/] (exit {code}): {Markup.Escape(why)}");
+        return code;
+    }
+
+    static void Optional(Dictionary<string, string> environment, string variable, string? path, string option)
+    {
+        if (path is not null)
+        {
+            environment[variable] = Repository.ExistingFile(path, option);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using FluentAssertions;
+using Nvf.Core.Artifacts;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Sanity;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+
+namespace Nvf.Specs.Steps.InfoNce;
+
+/// <summary>Steps of predictions.feature: a researcher's predictions file judged like the gate's own models.</summary>
+[Binding]
+public sealed class PredictionSteps(InfoNceContext context)
+{
+    [Given("the predictions file of the run")]
+    public void GivenThePredictionsFile()
+    {
+        if (ResearcherPredictions.PathFromEnvironment() is { } path)
+        {
+            context.PredictionsFile = path;
+        }
+        else if (context.Session.Data.Generators.Count == 0)
+        {
+            ScenarioContext.Skip($"no predictions file for the researcher's artifacts: set {ResearcherPredictions.Variable} (or run `nvf evaluate --predictions P.npy`)");
+        }
+        else
+        {
+            WhenOwnPredictionsWritten("attention", "pure-infonce");
+        }
+
+        context.Scenario.AttachText("Predictions file", context.PredictionsFile!);
+    }
+
+    [Given("the {string} model's epoch-1 predictions of {string} written to a predictions file")]
+    public void WhenOwnPredictionsWritten(string encoder, string objective)
+    {
+        if (context.Session.Data.Generators.Count == 0)
+        {
+            ScenarioContext.Skip("this check compares a file with the gate's own model on its generated data; it does not run on a researcher's files");
+        }
+
+        var key = Key(encoder, objective);
+        context.PredictionsFile = PredictionEvaluation.WriteOwnPredictions(context.Session, key, 1, InfoNceGate.OutputDirectory());
+        context.Trained.Add((key, context.Session.Measure(key, 1, context.Progress)));
+    }
+
+    [When("the predictions are evaluated")]
+    public void WhenEvaluated()
+    {
+        var file = context.PredictionsFile ?? throw new InvalidOperationException("No predictions file; expected 'the predictions file of the run' first.");
+        context.Predictions = PredictionEvaluation.Run(context.Session, file);
+        context.Scenario.AttachTable("The path taken", ["Step", "Result"], context.Predictions.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).ToList());
+    }
+
+    [Then("the report shows pos\\/neg cosine, delta, AUC and the cosine histogram over in-batch negatives")]
+    public void ThenSeparationShown()
+    {
+        var m = Report.Measurement;
+        context.Attach(InfoNceTables.Measurements("The predictions: separation and IVF retrieval", [(Path.GetFileName(Report.Source), m)]));
+        context.Scenario.AttachSvg("cosine histogram of the predictions", CosineHistogram.ToSvg($"{Path.GetFileName(Report.Source)}: positive vs in-batch negative cosines", m.Predictions, m.EvalKeys));
+        new[] { m.Separation.PositiveMean, m.Separation.NegativeMean, m.Separation.Delta, m.Separation.Auc }.Should().OnlyContain(x => double.IsFinite(x));
+        m.Separation.Positives.Should().Be(context.Session.Data.Eval.Count, "every eval row is a positive pair");
+        context.Metrics.Record("infonce.predictions.delta", m.Separation.Delta, m.Separation.DeltaInterval);
+        context.Metrics.Record("infonce.predictions.auc", m.Separation.Auc, m.Separation.AucInterval);
+    }
+
+    [Then("the report shows R@5 and Contain@50 through the IVF index beside the eval set's leakage")]
+    public void ThenRetrievalShown()
+    {
+        var ivf = Report.Measurement.Ivf;
+        context.Scenario.AttachTable("R@5 beside the leakage", ["Index", "R@5", "Contain@50", "Leakage"],
+            [[ivf.IndexDescription, ivf.RecallAt5.ToString(), ivf.ContainAt50.ToString(), PredictionEvaluation.LeakageNote(Report.Leakage)]]);
+        ivf.RecallAt5.Trials.Should().Be(context.Session.Data.Eval.Count);
+        context.Metrics.Record("infonce.predictions.r_at_5", ivf.RecallAt5);
+        context.Metrics.Record("infonce.predictions.contain_at_50", ivf.ContainAt50);
+    }
+
+    [Then("the report states the success tier, the decision and its action")]
+    public void ThenDecisionStated()
+    {
+        context.Scenario.AttachText("Tier, decision and action", $"tier {Report.Tier}; {DecisionGate.Describe(Report.Decision)}; {Report.Action}");
+        Report.Decision.Should().Be(DecisionGate.Decide(Report.Measurement.RecallAt5, Report.Measurement.Separation.Delta));
+        if (Report.Decision == GateDecision.CheckFlatIndex)
+        {
+            Report.Flat.Should().NotBeNull("the gate runs the flat ablation itself");
+            context.Metrics.Record("infonce.predictions.flat.r_at_5", Report.Flat!.RecallAt5);
+        }
+    }
+
+    [Then("every row of the seed's summary table is filled")]
+    public void ThenSummaryFilled()
+    {
+        var s = context.Session;
+        var rows = SanitySummary.Build(s.Normalization(), s.OracleRecall(OracleIndexVariant.Payload), s.Alignment(), Report, s.Retrieval.Nprobe);
+        context.Attach(InfoNceTables.Summary(rows));
+        rows.Should().HaveCount(7).And.OnlyContain(r => r.Status != SummaryRow.Pending, "no row is left pending for a predictions file");
+    }
+
+    [Then("delta, AUC, R@5 and Contain@50 equal the in-process measurement of the same model")]
+    public void ThenFileEqualsInProcess()
+    {
+        var inProcess = context.Last.Measurement;
+        var file = Report.Measurement;
+        file.Separation.Delta.Should().Be(inProcess.Separation.Delta);
+        file.Separation.Auc.Should().Be(inProcess.Separation.Auc);
+        file.Ivf.RecallAt5.Should().Be(inProcess.Ivf.RecallAt5);
+        file.Ivf.ContainAt50.Should().Be(inProcess.Ivf.ContainAt50);
+        file.Decision.Should().Be(inProcess.Decision);
+    }
+
+    PredictionReport Report => context.Predictions ?? throw new InvalidOperationException("No evaluated predictions; expected 'the predictions are evaluated' first.");
+
+    ModelRunKey Key(string encoder, string objective) =>
+        new(KebabName.Parse<EncoderKind>(encoder), KebabName.Parse<TrainingObjective>(objective), context.Config.Targets, context.Config.Training);
+}

@@ -1,0 +1,84 @@
+using FluentAssertions;
+using Nvf.Cli.Tests.Support;
+using Xunit;
+
+namespace Nvf.Cli.Tests;
+
+/// <summary>
+/// `nvf evaluate` on files a researcher wrote with Debian's numpy and faiss: a payload with topic structure, an eval
+/// set, a key map, and predictions. Every row of the seed's summary table is filled, and the exit code names the
+/// decision a training script branches on.
+/// </summary>
+public sealed class EvaluateCommandTests : IDisposable
+{
+    // 64 articles of 32 chunks around 16 topics (real embeddings cluster), 100 eval rows; predictions are the targets
+    // plus noise (a model that learned), pure noise (one that did not), a stale index has its ids permuted.
+    const string Artifacts = """
+        import numpy as np, faiss
+        rng = np.random.default_rng(5)
+        A, C, D, M, T = 64, 32, 768, 100, 16
+        topics = rng.standard_normal((T, D)); topics /= np.linalg.norm(topics, axis=1, keepdims=True)
+        p = np.concatenate([topics[a % T] + 0.06 * rng.standard_normal((C, D)) for a in range(A)]).astype(np.float32)
+        p /= np.linalg.norm(p, axis=1, keepdims=True)
+        keys = np.array([[r // C, r % C] for r in range(A * C)], dtype=np.int64)
+        rows = (np.arange(M) * 37 + 5) % (A * C)
+        np.save('payload.npy', p); np.save('payload_keys.npy', keys)
+        np.savez('eval.npz', contexts=rng.standard_normal((M, 5, D)).astype(np.float32), targets=p[rows], truth_keys=keys[rows])
+        np.save('learned.npy', p[rows] + 0.04 * rng.standard_normal((M, D)))  # float64, as numpy writes by default
+        np.save('untrained.npy', rng.standard_normal((M, D)).astype(np.float32))
+        np.save('short.npy', p[rows][:10])
+        ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(D), D, 32, faiss.METRIC_INNER_PRODUCT); ix.train(p)
+        ix.add_with_ids(p, rng.permutation(A * C).astype(np.int64)); faiss.write_index(ix, 'stale.faiss')
+        """;
+
+    readonly TempRepository repository = new();
+
+    public EvaluateCommandTests() => DebianPython.Run(repository.Root, Artifacts);
+
+    (int ExitCode, string Output, string Error) Evaluate(string predictions, params string[] more) =>
+        NvfProcess.Run(repository.Root, ["evaluate", "--predictions", predictions, "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--out", "reports", .. more]);
+
+    [Fact]
+    public void A_model_that_learned_fills_every_row_and_continues_training_with_exit_0()
+    {
+        var (exitCode, output, error) = Evaluate("learned.npy");
+
+        exitCode.Should().Be(0, output + error);
+        output.Should().MatchRegex(@"Pos/neg separation\s*│\s*Δ=0\.6\d\d .*│\s*✅ PASS")
+            .And.MatchRegex(@"R@5 \(IVF nprobe=64\)\s*│\s*100\.0 ?%\s*│\s*✅ PASS")
+            .And.MatchRegex(@"Decision gate\s*│\s*continue training.*│\s*✅ CONTINUE")
+            .And.MatchRegex(@"verdict\S* \(exit 0\): continue training");
+        output.Should().NotContain("Pending").And.NotContain("Metrics worse than the accepted baseline");
+        File.Exists(Path.Combine(repository.Root, "reports", "acceptance.html")).Should().BeTrue("evaluate writes the same reports as the gate");
+        Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Should().ContainSingle("and records the run");
+    }
+
+    [Fact]
+    public void A_model_that_did_not_learn_pivots_to_two_tower_with_exit_7()
+    {
+        var (exitCode, output, error) = Evaluate("untrained.npy");
+
+        exitCode.Should().Be(7, output + error);
+        output.Should().MatchRegex(@"Decision gate\s*│\s*pivot to two-tower.*│\s*❌ PIVOT").And.MatchRegex(@"verdict\S* \(exit 7\): pivot to two-tower");
+    }
+
+    [Fact]
+    public void A_stale_index_fails_the_plumbing_with_exit_3_before_any_verdict_on_the_model()
+    {
+        var (exitCode, output, error) = Evaluate("learned.npy", "--index", "stale.faiss");
+
+        exitCode.Should().Be(3, output + error);
+        output.Should().MatchRegex(@"verdict\S* \(exit 3\): plumbing failed: Oracle recall on the IVF index");
+    }
+
+    [Fact]
+    public void Predictions_of_the_wrong_length_are_named_with_what_was_expected()
+    {
+        var (exitCode, output, error) = Evaluate("short.npy");
+
+        exitCode.Should().Be(2, output + error);
+        error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("nvf: ").And.Contain("short.npy: 10 prediction rows; expected 100, one per eval sample");
+    }
+
+    public void Dispose() => repository.Dispose();
+}
