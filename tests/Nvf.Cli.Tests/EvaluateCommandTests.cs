@@ -80,5 +80,39 @@ public sealed class EvaluateCommandTests : IDisposable
         error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("nvf: ").And.Contain("short.npy: 10 prediction rows; expected 100, one per eval sample");
     }
 
+    [Fact]
+    public async Task Watch_evaluates_each_completed_epoch_exactly_once_and_never_reads_a_half_written_file()
+    {
+        var run = Path.Combine(repository.Root, "run");
+        Directory.CreateDirectory(run);
+        var learned = File.ReadAllBytes(Path.Combine(repository.Root, "learned.npy"));
+        var untrained = File.ReadAllBytes(Path.Combine(repository.Root, "untrained.npy"));
+
+        // A simulated training process: epoch 1 written in two pieces 3 s apart, a crashed epoch that never completes,
+        // then epoch 2 renamed into place whole.
+        var training = Task.Run(async () =>
+        {
+            await Task.Delay(3000);
+            await File.WriteAllBytesAsync(Path.Combine(run, "epoch1.npy"), learned[..100_000]);
+            await Task.Delay(3000);
+            await File.WriteAllBytesAsync(Path.Combine(run, "epoch1.npy"), learned);
+            await File.WriteAllBytesAsync(Path.Combine(run, "epoch9-crashed.npy"), untrained[..5_000]);
+            await Task.Delay(8000);
+            await File.WriteAllBytesAsync(Path.Combine(run, "epoch2.tmp"), untrained);
+            File.Move(Path.Combine(run, "epoch2.tmp"), Path.Combine(run, "epoch2.npy"));
+        });
+
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--epochs", "2", "--interval", "0.5", "--settle", "1");
+        await training;
+
+        exitCode.Should().Be(7, "the last epoch evaluated (epoch 2, untrained) pivots; " + output + error);
+        output.Should().Contain("epoch1.npy: 100,000 of").And.Contain("epoch9-crashed.npy: 5,000 of");
+        System.Text.RegularExpressions.Regex.Matches(output, @"epoch1\.npy\S* \(epoch 1\): complete, evaluating").Should().ContainSingle();
+        System.Text.RegularExpressions.Regex.Matches(output, @"epoch2\.npy\S* \(epoch 2\): complete, evaluating").Should().ContainSingle();
+        output.Should().NotMatchRegex(@"epoch9-crashed\.npy\S* \(epoch 9\): complete").And.Contain("2 file(s) evaluated");
+        output.Should().MatchRegex(@"verdict\S* \(exit 0\): continue training").And.MatchRegex(@"verdict\S* \(exit 7\): pivot to two-tower");
+        Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Should().HaveCount(2, "each epoch is a run in the history, for the trends");
+    }
+
     public void Dispose() => repository.Dispose();
 }
