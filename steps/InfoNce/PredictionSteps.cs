@@ -1,9 +1,11 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Models;
 using Nvf.Core.Sanity;
 using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -18,9 +20,14 @@ public sealed class PredictionSteps(InfoNceContext context)
         {
             context.PredictionsFile = path;
         }
+        else if (Environment.GetEnvironmentVariable(ContextModelFile.Variable) is { Length: > 0 } model)
+        {
+            // The researcher's model (ONNX or TorchScript) run over the eval contexts; its predictions are then a file like any other.
+            context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, InfoNceGate.OutputDirectory(), context.Scenario.StatusProgress());
+        }
         else if (context.Session.Data.Generators.Count == 0)
         {
-            ScenarioContext.Skip($"no predictions file for the researcher's artifacts: set {ResearcherPredictions.Variable} (or run `nvf evaluate --predictions P.npy`)");
+            ScenarioContext.Skip($"no predictions file for the researcher's artifacts: set {ResearcherPredictions.Variable} or {ContextModelFile.Variable} (or run `nvf evaluate --predictions P.npy | --model M.onnx`)");
         }
         else
         {

@@ -23,12 +23,21 @@ public sealed class EvaluateCommandTests : IDisposable
         keys = np.array([[r // C, r % C] for r in range(A * C)], dtype=np.int64)
         rows = (np.arange(M) * 37 + 5) % (A * C)
         np.save('payload.npy', p); np.save('payload_keys.npy', keys)
-        np.savez('eval.npz', contexts=rng.standard_normal((M, 5, D)).astype(np.float32), targets=p[rows], truth_keys=keys[rows])
+        contexts = (p[rows][:, None, :] + 0.05 * rng.standard_normal((M, 5, D))).astype(np.float32)  # chunks near the next one
+        np.savez('eval.npz', contexts=contexts, targets=p[rows], truth_keys=keys[rows])
         np.save('learned.npy', p[rows] + 0.04 * rng.standard_normal((M, D)))  # float64, as numpy writes by default
         np.save('untrained.npy', rng.standard_normal((M, D)).astype(np.float32))
         np.save('short.npy', p[rows][:10])
         ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(D), D, 32, faiss.METRIC_INNER_PRODUCT); ix.train(p)
         ix.add_with_ids(p, rng.permutation(A * C).astype(np.int64)); faiss.write_index(ix, 'stale.faiss')
+        import torch
+        class MeanPool(torch.nn.Module):  # a model that learned: the next chunk is near the mean of the context
+            def forward(self, ctx):
+                return torch.nn.functional.normalize(ctx.mean(1), dim=-1)
+        example = torch.from_numpy(contexts[:2])
+        torch.onnx.export(MeanPool(), example, 'mean.onnx', input_names=['contexts'], output_names=['predictions'],
+                          dynamic_axes={'contexts': {0: 'batch'}, 'predictions': {0: 'batch'}}, opset_version=13)
+        torch.jit.save(torch.jit.trace(MeanPool(), example), 'mean.pt')
         """;
 
     readonly TempRepository repository = new();
@@ -51,6 +60,27 @@ public sealed class EvaluateCommandTests : IDisposable
         output.Should().NotContain("Pending").And.NotContain("Metrics worse than the accepted baseline");
         File.Exists(Path.Combine(repository.Root, "reports", "acceptance.html")).Should().BeTrue("evaluate writes the same reports as the gate");
         Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Should().ContainSingle("and records the run");
+    }
+
+    [Theory]
+    [InlineData("mean.onnx")]
+    [InlineData("mean.pt")]
+    public void A_model_file_is_run_over_the_eval_contexts_and_judged_like_its_predictions(string model)
+    {
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "evaluate", "--model", model, "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--out", "reports");
+
+        exitCode.Should().Be(0, output + error);
+        output.Should().MatchRegex(@"R@5 \(IVF nprobe=64\)\s*│\s*100\.0 ?%\s*│\s*✅ PASS").And.MatchRegex(@"verdict\S* \(exit 0\): continue training");
+        File.Exists(Path.Combine(repository.Root, "artifacts", "infonce", $"predictions-of-mean.npy")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Predictions_and_a_model_together_are_a_usage_error()
+    {
+        var (exitCode, _, error) = Evaluate("learned.npy", "--model", "mean.onnx");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("give either --predictions P.npy or --model M.onnx|M.pt");
     }
 
     [Fact]

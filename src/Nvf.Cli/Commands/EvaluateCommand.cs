@@ -3,6 +3,7 @@ using Nvf.Cli.CommandLine;
 using Nvf.Cli.Gate;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Models;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;
@@ -21,7 +22,8 @@ public static class EvaluateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var predictions = new Option<string>("--predictions") { Description = "Your model's predictions, .npy float (M, D): row i = the output for eval row i.", Required = true };
+        var predictions = new Option<string?>("--predictions") { Description = "Your model's predictions, .npy float (M, D): row i = the output for eval row i." };
+        var model = new Option<string?>("--model") { Description = "Your model instead: ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save), contexts (B, 5, D) -> (B, D)." };
         var payload = new Option<string>("--payload") { Description = "Payload vectors, .npy float (N, D).", Required = true };
         var eval = new Option<string>("--eval") { Description = "Eval set, .npz with contexts (M, 5, D), targets (M, D), truth_keys (M, 2).", Required = true };
         var keys = new Option<string?>("--payload-keys") { Description = "Key map .npy int (N, 2): the (article, chunk) of each payload row." };
@@ -30,16 +32,27 @@ public static class EvaluateCommand
         var output = new Option<string?>("--out") { Description = "Folder for the reports (default: artifacts/reports)." };
         var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code per decision (README).")
         {
-            predictions, payload, eval, keys, index, train, output,
+            predictions, model, payload, eval, keys, index, train, output,
         };
         command.SetAction(async (parse, _) =>
         {
             var environment = new Dictionary<string, string>
             {
-                [ResearcherPredictions.Variable] = Repository.ExistingFile(parse.GetValue(predictions)!, "--predictions"),
                 ["NVF_PAYLOAD"] = Repository.ExistingFile(parse.GetValue(payload)!, "--payload"),
                 ["NVF_EVAL"] = Repository.ExistingFile(parse.GetValue(eval)!, "--eval"),
             };
+            switch (parse.GetValue(predictions), parse.GetValue(model))
+            {
+                case ({ } file, null):
+                    environment[ResearcherPredictions.Variable] = Repository.ExistingFile(file, "--predictions");
+                    break;
+                case (null, { } file):
+                    environment[ResearcherPredictions.Variable] = PredictionsOf(Repository.ExistingFile(file, "--model"), environment["NVF_EVAL"]);
+                    break;
+                default:
+                    throw new UsageException("give either --predictions P.npy or --model M.onnx|M.pt (one of them).");
+            }
+
             Optional(environment, "NVF_PAYLOAD_KEYS", parse.GetValue(keys), "--payload-keys");
             Optional(environment, "NVF_INDEX", parse.GetValue(index), "--index");
             Optional(environment, "NVF_TRAIN", parse.GetValue(train), "--train");
@@ -87,6 +100,19 @@ public static class EvaluateCommand
         var (code, why) = EvaluationVerdict.Of(recording.Record);
         console.MarkupLine($"[bold]verdict[/] (exit {code}): {Markup.Escape(why)}");
         return code;
+    }
+
+    // Runs the model over the eval contexts once, here, and hands its predictions file to the features.
+    static string PredictionsOf(string modelPath, string evalPath)
+    {
+        try
+        {
+            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder));
+        }
+        catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     static void Optional(Dictionary<string, string> environment, string variable, string? path, string option)

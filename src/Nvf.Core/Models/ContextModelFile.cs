@@ -1,0 +1,46 @@
+using Nvf.Core.Artifacts;
+
+namespace Nvf.Core.Models;
+
+/// <summary>Opens a researcher's model file by its kind: ONNX (.onnx) or TorchScript (.pt, .pth, .torchscript).</summary>
+public static class ContextModelFile
+{
+    /// <summary>The environment variable naming a model file for the predictions feature.</summary>
+    public const string Variable = "NVF_MODEL";
+
+    /// <summary>Loads <paramref name="path"/>; throws <see cref="ArtifactException"/> for another extension or an unloadable file.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="threads">Intra-op threads.</param>
+    public static IContextModel Open(string path, int threads = 2)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+            throw new ArtifactException($"{path}: no such model file");
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".onnx" => new OnnxContextModel(path, threads),
+            ".pt" or ".pth" or ".torchscript" => new TorchScriptContextModel(path, threads),
+            var other => throw new ArtifactException($"{path}: a '{other}' file is not a model the gate runs; expected ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save)"),
+        };
+    }
+
+    /// <summary>
+    /// Runs the model over the eval set and writes its predictions as float32 .npy into <paramref name="folder"/>
+    /// (atomically), returning the file: the model path then joins the predictions path.
+    /// </summary>
+    /// <param name="modelPath">The model file.</param>
+    /// <param name="eval">The eval set.</param>
+    /// <param name="folder">Where the predictions file goes.</param>
+    /// <param name="progress">Hears each batch, or null.</param>
+    public static string WritePredictions(string modelPath, Data.EvalSet eval, string folder, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(eval);
+        using var model = Open(modelPath);
+        progress?.Report($"running {model.Description} over {eval.Count:N0} eval contexts");
+        var predictions = model.Predict(eval, progress);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"predictions-of-{Path.GetFileNameWithoutExtension(modelPath)}.npy");
+        Data.NumPy.NpyWriter.Write(file, predictions);
+        return file;
+    }
+}
