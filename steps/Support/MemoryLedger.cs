@@ -37,6 +37,21 @@ public sealed class MemoryLedger(ScenarioContext context)
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
+    /// <summary>
+    /// Before a feature that is not an InfoNCE one, frees the InfoNCE workspaces (the 584,000 x 768 payload, its index,
+    /// the trained models): the features run grouped by folder, so nothing after the InfoNCE ones needs them.
+    /// </summary>
+    /// <param name="feature">The feature about to run.</param>
+    [BeforeFeature]
+    public static void ReleaseInfoNceWhenLeaving(global::Nvf.Gherkin.Model.FeatureInfo feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        if (!feature.Tags.Any(t => t.Name.TrimStart('@') == "infonce"))
+        {
+            global::Nvf.Core.InfoNce.InfoNceSessions.ReleaseAll();
+        }
+    }
+
     /// <summary>The largest scenario peak so far, or the process's own peak when no scenario recorded one.</summary>
     public static long? RunPeak => Peaks.IsEmpty ? ProcessMemory.PeakBytes : Peaks.Values.Max();
 }

@@ -15,6 +15,21 @@ public static class InfoNceSessions
     private static readonly Lock Gate = new();
 
     /// <summary>
+    /// Frees every workspace (payload, indexes, trained models) and forgets every session: called when a run moves
+    /// on to features that do not use them, so their 5+ GB at the seed's scale are not held to the end of the run.
+    /// </summary>
+    public static void ReleaseAll()
+    {
+        lock (Gate)
+        {
+            foreach (var workspace in Workspaces.Values)
+                workspace.Dispose();
+            Workspaces.Clear();
+            Sessions.Clear();
+        }
+    }
+
+    /// <summary>
     /// The session for <paramref name="config"/>: the researcher's files when <paramref name="sources"/>
     /// names them, else generated data. Generated eval files go to <paramref name="outputFolder"/>.
     /// </summary>

@@ -42,10 +42,10 @@ public sealed class InfoNceWorkspace : IDisposable
     /// <summary>The nprobe values of the recall-vs-nprobe curve (capped at the index's nlist).</summary>
     public static readonly IReadOnlyList<int> NprobeSweep = [1, 2, 4, 8, 16, 32, 64];
 
-    private readonly Dictionary<ulong, (FaissIndex Index, string Description, double Seconds)> payloadIndexes = [];
+    private readonly Dictionary<ulong, (string Description, double Seconds)> payloadIndexes = [];
+    private readonly SpillingIndexCache<object> largeIndexes = new();
     private readonly Dictionary<(OracleIndexVariant, int, ulong), FaissIndex> controlIndexes = [];
     private readonly Dictionary<(ModelRunKey Key, int Epoch), IReadOnlyDictionary<string, (float[] Values, long[] Shape)>> towerWeights = [];
-    private ((ModelRunKey Key, int Epoch) Of, FaissIndex Index)? liveDerived;
     private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int, IndexFault), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
     private readonly Dictionary<TrainingTargets, EvalSet> trainingSets = [];
@@ -76,8 +76,14 @@ public sealed class InfoNceWorkspace : IDisposable
     /// </summary>
     public (FaissIndex Index, string Description, double Seconds) PayloadIndex(ulong seed)
     {
-        if (payloadIndexes.TryGetValue(seed, out var known))
-            return known;
+        var index = largeIndexes.Get(("payload", seed), () => OpenPayloadIndex(seed), Status);
+        var (description, seconds) = payloadIndexes[seed];
+        return (index, description, seconds);
+    }
+
+    // Reads the researcher's index file or builds IVF-Flat over the payload; records its description and time.
+    private FaissIndex OpenPayloadIndex(ulong seed)
+    {
         var clock = Stopwatch.StartNew();
         (FaissIndex, string) opened;
         if (Data.IndexFile is not null)
@@ -98,7 +104,8 @@ public sealed class InfoNceWorkspace : IDisposable
             opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
         }
 
-        return payloadIndexes[seed] = (opened.Item1, opened.Item2, clock.Elapsed.TotalSeconds);
+        payloadIndexes[seed] = (opened.Item2, clock.Elapsed.TotalSeconds);
+        return opened.Item1;
     }
 
     /// <summary>The index of an oracle-recall negative control over the first <paramref name="rows"/> payload rows (never <see cref="OracleIndexVariant.Payload"/>).</summary>
@@ -257,12 +264,9 @@ public sealed class InfoNceWorkspace : IDisposable
     /// <summary>Frees every index and model.</summary>
     public void Dispose()
     {
-        foreach (var (index, _, _) in payloadIndexes.Values)
-            index.Dispose();
+        largeIndexes.Dispose();
         foreach (var index in controlIndexes.Values)
             index.Dispose();
-        liveDerived?.Index.Dispose();
-        liveDerived = null;
         foreach (var run in runs.Values)
             run.Dispose();
     }
@@ -275,16 +279,17 @@ public sealed class InfoNceWorkspace : IDisposable
     /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
     private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.Payload.Count).ListCount / DerivedListDivisor);
 
-    // The P(payload) index of `key` after `epoch`: the live one, or rebuilt from that epoch's tower weights after
-    // freeing the live one (same weights, data, seed and thread count: the same index as when first built).
+    // The P(payload) index of `key` after `epoch`: live, read back from its spill file, or built from that epoch's
+    // tower weights (kept per epoch, so the index is the one the model had at that epoch).
     private FaissIndex DerivedIndex(ModelRunKey key, int epoch)
     {
-        if (liveDerived is { } live && live.Of == (key, epoch))
-            return live.Index;
         if (!towerWeights.TryGetValue((key, epoch), out var weights))
             throw new InvalidOperationException($"{key} has no payload tower at epoch {epoch}; expected a two-tower run trained through that epoch");
-        liveDerived?.Index.Dispose();
-        liveDerived = null;
+        return largeIndexes.Get((key, epoch), () => BuildDerivedIndex(key, weights), Status);
+    }
+
+    private FaissIndex BuildDerivedIndex(ModelRunKey key, IReadOnlyDictionary<string, (float[] Values, long[] Shape)> weights)
+    {
         var threads = TorchRuntime.NumThreads;
         TorchRuntime.NumThreads = key.Settings.TorchThreads;
         try
@@ -296,9 +301,7 @@ public sealed class InfoNceWorkspace : IDisposable
                 tower.LoadStateDict(weights.ToDictionary(w => w.Key, w => Tensor.From(w.Value.Values, w.Value.Shape)));
             }
 
-            var index = BuildEncodedIvf(tower, DerivedListCount, Seed(key));
-            liveDerived = ((key, epoch), index);
-            return index;
+            return BuildEncodedIvf(tower, DerivedListCount, Seed(key));
         }
         finally
         {

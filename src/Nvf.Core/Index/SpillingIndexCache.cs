@@ -1,0 +1,91 @@
+using Nvf.Faiss;
+
+namespace Nvf.Core.Index;
+
+/// <summary>
+/// Holds at most one large index in memory at a time. Asking for another one first writes the live one to a
+/// spill file (once; FAISS's own format, which reads back exactly) and frees it; an index asked for again is read
+/// back from its spill file instead of being rebuilt. At the seed's scale each index is 1.8 GB, so a workspace that
+/// uses the payload index and a two-tower P(payload) index in turn keeps one of them, not both, beside the payload.
+/// An index handed out stays valid until the next <see cref="Get"/> for another key; a disposed one refuses use
+/// with <see cref="ObjectDisposedException"/>. Not thread-safe.
+/// </summary>
+/// <typeparam name="TKey">What identifies an index (e.g. the k-means seed, or a model and epoch).</typeparam>
+public sealed class SpillingIndexCache<TKey> : IDisposable
+    where TKey : notnull
+{
+    private readonly string folder;
+    private readonly Dictionary<TKey, string> spilled = [];
+    private (TKey Key, FaissIndex Index)? live;
+    private int files;
+
+    /// <summary>Spill files go to a new folder under <paramref name="parent"/> (the system's temporary folder by default), removed on dispose.</summary>
+    /// <param name="parent">Where to make the spill folder.</param>
+    public SpillingIndexCache(string? parent = null) =>
+        folder = Path.Combine(parent ?? Path.GetTempPath(), $"nvf-index-spill-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    /// <summary>Bytes written to spill files so far.</summary>
+    public long SpilledBytes { get; private set; }
+
+    /// <summary>
+    /// The index of <paramref name="key"/>: the live one, else read back from its spill file, else made by
+    /// <paramref name="build"/>; whatever else was live is spilled and freed first.
+    /// </summary>
+    /// <param name="key">Which index.</param>
+    /// <param name="build">Makes it the first time (its memory is counted after the live one is freed).</param>
+    /// <param name="status">Hears about spilling and reading back, or null.</param>
+    public FaissIndex Get(TKey key, Func<FaissIndex> build, IProgress<string>? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (live is { } current && EqualityComparer<TKey>.Default.Equals(current.Key, key))
+            return current.Index;
+        Evict(status);
+        FaissIndex index;
+        if (spilled.TryGetValue(key, out var file))
+        {
+            status?.Report($"reading the index back from {file}");
+            index = FaissIndex.Read(file);
+        }
+        else
+        {
+            index = build();
+        }
+
+        live = (key, index);
+        return index;
+    }
+
+    /// <summary>True when <paramref name="key"/> is live or spilled (it was built once).</summary>
+    /// <param name="key">Which index.</param>
+    public bool Holds(TKey key) => spilled.ContainsKey(key) || live is { } current && EqualityComparer<TKey>.Default.Equals(current.Key, key);
+
+    /// <summary>Frees the live index and deletes every spill file.</summary>
+    public void Dispose()
+    {
+        live?.Index.Dispose();
+        live = null;
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        spilled.Clear();
+    }
+
+    private void Evict(IProgress<string>? status)
+    {
+        if (live is not { } current)
+            return;
+        if (!spilled.ContainsKey(current.Key))
+        {
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"index-{files++}.faiss");
+            var partial = file + ".partial";
+            status?.Report($"spilling an index of {current.Index.Count:N0} vectors to {folder} to keep one in memory");
+            current.Index.Write(partial);
+            File.Move(partial, file);
+            SpilledBytes += new FileInfo(file).Length;
+            spilled[current.Key] = file;
+        }
+
+        current.Index.Dispose();
+        live = null;
+    }
+}
