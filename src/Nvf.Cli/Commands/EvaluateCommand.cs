@@ -24,23 +24,16 @@ public static class EvaluateCommand
     {
         var predictions = new Option<string?>("--predictions") { Description = "Your model's predictions, .npy float (M, D): row i = the output for eval row i." };
         var model = new Option<string?>("--model") { Description = "Your model instead: ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save), contexts (B, 5, D) -> (B, D)." };
-        var payload = new Option<string>("--payload") { Description = "Payload vectors, .npy float (N, D).", Required = true };
-        var eval = new Option<string>("--eval") { Description = "Eval set, .npz with contexts (M, 5, D), targets (M, D), truth_keys (M, 2).", Required = true };
-        var keys = new Option<string?>("--payload-keys") { Description = "Key map .npy int (N, 2): the (article, chunk) of each payload row." };
-        var index = new Option<string?>("--index") { Description = "A .faiss index over the payload (ids = rows); default: build IVF-Flat here." };
-        var train = new Option<string?>("--train") { Description = "The training set .npz, to measure the eval set's leakage." };
+        var artifacts = new ArtifactOptions();
         var output = new Option<string?>("--out") { Description = "Folder for the reports (default: artifacts/reports)." };
         var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code per decision (README).")
         {
-            predictions, model, payload, eval, keys, index, train, output,
+            predictions, model, output,
         };
+        artifacts.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
-            var environment = new Dictionary<string, string>
-            {
-                ["NVF_PAYLOAD"] = Repository.ExistingFile(parse.GetValue(payload)!, "--payload"),
-                ["NVF_EVAL"] = Repository.ExistingFile(parse.GetValue(eval)!, "--eval"),
-            };
+            var environment = artifacts.Environment(parse);
             switch (parse.GetValue(predictions), parse.GetValue(model))
             {
                 case ({ } file, null):
@@ -53,9 +46,6 @@ public static class EvaluateCommand
                     throw new UsageException("give either --predictions P.npy or --model M.onnx|M.pt (one of them).");
             }
 
-            Optional(environment, "NVF_PAYLOAD_KEYS", parse.GetValue(keys), "--payload-keys");
-            Optional(environment, "NVF_INDEX", parse.GetValue(index), "--index");
-            Optional(environment, "NVF_TRAIN", parse.GetValue(train), "--train");
             return await Run(environment, parse.GetValue(output), Terminal.Console);
         });
         return command;
@@ -107,7 +97,7 @@ public static class EvaluateCommand
     {
         try
         {
-            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder));
+            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder), new SyncProgress(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
         }
         catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {
@@ -115,11 +105,10 @@ public static class EvaluateCommand
         }
     }
 
-    static void Optional(Dictionary<string, string> environment, string variable, string? path, string option)
+    // Reports on the calling thread, in order (System.Progress posts to the thread pool).
+    sealed class SyncProgress(Action<string> report) : IProgress<string>
     {
-        if (path is not null)
-        {
-            environment[variable] = Repository.ExistingFile(path, option);
-        }
+        public void Report(string value) => report(value);
     }
+
 }

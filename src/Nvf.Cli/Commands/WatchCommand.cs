@@ -18,18 +18,15 @@ public static class WatchCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "The training run's folder, where each epoch's predictions .npy appears." };
-        var payload = new Option<string>("--payload") { Description = "Payload vectors, .npy float (N, D).", Required = true };
-        var eval = new Option<string>("--eval") { Description = "Eval set, .npz with contexts (M, 5, D), targets (M, D), truth_keys (M, 2).", Required = true };
-        var keys = new Option<string?>("--payload-keys") { Description = "Key map .npy int (N, 2)." };
-        var index = new Option<string?>("--index") { Description = "A .faiss index over the payload; default: build IVF-Flat here (once)." };
-        var train = new Option<string?>("--train") { Description = "The training set .npz, to measure the eval set's leakage." };
+        var artifacts = new ArtifactOptions();
         var epochs = new Option<int?>("--epochs") { Description = "Stop after this many evaluations (default: until Ctrl-C)." };
         var interval = new Option<double>("--interval") { Description = "Seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
         var settle = new Option<double>("--settle") { Description = "Seconds a file's size must hold still before it is read.", DefaultValueFactory = _ => 2 };
         var command = new Command("watch", "Evaluate each epoch's predictions file as it appears in a training run's folder; print each decision.")
         {
-            folder, payload, eval, keys, index, train, epochs, interval, settle,
+            folder, epochs, interval, settle,
         };
+        artifacts.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var dir = Path.GetFullPath(parse.GetValue(folder)!);
@@ -43,20 +40,7 @@ public static class WatchCommand
                 throw new UsageException("--epochs must be >= 1, --interval > 0 and --settle >= 0 seconds.");
             }
 
-            var environment = new Dictionary<string, string>
-            {
-                ["NVF_PAYLOAD"] = Repository.ExistingFile(parse.GetValue(payload)!, "--payload"),
-                ["NVF_EVAL"] = Repository.ExistingFile(parse.GetValue(eval)!, "--eval"),
-            };
-            foreach (var (variable, value, option) in new[] { ("NVF_PAYLOAD_KEYS", parse.GetValue(keys), "--payload-keys"), ("NVF_INDEX", parse.GetValue(index), "--index"), ("NVF_TRAIN", parse.GetValue(train), "--train") })
-            {
-                if (value is not null)
-                {
-                    environment[variable] = Repository.ExistingFile(value, option);
-                }
-            }
-
-            return await Watch(dir, environment, parse.GetValue(epochs), TimeSpan.FromSeconds(parse.GetValue(interval)), TimeSpan.FromSeconds(parse.GetValue(settle)), Terminal.Console, cancel);
+            return await Watch(dir, artifacts.Environment(parse), parse.GetValue(epochs), TimeSpan.FromSeconds(parse.GetValue(interval)), TimeSpan.FromSeconds(parse.GetValue(settle)), Terminal.Console, cancel);
         });
         return command;
     }

@@ -37,7 +37,11 @@ public static class ContextModelFile
         ArgumentNullException.ThrowIfNull(eval);
         using var model = Open(modelPath);
         progress?.Report($"running {model.Description} over {eval.Count:N0} eval contexts");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var predictions = model.Predict(eval, progress);
+        var batches = (eval.Count + OnnxContextModel.BatchRows - 1) / OnnxContextModel.BatchRows;
+        progress?.Report(FormattableString.Invariant(
+            $"{model.Description}: {eval.Count:N0} contexts in {clock.Elapsed.TotalSeconds:F2} s, {clock.Elapsed.TotalMilliseconds / batches:F1} ms per batch of {OnnxContextModel.BatchRows}"));
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"predictions-of-{Path.GetFileNameWithoutExtension(modelPath)}.npy");
         Data.NumPy.NpyWriter.Write(file, predictions);
