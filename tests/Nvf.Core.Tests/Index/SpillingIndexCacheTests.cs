@@ -1,0 +1,58 @@
+using FluentAssertions;
+using Nvf.Core.Data;
+using Nvf.Core.Index;
+using Nvf.Faiss;
+using Xunit;
+
+namespace Nvf.Core.Tests.Index;
+
+public sealed class SpillingIndexCacheTests
+{
+    const int D = 32;
+
+    static FaissIndex Build(VectorSet vectors, ulong seed)
+    {
+        var index = FaissIndex.CreateIvfFlat(D, 16, FaissMetric.InnerProduct);
+        IvfFlatBuilder.TrainAndAdd(index, vectors, 16 * 40, seed, 0, null);
+        index.Nprobe = 4;
+        return index;
+    }
+
+    [Fact]
+    public void An_index_set_aside_reads_back_with_the_same_answers_and_is_built_only_once()
+    {
+        var vectors = RandomUnitVectors.Generate(2_000, D, seed: 1);
+        var queries = RandomUnitVectors.Generate(50, D, seed: 2).Data;
+        var builds = 0;
+        using var cache = new SpillingIndexCache<string>();
+
+        var first = cache.Get("a", () => { builds++; return Build(vectors, 3); });
+        var before = first.Search(queries, D, 10);
+        cache.Get("b", () => { builds++; return Build(vectors, 4); });
+        var again = cache.Get("a", () => { builds++; return Build(vectors, 3); });
+        var after = again.Search(queries, D, 10);
+
+        builds.Should().Be(2, "'a' is read back from its spill file, not rebuilt");
+        after.Ids.Should().Equal(before.Ids);
+        after.Scores.Should().Equal(before.Scores);
+        cache.SpilledBytes.Should().BeGreaterThan(2_000L * D * 4);
+        var act = () => first.Search(queries, D, 10);
+        act.Should().Throw<ObjectDisposedException>("an index set aside is freed; its holder must ask the cache again");
+    }
+
+    [Fact]
+    public void The_spill_folder_is_removed_on_dispose()
+    {
+        var parent = Directory.CreateTempSubdirectory("nvf-spill-test-").FullName;
+        var vectors = RandomUnitVectors.Generate(1_000, D, seed: 5);
+        using (var cache = new SpillingIndexCache<int>(parent))
+        {
+            cache.Get(1, () => Build(vectors, 1));
+            cache.Get(2, () => Build(vectors, 2));
+            Directory.GetFiles(parent, "*.faiss", SearchOption.AllDirectories).Should().ContainSingle();
+        }
+
+        Directory.GetFileSystemEntries(parent).Should().BeEmpty();
+        Directory.Delete(parent);
+    }
+}

@@ -1,0 +1,64 @@
+using FluentAssertions;
+using Nvf.Core.Artifacts;
+using Nvf.Core.Data;
+using Nvf.Core.Data.NumPy;
+using Nvf.Core.InfoNce;
+using Xunit;
+
+namespace Nvf.Core.Tests.InfoNce;
+
+public sealed class ResearcherPredictionsTests : IDisposable
+{
+    const int Samples = 20, D = 16;
+
+    readonly string folder = Directory.CreateTempSubdirectory("nvf-predictions-").FullName;
+    readonly EvalSet eval = new(RandomUnitVectors.Generate(Samples * 5, D, 1).Data, 5, RandomUnitVectors.Generate(Samples, D, 2), Enumerable.Range(0, Samples).Select(i => new TruthKey(i, 0)).ToArray());
+
+    string Write(string name, Array data, params int[] shape)
+    {
+        var path = Path.Combine(folder, name);
+        switch (data)
+        {
+            case float[] f: NpyWriter.Write(path, f, shape); break;
+            case double[] d: NpyWriter.Write(path, d, shape); break;
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void Float64_predictions_are_narrowed_row_for_row()
+    {
+        var values = Enumerable.Range(0, Samples * D).Select(i => i / 7.0).ToArray();
+
+        var predictions = ResearcherPredictions.Load(Write("p.npy", values, Samples, D), eval);
+
+        predictions.Count.Should().Be(Samples);
+        predictions.Data.Should().Equal(values.Select(v => (float)v));
+    }
+
+    [Fact]
+    public void Wrong_width_count_or_a_nan_is_named_with_what_was_expected()
+    {
+        var act = () => ResearcherPredictions.Load(Write("wide.npy", new float[Samples * (D + 1)], Samples, D + 1), eval);
+        act.Should().Throw<ArtifactException>().WithMessage("*wide.npy*(predictions: one row of 16 per eval sample)");
+
+        act = () => ResearcherPredictions.Load(Write("few.npy", new float[3 * D], 3, D), eval);
+        act.Should().Throw<ArtifactException>().WithMessage("*few.npy: 3 prediction rows; expected 20, one per eval sample*");
+
+        var nan = new float[Samples * D];
+        nan[5 * D + 2] = float.NaN;
+        act = () => ResearcherPredictions.Load(Write("nan.npy", nan, Samples, D), eval);
+        act.Should().Throw<ArtifactException>().WithMessage("*nan.npy: row 5, column 2 is NaN; expected finite predictions");
+    }
+
+    [Fact]
+    public void The_variable_names_a_file_that_must_exist()
+    {
+        ResearcherPredictions.PathFromEnvironment(_ => null).Should().BeNull();
+        var act = () => ResearcherPredictions.PathFromEnvironment(_ => "/nowhere/p.npy");
+        act.Should().Throw<ArtifactException>().WithMessage("NVF_PREDICTIONS: /nowhere/p.npy does not exist; expected the predictions .npy (M, D)*");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
