@@ -3,6 +3,13 @@ namespace Nvf.Faiss;
 /// <summary>Process-wide facts and settings of the native FAISS library behind the binding.</summary>
 public static class FaissRuntime
 {
+    /// <summary>
+    /// Returns the native heap pages freed indexes left behind to the system (glibc's malloc_trim): malloc keeps
+    /// what it frees for reuse, so after a 1.8 GB index is disposed the process would otherwise stay that large.
+    /// True when memory was returned.
+    /// </summary>
+    public static bool ReturnFreedMemory() => OperatingSystem.IsLinux() && NativeMethods.MallocTrim(0) == 1;
+
     /// <summary>The FAISS version compiled into the shim, e.g. "1.7.3" (Debian libfaiss-dev).</summary>
     public static string Version
     {

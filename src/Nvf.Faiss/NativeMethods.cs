@@ -18,6 +18,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int SetEnv(string name, string value, int overwrite);
 
+    // glibc: return freed heap pages to the system (FAISS's inverted lists live in malloc's heap, which keeps what
+    // it frees for reuse).
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    internal static partial int MallocTrim(nuint pad);
+
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_abi_version")]
     internal static partial int AbiVersion();
 

@@ -10,7 +10,8 @@ namespace Nvf.Specs.Steps.Support;
 /// The peak resident memory of each scenario (the process's peak is reset before it starts and read when it
 /// ends), kept for the run record and the report; and the release of what a scenario left behind: a full
 /// garbage collection after every scenario returns the large arrays no longer referenced (payload-sized
-/// encodings, index training samples) to the system before the next scenario allocates its own.
+/// encodings, index training samples) to the system before the next scenario allocates its own, and the native
+/// heap gives back what disposed indexes freed.
 /// </summary>
 [Binding]
 public sealed class MemoryLedger(ScenarioContext context)
@@ -35,6 +36,7 @@ public sealed class MemoryLedger(ScenarioContext context)
 
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        global::Nvf.Faiss.FaissRuntime.ReturnFreedMemory();
     }
 
     /// <summary>
@@ -49,6 +51,7 @@ public sealed class MemoryLedger(ScenarioContext context)
         if (!feature.Tags.Any(t => t.Name.TrimStart('@') == "infonce"))
         {
             global::Nvf.Core.InfoNce.InfoNceSessions.ReleaseAll();
+            global::Nvf.Faiss.FaissRuntime.ReturnFreedMemory();
         }
     }
 

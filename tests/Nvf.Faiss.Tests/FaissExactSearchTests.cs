@@ -34,6 +34,22 @@ public class FaissExactSearchTests
     }
 
     [Fact]
+    public void Memory_a_disposed_index_freed_goes_back_to_the_system()
+    {
+        static long Rss() => long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:"))[6..].Trim().Split(' ')[0]) * 1024;
+        var data = TestVectors.Unit(200_000, D, 9); // 38 MB of vectors in 64 lists
+        var baseline = Rss();
+        using (var index = FaissIndex.CreateIvfFlat(D, 64, FaissMetric.InnerProduct))
+        {
+            index.Train(data.AsSpan(0, 64 * 40 * D), D);
+            index.Add(data, D);
+        }
+
+        FaissRuntime.ReturnFreedMemory();
+        (Rss() - baseline).Should().BeLessThan(20L << 20, "the inverted lists' 38 MB are returned once the index is disposed and the heap trimmed");
+    }
+
+    [Fact]
     public void Ragged_or_non_finite_input_is_refused_before_native_code()
     {
         var data = TestVectors.Unit(10, D, 7);
