@@ -14,24 +14,27 @@ public static class Auc
         ArgumentNullException.ThrowIfNull(negatives);
         if (positives.Count == 0 || negatives.Count == 0)
             throw new ArgumentException($"{positives.Count} positives and {negatives.Count} negatives; expected at least one of each");
-        var all = new (double Score, bool Positive)[positives.Count + negatives.Count];
+        // Scores and labels in two arrays sorted together: the primitive-key sort is several times faster than a
+        // comparison delegate over tuples (5.4 million pairs for the seed's 5,244 eval rows in batches of 1,024).
+        var scores = new double[positives.Count + negatives.Count];
+        var positive = new bool[scores.Length];
         for (var i = 0; i < positives.Count; i++)
-            all[i] = (Checked(positives[i], nameof(positives)), true);
+            (scores[i], positive[i]) = (Checked(positives[i], nameof(positives)), true);
         for (var i = 0; i < negatives.Count; i++)
-            all[positives.Count + i] = (Checked(negatives[i], nameof(negatives)), false);
-        Array.Sort(all, (a, b) => a.Score.CompareTo(b.Score));
+            scores[positives.Count + i] = Checked(negatives[i], nameof(negatives));
+        Array.Sort(scores, positive);
 
-        // Sum of the positives' 1-based ranks, each tie group sharing its mean rank.
+        // Sum of the positives' 1-based ranks, each tie group sharing its mean rank (so the order within a tie does not matter).
         double positiveRankSum = 0;
-        for (var start = 0; start < all.Length;)
+        for (var start = 0; start < scores.Length;)
         {
             var end = start;
-            while (end + 1 < all.Length && all[end + 1].Score == all[start].Score)
+            while (end + 1 < scores.Length && scores[end + 1] == scores[start])
                 end++;
             var midRank = (start + end) / 2.0 + 1;
             for (var i = start; i <= end; i++)
             {
-                if (all[i].Positive)
+                if (positive[i])
                     positiveRankSum += midRank;
             }
             start = end + 1;
