@@ -64,6 +64,8 @@ $nvf evaluate --predictions "$work/predictions.npy" --payload "$work/payload.npy
   --payload-keys "$work/keys.npy" --index "$work/index.faiss" --out "$work/reports" >"$work/evaluate.log" 2>&1 || code=$?
 end=$(date +%s.%N)
 grep -E "^machine:|verdict|peak resident" "$work/evaluate.log" || true
+sed 's/\x1b\[[0-9;]*m//g' "$work/evaluate.log" | grep -E "(passed|failed|skipped) .*\([0-9.]+ m?s\)$" | grep -v "│" || true
+sed 's/\x1b\[[0-9;]*m//g' "$work/evaluate.log" | grep -oE "(separation|IVF retrieval): [^→]*" | head -2 || true
 awk -v s="$start" -v e="$end" -v c="$code" 'BEGIN { printf "nvf evaluate: %.1f s wall end to end (target < 60 s), exit %d\n", e - s, c }'
 
 for model in encoder.onnx encoder.pt; do
