@@ -89,14 +89,17 @@ public sealed class InfoNceSession : IDisposable
         if (variant == OracleIndexVariant.Payload)
         {
             // A pilot payload may hold fewer rows than the configured queries: every row is then a query (see OracleQueryCount).
-            result = OracleRecallCheck.Run(Index, Data.Payload, OracleQueryCount, r.Seed, Data.AreDuplicates);
+            var index = Index;
+            using (InfoNceWorkspace.EveryCoreForSearch())
+                result = OracleRecallCheck.Run(index, Data.Payload, OracleQueryCount, r.Seed, Data.AreDuplicates);
         }
         else
         {
             var control = Workspace.ControlIndex(variant, ControlRows, r.Seed);
             control.Nprobe = Math.Min(r.Nprobe, control.ListCount);
             var slice = Workspace.ControlSlice(variant, ControlRows, r.Seed);
-            result = OracleRecallCheck.Run(control, slice, Math.Min(r.OracleQueries, slice.Count), r.Seed, Data.AreDuplicates);
+            using (InfoNceWorkspace.EveryCoreForSearch())
+                result = OracleRecallCheck.Run(control, slice, Math.Min(r.OracleQueries, slice.Count), r.Seed, Data.AreDuplicates);
         }
 
         return oracle[variant] = result;
