@@ -28,7 +28,7 @@ public static class BlasAdvice
         var measured = sgemmGflops.ToString("F0", CultureInfo.InvariantCulture);
         return $"OpenBLAS runs its generic '{blas.Core}' kernels on this {cpu.VectorLevel} CPU ({cpu.Model}): sgemm measured {measured} GFLOPS. " +
             "On one AVX-512 machine the same product measured 31 GFLOPS as Prescott, 118 as Haswell and 200 as SkylakeX. " +
-            $"To use faster kernels, set OPENBLAS_CORETYPE={suggested} in your shell before running (Haswell on AVX2 CPUs, SkylakeX on AVX-512); " +
+            $"To use faster kernels, set the environment variable OPENBLAS_CORETYPE to {suggested} in your shell before running (Haswell on AVX2 CPUs, SkylakeX on AVX-512); " +
             "the gate never sets it for you, because some OpenBLAS builds compute wrong results or crash with a core the CPU does not match. " +
             "Verdicts do not depend on it; timings are compared only between runs on the same machine fingerprint.";
     }
