@@ -43,9 +43,6 @@ public sealed record RunSpread(IReadOnlyList<RunSpreadRow> Rows, BaselineCompari
         return new RunSpread(rows, comparison);
     }
 
-    /// <summary>The largest |difference| / SE over the criteria, or null when none has one.</summary>
-    public double? LargestZ => Rows.Any(r => r.Z is not null) ? Rows.Where(r => r.Z is not null).Max(r => Math.Abs(r.Z!.Value)) : null;
-
     /// <summary>How many metrics differ at all (bit for bit).</summary>
     public int Differing => Rows.Count(r => r.Difference != 0);
 

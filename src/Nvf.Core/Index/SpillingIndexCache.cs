@@ -55,10 +55,6 @@ public sealed class SpillingIndexCache<TKey> : IDisposable
         return index;
     }
 
-    /// <summary>True when <paramref name="key"/> is live or spilled (it was built once).</summary>
-    /// <param name="key">Which index.</param>
-    public bool Holds(TKey key) => spilled.ContainsKey(key) || live is { } current && EqualityComparer<TKey>.Default.Equals(current.Key, key);
-
     /// <summary>Frees the live index and deletes every spill file.</summary>
     public void Dispose()
     {
