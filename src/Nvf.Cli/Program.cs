@@ -20,6 +20,7 @@ public static class Program
             HistoryCommand.Create(),
             CompareCommand.Create(),
             EvaluateCommand.Create(),
+            EvaluatePipelineCommand.Create(),
             WatchCommand.Create(),
             BenchCommand.Create(),
             SanityCommand.Create(),

@@ -42,6 +42,31 @@ public sealed class ScriptModule : IDisposable
         return NativeResult.Tensor(NativeMethods.nvft_jit_forward(handle, input.Handle));
     }
 
+    /// <summary>How many tensors forward takes (its arguments besides self).</summary>
+    public int ForwardArity
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(handle == 0, this);
+            return NativeResult.Check(NativeMethods.nvft_jit_forward_arity(handle));
+        }
+    }
+
+    /// <summary>forward(<paramref name="inputs"/>...) for a module that takes several tensors and returns one.</summary>
+    /// <param name="inputs">The input tensors, in forward's order.</param>
+    public unsafe Tensor Forward(params Tensor[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ObjectDisposedException.ThrowIf(handle == 0, this);
+        var handles = inputs.Select(t => (t ?? throw new ArgumentException("null input tensor", nameof(inputs))).Handle).ToArray();
+        fixed (nint* h = handles)
+        {
+            var result = NativeResult.Tensor(NativeMethods.nvft_jit_forward_many(handle, h, handles.Length));
+            GC.KeepAlive(inputs);
+            return result;
+        }
+    }
+
     /// <summary>Frees the native module.</summary>
     public void Dispose()
     {

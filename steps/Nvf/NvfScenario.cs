@@ -8,7 +8,7 @@ using Nvf.Gherkin.Running;
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>What an NVF scenario has built so far; injected into every NVF step class (one per scenario).</summary>
-public sealed class NvfScenario
+public sealed class NvfScenario : IDisposable
 {
     readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     NvfDatabase? database;
@@ -61,6 +61,9 @@ public sealed class NvfScenario
     /// <summary>Metric name part of the last gradient probe through a relaxed Top-K ("straight_through", "gumbel_softmax").</summary>
     public string? GradientProbe { get; set; }
 
+    /// <summary>The pipeline behind the model-file interfaces (researcher-models.feature), if any.</summary>
+    public PipelineUnderTest? PipelineFiles { get; set; }
+
     /// <summary>The last judged criterion.</summary>
     public CriterionVerdict? Verdict { get; set; }
 
@@ -77,7 +80,8 @@ public sealed class NvfScenario
     /// (".seed_loss" when trained with the seed's loss).
     /// </summary>
     public string MetricPrefix =>
-        Corpus is { } corpus ? "nvf.clustered." + corpus.Noise.ToString("0.0##", CultureInfo.InvariantCulture).Replace('.', '_')
+        PipelineFiles is { } files ? (files.Researcher is null ? "nvf.model_files" : "nvf.researcher")
+        : Corpus is { } corpus ? "nvf.clustered." + corpus.Noise.ToString("0.0##", CultureInfo.InvariantCulture).Replace('.', '_')
         : Distribution.NoisySourceNoise is not null ? "nvf.oracle.noisy_source"
         : Joint is not null ? "nvf.joint"
         : Reranker is { } reranker ? "nvf.reranker." + Snake(reranker.Model.Design)
@@ -101,6 +105,9 @@ public sealed class NvfScenario
             metrics.RecordMetric(metric);
         }
     }
+
+    /// <summary>Frees the model files of <see cref="PipelineFiles"/>.</summary>
+    public void Dispose() => PipelineFiles?.Dispose();
 
     static string Snake(RerankerDesign design) => design switch
     {

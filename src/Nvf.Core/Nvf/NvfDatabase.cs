@@ -17,9 +17,13 @@ public sealed class NvfDatabase
         Key = key;
         Seed = seed;
         Tensor = Tensor.From(vectors.Data, vectors.Count, vectors.Dimension).DetachFromDisposeScope();
+        IsUnit = Enumerable.Range(0, vectors.Count).All(i => Math.Abs(Math.Sqrt(VectorMath.Dot(vectors.Row(i), vectors.Row(i))) - 1) < 1e-3);
     }
 
-    /// <summary>The rows, float32 (N, D), unit norm.</summary>
+    /// <summary>Whether every row has unit norm (within 1e-3): then a dot product is the cosine.</summary>
+    public bool IsUnit { get; }
+
+    /// <summary>The rows, float32 (N, D): unit norm when generated; a researcher's file keeps its own norms (see <see cref="IsUnit"/>).</summary>
     public VectorSet Vectors { get; }
 
     /// <summary>The same rows as a float32 (N, D) tensor (never disposed: the database is process-wide).</summary>
@@ -43,6 +47,14 @@ public sealed class NvfDatabase
     /// <summary>The seed's synthetic database: <paramref name="count"/> random unit vectors of width <paramref name="dimension"/>.</summary>
     public static NvfDatabase RandomUnit(int count, int dimension, ulong seed) =>
         new(RandomUnitVectors.Generate(count, dimension, seed), null, $"random-unit n={count} d={dimension} seed={seed}", seed);
+
+    /// <summary>A researcher's database: the rows of a float32/float64 .npy (N, D) file, as they are (no normalisation).</summary>
+    public static NvfDatabase FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var vectors = global::Nvf.Core.Data.NumPy.NpyReader.ReadVectorSet(path);
+        return new(vectors, null, $"file {Path.GetFullPath(path)} n={vectors.Count} d={vectors.Dimension}", 0);
+    }
 
     /// <summary>The seed's clustered corpus (its documents and their clusters), generated with <paramref name="seed"/>.</summary>
     public static NvfDatabase Clustered(ClusteredCorpus corpus, ulong seed)

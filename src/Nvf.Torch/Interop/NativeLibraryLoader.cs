@@ -14,7 +14,7 @@ internal static class NativeLibraryLoader
     internal const string FileName = "libnvftorch.so";
 
     /// <summary>Must equal NVFT_ABI_VERSION in native/shim.h.</summary>
-    internal const int AbiVersion = 4;
+    internal const int AbiVersion = 5;
 
     internal const string InstallCommand = "sudo apt-get install libtorch-dev libopenblas0-pthread cmake g++";
 

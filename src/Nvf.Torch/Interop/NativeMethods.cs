@@ -21,6 +21,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial nint nvft_blas_info();
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint nvft_jit_load(string path);
     [LibraryImport(Library)] internal static partial nint nvft_jit_forward(nint module, nint input);
+    [LibraryImport(Library)] internal static partial nint nvft_jit_forward_many(nint module, nint* inputs, int count);
+    [LibraryImport(Library)] internal static partial int nvft_jit_forward_arity(nint module);
     [LibraryImport(Library)] internal static partial void nvft_jit_free(nint module);
     [LibraryImport(Library)] internal static partial int nvft_set_num_threads(int count);
     [LibraryImport(Library)] internal static partial int nvft_get_num_threads();

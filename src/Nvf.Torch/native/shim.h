@@ -17,7 +17,7 @@
 #define NVFT_EXPORT extern "C" __attribute__((visibility("default")))
 
 // Bumped whenever an export changes; the managed loader refuses a stale library.
-#define NVFT_ABI_VERSION 4
+#define NVFT_ABI_VERSION 5
 
 namespace nvft {
 
