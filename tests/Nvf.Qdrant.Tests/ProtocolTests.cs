@@ -143,7 +143,12 @@ public sealed class ProtocolTests
         await test.Client.UpsertAsync("c", TestVectors.Points(TestVectors.Rows(12, 5)));
 
         (await test.Client.CountAsync("c")).Should().Be(12);
-        (await test.Client.GetCollectionAsync("c")).Should().Be(new QdrantCollectionInfo("green", 12, 5, QdrantDistance.Cosine, 8, 64));
+        (await test.Client.GetCollectionAsync("c")).Should().Be(new QdrantCollectionInfo("green", 12, 5, QdrantDistance.Cosine, 8, 64)
+        {
+            IndexedVectorsCount = 0,
+            IndexingThresholdKb = 10_000,
+            FullScanThresholdKb = 10_000,
+        });
         (await test.Client.CollectionExistsAsync("c")).Should().BeTrue();
         (await test.Client.DeleteCollectionAsync("c")).Should().BeTrue();
         (await test.Client.DeleteCollectionAsync("c")).Should().BeFalse();

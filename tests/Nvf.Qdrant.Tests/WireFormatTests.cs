@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Nvf.Qdrant.Protocol;
+using Nvf.Qdrant.Testing;
 using Xunit;
 
 namespace Nvf.Qdrant.Tests;
@@ -73,9 +74,37 @@ public sealed class WireFormatTests
     public async Task Collection_names_are_escaped_in_paths()
     {
         using var test = new DoubleClient();
-        await test.Client.CreateCollectionAsync("a b/c", new QdrantCollectionSpec(2, QdrantDistance.Dot));
-        test.Server.Requests.Single().Path.Should().Be("collections/a%20b%2Fc");
-        test.Server.PointCount("a b/c").Should().Be(0);
+        await test.Client.CreateCollectionAsync("a b+c", new QdrantCollectionSpec(2, QdrantDistance.Dot));
+        test.Server.Requests.Single().Path.Should().Be("collections/a%20b%2Bc");
+        test.Server.PointCount("a b+c").Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("a b/c", "'/' at position 3")]
+    [InlineData("x<y", "'<' at position 1")]
+    [InlineData("run:1", "':' at position 3")]
+    [InlineData("what?", "'?' at position 4")]
+    [InlineData("a\\b", "'\\' at position 1")]
+    [InlineData("tab\there", "'\\u0009' at position 3")]
+    public async Task Names_Qdrant_refuses_are_refused_before_sending(string name, string what)
+    {
+        // Qdrant: 1 to 255 characters, none of < > : " / \ | ? * or a control character.
+        using var test = new DoubleClient();
+        var create = () => test.Client.CreateCollectionAsync(name, new QdrantCollectionSpec(2, QdrantDistance.Dot));
+        (await create.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(what).And.Contain("Qdrant refuses names with");
+        test.Server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_double_refuses_such_a_name_as_Qdrant_does_when_another_client_sends_it()
+    {
+        using var server = new QdrantRestDouble();
+        using var http = new HttpClient(server) { BaseAddress = QdrantRestDouble.BaseAddress };
+        using var response = await http.PutAsync("collections/a%2Fb", new StringContent("{\"vectors\":{\"size\":2,\"distance\":\"Dot\"}}"));
+        ((int)response.StatusCode).Should().Be(422);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!["error"]!.GetValue<string>();
+        error.Should().Be("Validation error in path parameters: [name: collection name cannot contain \"/\" char]");
+        server.PointCount("a/b").Should().BeNull();
     }
 
     [Fact]

@@ -24,15 +24,31 @@ internal static class QdrantRequestWriter
         w.WriteNumber("size", spec.Size);
         w.WriteString("distance", DistanceName(spec.Distance));
         w.WriteEndObject();
-        if (spec.HnswM is not null || spec.HnswEfConstruct is not null)
+        foreach (var (name, value) in new[] { ("shard_number", spec.ShardNumber), ("replication_factor", spec.ReplicationFactor), ("write_consistency_factor", spec.WriteConsistencyFactor) })
+        {
+            if (value is int v)
+                w.WriteNumber(name, v);
+        }
+
+        if (spec.HnswM is not null || spec.HnswEfConstruct is not null || spec.FullScanThresholdKb is not null)
         {
             w.WriteStartObject("hnsw_config");
             if (spec.HnswM is int m)
                 w.WriteNumber("m", m);
             if (spec.HnswEfConstruct is int ef)
                 w.WriteNumber("ef_construct", ef);
+            if (spec.FullScanThresholdKb is int fullScan)
+                w.WriteNumber("full_scan_threshold", fullScan);
             w.WriteEndObject();
         }
+
+        if (spec.IndexingThresholdKb is int indexing)
+        {
+            w.WriteStartObject("optimizers_config");
+            w.WriteNumber("indexing_threshold", indexing);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     });
 

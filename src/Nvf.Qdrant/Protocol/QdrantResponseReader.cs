@@ -75,7 +75,8 @@ internal static class QdrantResponseReader
     public static QdrantCollectionInfo ReadCollectionInfo(JsonElement result)
     {
         var config = Property(result, "config", JsonValueKind.Object);
-        var vectors = Property(Property(config, "params", JsonValueKind.Object), "vectors", JsonValueKind.Object);
+        var parameters = Property(config, "params", JsonValueKind.Object);
+        var vectors = Property(parameters, "vectors", JsonValueKind.Object);
         var hnsw = Property(config, "hnsw_config", JsonValueKind.Object);
         long points = result.TryGetProperty("points_count", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetInt64() : 0;
         return new QdrantCollectionInfo(
@@ -84,8 +85,19 @@ internal static class QdrantResponseReader
             Property(vectors, "size", JsonValueKind.Number).GetInt32(),
             ParseDistance(Property(vectors, "distance", JsonValueKind.String).GetString()!),
             Property(hnsw, "m", JsonValueKind.Number).GetInt32(),
-            Property(hnsw, "ef_construct", JsonValueKind.Number).GetInt32());
+            Property(hnsw, "ef_construct", JsonValueKind.Number).GetInt32())
+        {
+            IndexedVectorsCount = OptionalInt(result, "indexed_vectors_count") ?? 0,
+            IndexingThresholdKb = config.TryGetProperty("optimizer_config", out var optimizer) ? (int?)OptionalInt(optimizer, "indexing_threshold") : null,
+            FullScanThresholdKb = (int)(OptionalInt(hnsw, "full_scan_threshold") ?? 10000),
+            ShardNumber = (int)(OptionalInt(parameters, "shard_number") ?? 1),
+            ReplicationFactor = (int)(OptionalInt(parameters, "replication_factor") ?? 1),
+            WriteConsistencyFactor = (int)(OptionalInt(parameters, "write_consistency_factor") ?? 1),
+        };
     }
+
+    private static long? OptionalInt(JsonElement owner, string name) =>
+        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
 
     public static QdrantDistance ParseDistance(string name) => name switch
     {

@@ -5,9 +5,11 @@ using System.Text.Json;
 namespace Nvf.Qdrant.Protocol;
 
 /// <summary>
-/// Sends one REST call with a per-attempt timeout and bounded retries: connection errors,
-/// timeouts and 5xx answers are retried with exponential backoff; 4xx answers are final and
-/// carry Qdrant's status.error text. Every call is safe to repeat (upserts overwrite by id).
+/// Sends one REST call with a per-attempt timeout and bounded retries: connection errors, timeouts, 5xx answers,
+/// 408 (Qdrant's answer to a distributed update that timed out) and 429 (strict-mode rate limits) are retried with
+/// exponential backoff, never sooner than the answer's Retry-After; other 4xx answers are final and carry Qdrant's
+/// status.error text (or the plain text Qdrant's authentication layer answers). Every call is safe to repeat
+/// (upserts overwrite by id; a create whose first answer was lost is settled by the client).
 /// </summary>
 internal sealed class QdrantTransport : IDisposable
 {
@@ -41,6 +43,7 @@ internal sealed class QdrantTransport : IDisposable
             attemptToken.CancelAfter(_options.RequestTimeout);
             HttpStatusCode? status = null;
             string? serverError = null;
+            TimeSpan? retryAfter = null;
             Exception? cause = null;
             string what;
             try
@@ -57,8 +60,11 @@ internal sealed class QdrantTransport : IDisposable
                 status = response.StatusCode;
                 serverError = QdrantResponseReader.ErrorText(answer);
                 what = $"answered {(int)status} {status}: {serverError}";
-                if ((int)status < 500)
+                if ((int)status < 500 && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
                     throw new QdrantException($"{operation} {what}", operation, status, serverError, attempt);
+                retryAfter = RetryAfter(response);
+                if (retryAfter > _options.MaxRetryAfter)
+                    throw new QdrantException($"{operation} {what}; it asks to retry after {retryAfter.Value.TotalSeconds:0} s, longer than the {_options.MaxRetryAfter.TotalSeconds:0} s this client waits (MaxRetryAfter)", operation, status, serverError, attempt);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -72,7 +78,8 @@ internal sealed class QdrantTransport : IDisposable
             }
             if (attempt > _options.MaxRetries)
                 throw new QdrantException($"{operation} failed after {attempt} attempt(s); last: {what}", operation, status, serverError, attempt, cause);
-            await _delay(RetrySchedule.DelayAfter(attempt, _options.InitialBackoff, _options.MaxBackoff), cancellationToken).ConfigureAwait(false);
+            var backoff = RetrySchedule.DelayAfter(attempt, _options.InitialBackoff, _options.MaxBackoff);
+            await _delay(retryAfter > backoff ? retryAfter.Value : backoff, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -103,6 +110,14 @@ internal sealed class QdrantTransport : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    // Retry-After as delta-seconds or an HTTP date; null when absent.
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: TimeSpan delta } => delta,
+        { Date: DateTimeOffset date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static JsonDocument ParseSuccess(string operation, HttpStatusCode status, byte[] answer, int attempt)
     {

@@ -14,6 +14,12 @@ internal sealed class DoubleCollection
 
     public QdrantCollectionSpec Spec { get; }
 
+    /// <summary>GET reads left that answer "yellow" (optimizing) after the last write.</summary>
+    public int OptimizingReadsLeft { get; set; }
+
+    /// <summary>Update operations served (the operation_id of the last).</summary>
+    public long Operations { get; set; }
+
     public int Count => _points.Count;
 
     /// <summary>Stores the point; Cosine collections keep the unit-normalized vector, as Qdrant does.</summary>

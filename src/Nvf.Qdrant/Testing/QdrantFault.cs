@@ -38,6 +38,18 @@ public sealed record QdrantFault
     /// <summary>The wait of a <see cref="QdrantFaultKind.Delay"/> fault.</summary>
     public TimeSpan Delay { get; private init; }
 
+    /// <summary>The Retry-After a <see cref="QdrantFaultKind.Status"/> fault sends, or null for none.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The update status an <see cref="QdrantFaultKind.UpdateStatus"/> fault answers.</summary>
+    public string Update { get; private init; } = "";
+
+    /// <summary>Serves the request, then fails as a lost answer (the client sees a timeout), <paramref name="times"/> times.</summary>
+    public static QdrantFault ServeThenDrop(int times = 1) => new(QdrantFaultKind.ServeThenDrop, times);
+
+    /// <summary>Serves an upsert and answers its result.status as <paramref name="status"/>, <paramref name="times"/> times.</summary>
+    public static QdrantFault UpdateStatus(string status, int times = 1) => new(QdrantFaultKind.UpdateStatus, times) { Update = status };
+
     /// <summary>Answers <paramref name="status"/> with {"status":{"error": <paramref name="errorText"/>}} <paramref name="times"/> times.</summary>
     public static QdrantFault Status(HttpStatusCode status, string errorText, int times = 1) =>
         new(QdrantFaultKind.Status, times) { StatusCode = status, ErrorText = errorText };

@@ -11,4 +11,10 @@ public enum QdrantFaultKind
 
     /// <summary>Fail as a refused TCP connection would (HttpRequestException wrapping a SocketException).</summary>
     Refuse,
+
+    /// <summary>Serve the request (its effect happens) and then lose the answer, as a timeout after the server acted.</summary>
+    ServeThenDrop,
+
+    /// <summary>Serve an upsert but answer it with a given update status (e.g. 1.19's "wait_timeout").</summary>
+    UpdateStatus,
 }

@@ -8,8 +8,13 @@ namespace Nvf.Qdrant.Testing;
 /// A TEST DOUBLE of Qdrant's REST subset used by <see cref="QdrantClient"/>, running in-process
 /// as an <see cref="HttpMessageHandler"/> (no socket). It keeps collections in memory, searches
 /// exactly with Qdrant's score conventions (Cosine on unit vectors, Dot, Euclid as the distance),
-/// enforces the api-key header and a request size limit, records every request, and injects
-/// faults (<see cref="QdrantFault"/>). It is not Qdrant: it has no HNSW, filters, or UUID ids.
+/// and models what Qdrant does at its edges: the api-key answered 401 in plain text (the health
+/// endpoints need none), an oversized body answered 400 in Qdrant's JSON envelope, names Qdrant
+/// refuses answered 422, cluster settings and thresholds kept and reported, a collection above its
+/// indexing threshold yellow for a few reads before it is green and indexed. It records every
+/// request and injects faults (<see cref="QdrantFault"/>). It is not Qdrant: it has no HNSW graph
+/// (an "indexed" collection is still searched exactly), no filters, no UUID ids. Its answers are
+/// checked against Qdrant's published OpenAPI documents by the contract tests.
 /// </summary>
 public sealed class QdrantRestDouble : HttpMessageHandler
 {
@@ -33,7 +38,7 @@ public sealed class QdrantRestDouble : HttpMessageHandler
     /// <summary>The api-key every request must carry, or null for none.</summary>
     public string? ApiKey { get; }
 
-    /// <summary>Bodies larger than this are answered 413, as Qdrant's max_request_size_mb does.</summary>
+    /// <summary>Bodies larger than this are answered 400 with Qdrant's "Payload error", as its max_request_size_mb does.</summary>
     public int MaxRequestBytes { get; }
 
     /// <summary>Every request received so far, in order (faulted ones included).</summary>
@@ -52,6 +57,13 @@ public sealed class QdrantRestDouble : HttpMessageHandler
         ArgumentNullException.ThrowIfNull(fault);
         lock (_gate)
             _faults.Add(new FaultState(fault));
+    }
+
+    /// <summary>GET /collections/{name} reads that answer "yellow" after an upsert takes a collection above its indexing threshold (optimizing).</summary>
+    public int OptimizingReads
+    {
+        get => _routes.OptimizingReads;
+        init => _routes.OptimizingReads = value;
     }
 
     /// <summary>Points stored in <paramref name="collection"/>, or null when it does not exist.</summary>
@@ -80,23 +92,33 @@ public sealed class QdrantRestDouble : HttpMessageHandler
                 throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused ({BaseAddress.Authority})",
                     new SocketException((int)SocketError.ConnectionRefused));
             case QdrantFaultKind.Status:
-                return DoubleRoutes.Error(fault.StatusCode, fault.ErrorText);
+                var error = DoubleRoutes.Error(fault.StatusCode, fault.ErrorText);
+                if (fault.RetryAfter is { } after)
+                    error.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(after);
+                return error;
             case QdrantFaultKind.Delay:
                 await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
                 break;
         }
-        if (ApiKey is not null && key != ApiKey)
-            return DoubleRoutes.Error(HttpStatusCode.Unauthorized, "Must provide an API key or an Authorization bearer token");
-        if (body.Length > MaxRequestBytes)
+        // Qdrant's authentication layer answers in plain text, before any route; the health endpoints are open.
+        if (ApiKey is not null && key != ApiKey && recorded.Route is not ("" or "healthz" or "readyz" or "livez"))
         {
-            // Qdrant's web framework answers an oversized body in plain text, not Qdrant's JSON.
-            return new HttpResponseMessage(HttpStatusCode.RequestEntityTooLarge)
+            return new HttpResponseMessage(HttpStatusCode.Unauthorized)
             {
-                Content = new StringContent($"JSON payload ({body.Length} bytes) is larger than allowed (limit: {MaxRequestBytes} bytes).", Encoding.UTF8, "text/plain"),
+                Content = new StringContent(key is null ? "Must provide an API key or an Authorization bearer token" : "Invalid API key or JWT", Encoding.UTF8, "text/plain"),
             };
         }
+        if (body.Length > MaxRequestBytes)
+            return DoubleRoutes.Error(HttpStatusCode.BadRequest, $"Payload error: JSON payload ({body.Length} bytes) is larger than allowed (limit: {MaxRequestBytes} bytes).");
+        HttpResponseMessage answer;
         lock (_gate)
-            return _routes.Serve(recorded);
+            answer = _routes.Serve(recorded, fault?.Kind == QdrantFaultKind.UpdateStatus ? fault.Update : null);
+        if (fault?.Kind == QdrantFaultKind.ServeThenDrop)
+        {
+            answer.Dispose();
+            throw new TaskCanceledException("the double served the request and dropped its answer", new TimeoutException());
+        }
+        return answer;
     }
 
     private QdrantFault? NextFault(RecordedRequest request)
