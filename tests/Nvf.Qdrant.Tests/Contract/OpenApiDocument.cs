@@ -131,21 +131,17 @@ public sealed class OpenApiDocument
         var segments = split[0].Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var query = split.Length < 2 ? [] : split[1].Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).Select(p => (Uri.UnescapeDataString(p[0]), Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""))).ToList();
-        foreach (var (template, item) in root["paths"]!.AsObject())
+        // The most literal template wins: /points/query over /points/{id}.
+        var match = root["paths"]!.AsObject()
+            .Select(p => (Template: p.Key, Item: p.Value!, Parts: p.Key.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Parts.Length == segments.Length && p.Parts.Zip(segments).All(z => z.First.StartsWith('{') || z.First == z.Second))
+            .OrderByDescending(p => p.Parts.Count(x => !x.StartsWith('{')))
+            .FirstOrDefault();
+        if (match.Template is not null)
         {
-            var parts = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != segments.Length || !parts.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second))
-                continue;
-            // A literal route wins over a template (/collections/aliases is not /collections/{name}).
-            if (parts.Any(p => p.StartsWith('{')) && root["paths"]!.AsObject().Any(o => o.Key != template && o.Key.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).SequenceEqual(segments)))
-                continue;
-            var operation = item![method.ToLowerInvariant()]?.AsObject();
+            var operation = match.Item[method.ToLowerInvariant()]?.AsObject();
             if (operation is null)
-            {
-                errors.Add($"{method} is not an operation of {template}");
-                return (null, query);
-            }
-
+                errors.Add($"{method} is not an operation of {match.Template}");
             return (operation, query);
         }
 
@@ -325,15 +321,15 @@ public sealed class OpenApiDocument
             return;
         }
 
-        var number = value.GetValue<double>();
+        var number = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
         if (s["type"]!.GetValue<string>() == "integer" && number != Math.Floor(number))
             errors.Add($"{at}: expected an integer, got {number}");
         var format = s["format"]?.GetValue<string>() ?? "";
         if (format.StartsWith("uint", StringComparison.Ordinal) && number < 0)
             errors.Add($"{at}: {number} is negative for format {format}");
-        if (s["minimum"] is { } min && number < min.GetValue<double>())
+        if (s["minimum"] is { } min && number < double.Parse(min.ToJsonString(), CultureInfo.InvariantCulture))
             errors.Add($"{at}: {number} is below the minimum {min}");
-        if (s["maximum"] is { } max && number > max.GetValue<double>())
+        if (s["maximum"] is { } max && number > double.Parse(max.ToJsonString(), CultureInfo.InvariantCulture))
             errors.Add($"{at}: {number} is above the maximum {max}");
     }
 
