@@ -16,6 +16,21 @@ public sealed class FaissSearchResult
         K = k;
     }
 
+    /// <summary>Ranked ids (and scores, or null for NaN) obtained elsewhere, e.g. from a vector database, in the same layout.</summary>
+    public static FaissSearchResult Create(long[] ids, float[]? scores, int queryCount, int k)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (queryCount < 0 || k < 1 || ids.Length != (long)queryCount * k || (scores is not null && scores.Length != ids.Length))
+            throw new ArgumentException($"{ids.Length} ids and {scores?.Length.ToString() ?? "no"} scores for {queryCount} queries of {k}; expected queries x k of each", nameof(ids));
+        if (scores is null)
+        {
+            scores = new float[ids.Length];
+            Array.Fill(scores, float.NaN);
+        }
+
+        return new FaissSearchResult(ids, scores, queryCount, k);
+    }
+
     /// <summary>Result ids, shape (QueryCount, K): row numbers in insertion order, or the caller's ids with an ID map; -1 = missing.</summary>
     public long[] Ids { get; }
 

@@ -92,12 +92,12 @@ public sealed class ServerLocatorTests
 
         found.Server!.Source.Should().Be(QdrantServerSource.Docker);
         found.Server.BaseAddress.Should().Be(new Uri("http://127.0.0.1:41000/"));
-        found.Server.Description.Should().Be("docker qdrant/qdrant:v1.12.5 container 3f2a9c1b7d5e on 127.0.0.1:41000");
+        found.Server.Description.Should().Be("docker qdrant/qdrant:v1.19.0 container 3f2a9c1b7d5e on 127.0.0.1:41000");
         found.Reasons.Should().Equal("NVF_QDRANT_URL is not set");
         host.Probes.Should().Be(4);
         host.CommandLog.Should().Equal(
             "/usr/bin/docker info",
-            "/usr/bin/docker run -d --rm -p 127.0.0.1:41000:6333 -e QDRANT__TELEMETRY_DISABLED=true qdrant/qdrant:v1.12.5");
+            "/usr/bin/docker run -d --rm -p 127.0.0.1:41000:6333 -e QDRANT__TELEMETRY_DISABLED=true qdrant/qdrant:v1.19.0");
 
         await found.Server.DisposeAsync();
         await found.Server.DisposeAsync();
@@ -117,7 +117,7 @@ public sealed class ServerLocatorTests
         var found = await new QdrantServerLocator(host, Fast).FindAsync();
 
         found.IsAvailable.Should().BeFalse();
-        found.Reasons[1].Should().Be("docker: container abc of qdrant/qdrant:v1.12.5 was not ready: no ready answer within 5 s (20 probes); last: /readyz answered 503: some shards are not ready");
+        found.Reasons[1].Should().Be("docker: container abc of qdrant/qdrant:v1.19.0 was not ready: no ready answer within 5 s (20 probes); last: /readyz answered 503: some shards are not ready");
         host.CommandLog.Should().Contain("/usr/bin/docker rm -f abc");
     }
 
@@ -131,7 +131,7 @@ public sealed class ServerLocatorTests
                 : new ProcessOutcome(125, "", "docker: Error response from daemon: pull access denied.\n", false),
         };
         var found = await new QdrantServerLocator(host, Fast).FindAsync();
-        found.Reasons[1].Should().Be("docker: `docker run qdrant/qdrant:v1.12.5` failed (exit 125): docker: Error response from daemon: pull access denied.");
+        found.Reasons[1].Should().Be("docker: `docker run qdrant/qdrant:v1.19.0` failed (exit 125): docker: Error response from daemon: pull access denied.");
     }
 
     [Fact]

@@ -15,6 +15,18 @@ public sealed record QdrantStoreOptions
     /// <summary>HNSW build-time neighbour list size for new collections; null keeps the server default (100).</summary>
     public int? HnswEfConstruct { get; init; }
 
+    /// <summary>
+    /// optimizers_config.indexing_threshold (KB) for new collections: Qdrant builds an HNSW index only for a segment
+    /// above it (10,000 KB by default), so without lowering it a small collection is always scanned exhaustively. null keeps the server's.
+    /// </summary>
+    public int? IndexingThresholdKb { get; init; }
+
+    /// <summary>hnsw_config.full_scan_threshold (KB) for new collections; null keeps the server's (10,000).</summary>
+    public int? FullScanThresholdKb { get; init; }
+
+    /// <summary>How long to wait after an upsert for the collection to be green and indexed before HNSW searches. Default 5 min.</summary>
+    public TimeSpan IndexingTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>True deletes the collection when the store is disposed (tests and throw-away runs).</summary>
     public bool DeleteOnDispose { get; init; }
 }

@@ -39,7 +39,12 @@ public sealed class QdrantVectorStore : IVectorStore
     {
         StoreArguments.Dimension(dimension);
         await _client.DeleteCollectionAsync(Collection, cancellationToken).ConfigureAwait(false);
-        await _client.CreateCollectionAsync(Collection, new QdrantCollectionSpec(dimension, ToDistance(metric), Options.HnswM, Options.HnswEfConstruct), cancellationToken).ConfigureAwait(false);
+        var spec = new QdrantCollectionSpec(dimension, ToDistance(metric), Options.HnswM, Options.HnswEfConstruct)
+        {
+            IndexingThresholdKb = Options.IndexingThresholdKb,
+            FullScanThresholdKb = Options.FullScanThresholdKb,
+        };
+        await _client.CreateCollectionAsync(Collection, spec, cancellationToken).ConfigureAwait(false);
         _dimension = dimension;
         _metric = metric;
     }
@@ -66,7 +71,14 @@ public sealed class QdrantVectorStore : IVectorStore
         // Rows are sliced, not copied: the client serializes one point at a time.
         var points = Enumerable.Range(0, vectors.Count).Select(i => new QdrantPoint((ulong)ids[i], vectors.Data.AsMemory(i * d, d)));
         await _client.UpsertAsync(Collection, points, cancellationToken).ConfigureAwait(false);
+        // Searches must not race the optimizer: an HNSW search waits until the collection is green and, above its
+        // indexing threshold, indexed; the answer says which search will really run.
+        _info = Options.Exact
+            ? await _client.GetCollectionAsync(Collection, cancellationToken).ConfigureAwait(false)
+            : await _client.WaitForIndexingAsync(Collection, Options.IndexingTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private QdrantCollectionInfo? _info;
 
     /// <inheritdoc />
     public async Task<StoreSearchResult> SearchAsync(VectorSet queries, int k, CancellationToken cancellationToken = default)
@@ -112,7 +124,7 @@ public sealed class QdrantVectorStore : IVectorStore
         {
             ["url"] = _client.Options.BaseAddress.ToString(),
             ["collection"] = Collection,
-            ["search"] = Options.Exact ? "exact (full scan)" : "hnsw",
+            ["search"] = _info?.SearchMode(Options.Exact) ?? (Options.Exact ? "exact (full scan)" : "hnsw (nothing written yet)"),
         };
         if (!Options.Exact && Options.HnswEf is int ef)
             settings["hnsw_ef"] = ef.ToString(CultureInfo.InvariantCulture);

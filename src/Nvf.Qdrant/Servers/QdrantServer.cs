@@ -28,7 +28,7 @@ public sealed class QdrantServer : IAsyncDisposable
     /// <summary>Which discovery step produced the server.</summary>
     public QdrantServerSource Source { get; }
 
-    /// <summary>One line for reports, e.g. "docker qdrant/qdrant:v1.12.5 container 3f2a... on 127.0.0.1:41234".</summary>
+    /// <summary>One line for reports, e.g. "docker qdrant/qdrant:v1.19.0 container 3f2a... on 127.0.0.1:41234".</summary>
     public string Description { get; }
 
     /// <summary>Client options for this server (address and api key; other settings default).</summary>

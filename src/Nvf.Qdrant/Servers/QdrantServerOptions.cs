@@ -10,10 +10,11 @@ public sealed record QdrantServerOptions
     public string ApiKeyVariable { get; init; } = "NVF_QDRANT_API_KEY";
 
     /// <summary>
-    /// The official image, pinned so every run tests the same server: v1.12.5 has the Query API
-    /// (points/query, since 1.10) and collection existence checks (since 1.8).
+    /// The official image, pinned so every run tests the same server: v1.19.0, the newest API document the contract
+    /// tests check the client against (the client also keeps to what v1.12 accepts: the Query API since 1.10,
+    /// collection existence since 1.8).
     /// </summary>
-    public string DockerImage { get; init; } = "qdrant/qdrant:v1.12.5";
+    public string DockerImage { get; init; } = "qdrant/qdrant:v1.19.0";
 
     /// <summary>Time allowed for <c>docker info</c>.</summary>
     public TimeSpan DockerInfoTimeout { get; init; } = TimeSpan.FromSeconds(20);

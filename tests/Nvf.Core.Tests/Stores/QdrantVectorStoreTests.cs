@@ -31,7 +31,17 @@ public sealed class QdrantVectorStoreTests
             await hnsw.CreateAsync(4, VectorMetric.Cosine);
             await hnsw.UpsertAsync(GaussianRows.Ids(5), GaussianRows.Make(5, 4, 1));
             await hnsw.SearchAsync(GaussianRows.Make(2, 4, 2), 3);
-            hnsw.Describe().Settings.Should().Contain("search", "hnsw").And.Contain("hnsw_ef", "96").And.Contain("hnsw_m", "24");
+            // Five 4-float vectors are far under Qdrant's default indexing threshold: no HNSW index is built, and the
+            // description says the "HNSW" search is a full scan.
+            hnsw.Describe().Settings.Should().Contain("search", "exhaustive: 5 of 5 points are in segments without an HNSW index (0 KB of vectors; indexing_threshold 10,000 KB)")
+                .And.Contain("hnsw_ef", "96").And.Contain("hnsw_m", "24");
+        }
+
+        await using (var indexed = new QdrantVectorStore(client, "indexed", new QdrantStoreOptions { Exact = false, IndexingThresholdKb = 1, FullScanThresholdKb = 10 }))
+        {
+            await indexed.CreateAsync(512, VectorMetric.Cosine);
+            await indexed.UpsertAsync(GaussianRows.Ids(40), GaussianRows.Make(40, 512, 1));
+            indexed.Describe().Settings.Should().Contain("search", "HNSW (approximate)", "40 x 512 floats is 80 KB: above a 1 KB indexing threshold and the 10 KB full-scan threshold, once the collection is green");
         }
 
         JsonElement Params(string collection) => JsonDocument.Parse(server.Requests.Single(r => r.Route == $"collections/{collection}/points/query/batch").Body)

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Nvf.Core.Data;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Metrics;
+using Nvf.Core.Sanity;
+using Nvf.Faiss;
+using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+using Nvf.Qdrant;
+using Nvf.Qdrant.Testing;
+using Nvf.Specs.Steps.Support;
+
+namespace Nvf.Specs.Steps.InfoNce;
+
+/// <summary>
+/// The collection qdrant_collection.feature reads: the researcher's (NVF_QDRANT_URL, NVF_QDRANT_COLLECTION, ...) or,
+/// without one, a collection in the project's Qdrant double holding a slice of the generated payload under shuffled
+/// point ids, created with cluster settings. Disposed with the scenario.
+/// </summary>
+public sealed class QdrantCollectionState : IDisposable
+{
+    /// <summary>The client in use.</summary>
+    public QdrantClient? Client { get; set; }
+
+    /// <summary>The double behind the client on generated data, else null.</summary>
+    public QdrantRestDouble? Double { get; set; }
+
+    /// <summary>Where the collection is and how to search it.</summary>
+    public QdrantCollectionSettings? Settings { get; set; }
+
+    /// <summary>Payload rows [0, Rows) are in the collection (all of them for a researcher's collection).</summary>
+    public int Rows { get; set; }
+
+    /// <summary>What was read back.</summary>
+    public QdrantCollectionSource? Source { get; set; }
+
+    /// <summary>Oracle recall through the collection.</summary>
+    public (ProportionEstimate R1, ProportionEstimate R5, ProportionEstimate RTop, double Seconds)? Oracle { get; set; }
+
+    /// <summary>The predictions' retrieval through the collection and by exact search.</summary>
+    public (ProportionEstimate QdrantR5, ProportionEstimate QdrantContain, ProportionEstimate ExactR5, ProportionEstimate ExactContain, double Seconds)? Retrieval { get; set; }
+
+    /// <summary>Frees the client and the double.</summary>
+    public void Dispose()
+    {
+        Client?.Dispose();
+        Double?.Dispose();
+    }
+}
+
+/// <summary>Steps of qdrant_collection.feature: the InfoNCE plumbing and retrieval checks on a Qdrant collection.</summary>
+[Binding]
+public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollectionState state)
+{
+    /// <summary>Payload rows the double holds on generated data: its JSON round trip keeps every point in memory.</summary>
+    const int DoubleRows = 20_000;
+
+    [Given("the payload of the run in a Qdrant collection")]
+    public void GivenCollection()
+    {
+        var data = context.Session.Data;
+        if (QdrantCollectionSettings.FromEnvironment() is { } settings)
+        {
+            state.Settings = settings;
+            state.Client = new QdrantClient(settings.ClientOptions());
+            state.Rows = data.Payload.Count;
+            return;
+        }
+
+        if (data.Generators.Count == 0)
+            ScenarioContext.Skip($"no Qdrant collection named for the researcher's files: set {QdrantCollectionSettings.CollectionVariable} and NVF_QDRANT_URL (and {QdrantCollectionSettings.RowFieldVariable})");
+        // A cluster-shaped collection in the double: shuffled point ids, the row in a payload field, strong writes.
+        state.Rows = Math.Min(DoubleRows, data.Payload.Count);
+        state.Double = new QdrantRestDouble();
+        state.Settings = new QdrantCollectionSettings(QdrantRestDouble.BaseAddress, null, "nvf-payload", "row", Exact: true, HnswEf: null, ReadConsistency: "majority");
+        state.Client = new QdrantClient(state.Settings.ClientOptions() with { Ordering = QdrantWriteOrdering.Strong }, state.Double);
+        var d = data.Payload.Dimension;
+        var spec = new QdrantCollectionSpec(d, QdrantDistance.Dot) { ShardNumber = 2, ReplicationFactor = 2, WriteConsistencyFactor = 2 };
+        var ids = new SeededRandom(7).Permutation(state.Rows);
+        Run(async () =>
+        {
+            await state.Client.CreateCollectionAsync(state.Settings.Collection, spec);
+            await state.Client.UpsertAsync(state.Settings.Collection, Enumerable.Range(0, state.Rows).Select(r =>
+                new QdrantPoint(1_000_000UL + (ulong)ids[r], data.Payload.Data.AsMemory(r * d, d), new JsonObject { ["row"] = r })));
+        });
+        context.Scenario.AttachText("The collection", $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.Payload.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority");
+    }
+
+    [When("the payload is read back from the collection by scroll")]
+    public void WhenReadBack()
+    {
+        var data = context.Session.Data;
+        state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, context.Scenario.StatusProgress()));
+        context.Scenario.AttachText("Read back", state.Source.Description);
+    }
+
+    [Then("every payload row is in the collection once and equals the run's payload")]
+    public void ThenEqualsPayload()
+    {
+        var source = Source;
+        var payload = context.Session.Data.Payload;
+        source.Payload.Count.Should().Be(state.Rows);
+        var mismatched = Enumerable.Range(0, state.Rows).Count(r => !source.Payload.Row(r).SequenceEqual(payload.Row(r)));
+        context.Metrics.Record("infonce.qdrant.rows_differing_from_payload", mismatched, MetricDirection.LowerIsBetter, kind: MetricKind.Count);
+        mismatched.Should().Be(0, "JSON carries float32 exactly (shortest round-trip form), so each point must equal its payload row");
+    }
+
+    [Then("the collection's vectors pass the normalization check")]
+    public void ThenNormalized()
+    {
+        var check = NormalizationCheck.Run(Source.Payload, Source.Info.Distance == QdrantDistance.Euclid ? FaissMetric.L2 : FaissMetric.InnerProduct);
+        context.Scenario.AttachTable("Normalization of the collection's vectors", ["mean norm", "min", "max", "distance", "status"],
+            [[check.Norms.Mean.ToString("F6", CultureInfo.InvariantCulture), check.Norms.Min.ToString("F6", CultureInfo.InvariantCulture), check.Norms.Max.ToString("F6", CultureInfo.InvariantCulture), Source.Info.Distance.ToString(), check.Outcome.Status]]);
+        check.NormsAreUnit.Should().BeTrue(string.Join("; ", check.Outcome.Failures));
+    }
+
+    [When("the oracle queries are searched in the collection, top {int}")]
+    public void WhenOracleSearched(int topK)
+    {
+        var source = Source;
+        var queries = Math.Min(context.Config.Retrieval.OracleQueries, state.Rows);
+        var rows = new SeededRandom(context.Config.Retrieval.Seed).Permutation(state.Rows)[..queries];
+        var d = source.Payload.Dimension;
+        var vectors = new float[queries * d];
+        for (var i = 0; i < queries; i++)
+            source.Payload.Row(rows[i]).CopyTo(vectors.AsSpan(i * d, d));
+        var (found, seconds) = Run(() => source.SearchAsync(Client, new VectorSet(vectors, queries, d), topK, context.Scenario.StatusProgress()));
+        var data = context.Session.Data;
+        int At(int k) => Enumerable.Range(0, queries).Count(q => Enumerable.Range(0, k).Any(j => found[(q * topK) + j] is var row && row >= 0 && data.AreDuplicates(row, rows[q])));
+        state.Oracle = (ProportionEstimate.Wilson(At(1), queries), ProportionEstimate.Wilson(At(5), queries), ProportionEstimate.Wilson(At(topK), queries), seconds);
+        context.Scenario.AttachTable("Oracle recall through the collection", ["search", "queries", "R@1", "R@5", $"R@{topK}", "seconds"],
+            [[source.SearchMode, queries.ToString("N0", CultureInfo.InvariantCulture), state.Oracle.Value.R1.ToString(), state.Oracle.Value.R5.ToString(), state.Oracle.Value.RTop.ToString(), seconds.ToString("F1", CultureInfo.InvariantCulture)]]);
+    }
+
+    [Then("oracle recall through the collection meets the seed's figures and the report says which search ran")]
+    public void ThenOracleMeetsSeed()
+    {
+        var (r1, r5, rTop, _) = state.Oracle ?? throw new InvalidOperationException("No oracle search; expected 'the oracle queries are searched in the collection' first.");
+        context.Metrics.Record("infonce.qdrant.oracle.r_at_1", r1);
+        context.Metrics.Record("infonce.qdrant.oracle.r_at_5", r5);
+        Source.SearchMode.Should().NotBeNullOrEmpty();
+        r1.Estimate.Should().BeGreaterThanOrEqualTo(OracleRecallCheck.MinimumRecallAt1, "the seed's oracle R@1 (95% required; a self-query or an exact duplicate of it ranks first)");
+        r5.Estimate.Should().Be(1.0, "the seed's oracle R@5 is 100%");
+        rTop.Estimate.Should().Be(1.0, "the seed's oracle R@50 is 100%");
+    }
+
+    [When("the predictions are searched in the collection and by exact search over the same rows")]
+    public void WhenPredictionsSearched()
+    {
+        var data = context.Session.Data;
+        var predictions = ResearcherPredictions.Load(context.PredictionsFile ?? throw new InvalidOperationException("No predictions file; expected 'the predictions file of the run' first."), data.Eval);
+        var truth = data.EvalRows();
+        var inCollection = Enumerable.Range(0, truth.Length).Where(i => truth[i] < state.Rows).ToArray();
+        inCollection.Should().NotBeEmpty("some eval targets must lie in the collection's rows");
+        var d = predictions.Dimension;
+        var queries = new float[inCollection.Length * d];
+        for (var i = 0; i < inCollection.Length; i++)
+            predictions.Row(inCollection[i]).CopyTo(queries.AsSpan(i * d, d));
+        const int k = RetrievalEvaluator.SeedTopK;
+        var (qdrantRows, seconds) = Run(() => Source.SearchAsync(Client, new VectorSet(queries, inCollection.Length, d), k, context.Scenario.StatusProgress()));
+        var exact = FaissExactSearch.InnerProduct(queries, Source.Payload.Data, d, k);
+        var truthRows = inCollection.Select(i => (long)truth[i]).ToArray();
+        state.Retrieval = (Count(qdrantRows, truthRows, 5, exactOnly: true), Count(qdrantRows, truthRows, k, exactOnly: false),
+            Count(exact.Ids, truthRows, 5, exactOnly: true), Count(exact.Ids, truthRows, k, exactOnly: false), seconds);
+        var r = state.Retrieval.Value;
+        context.Scenario.AttachTable($"R@5 and Contain@50 of the predictions ({inCollection.Length:N0} eval rows whose target is in the collection)", ["search", "R@5", "Contain@50", "seconds"],
+        [
+            [Source.Description, r.QdrantR5.ToString(), r.QdrantContain.ToString(), seconds.ToString("F1", CultureInfo.InvariantCulture)],
+            ["FAISS exact inner product over the same rows", r.ExactR5.ToString(), r.ExactContain.ToString(), ""],
+        ]);
+
+        ProportionEstimate Count(long[] ranked, long[] rows, int depth, bool exactOnly) =>
+            ProportionEstimate.Wilson(Enumerable.Range(0, rows.Length).Count(q => Enumerable.Range(0, depth).Any(j =>
+                ranked[(q * k) + j] is var row && row >= 0 && (exactOnly ? row == rows[q] : data.AreDuplicates(row, rows[q])))), rows.Length);
+    }
+
+    [Then("R@5 and Contain@50 through the collection are reported beside exact search's, and equal them when the search is exact")]
+    public void ThenBesideExact()
+    {
+        var r = state.Retrieval ?? throw new InvalidOperationException("No search; expected 'the predictions are searched in the collection ...' first.");
+        context.Metrics.Record("infonce.qdrant.predictions.r_at_5", r.QdrantR5);
+        context.Metrics.Record("infonce.qdrant.predictions.contain_at_50", r.QdrantContain);
+        if (Source.Info.SearchMode(Settings.Exact).StartsWith("HNSW", StringComparison.Ordinal))
+        {
+            context.Scenario.AttachText("HNSW", $"approximate search: R@5 {r.QdrantR5} beside exact {r.ExactR5}; the difference is what the graph costs");
+            return;
+        }
+
+        r.QdrantR5.Successes.Should().Be(r.ExactR5.Successes, "an exhaustive search over the same rows ranks as FAISS's exact search");
+        r.QdrantContain.Successes.Should().Be(r.ExactContain.Successes);
+    }
+
+    QdrantClient Client => state.Client ?? throw new InvalidOperationException("No collection; expected 'Given the payload of the run in a Qdrant collection' first.");
+
+    QdrantCollectionSettings Settings => state.Settings ?? throw new InvalidOperationException("No collection; expected 'Given the payload of the run in a Qdrant collection' first.");
+
+    QdrantCollectionSource Source => state.Source ?? throw new InvalidOperationException("Nothing read back; expected 'the payload is read back from the collection by scroll' first.");
+
+    static void Run(Func<Task> work) => work().GetAwaiter().GetResult();
+
+    static T Run<T>(Func<Task<T>> work) => work().GetAwaiter().GetResult();
+}
