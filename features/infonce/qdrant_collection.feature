@@ -4,7 +4,8 @@ Feature: The plumbing checks against a Qdrant collection
   then reads that collection (NVF_QDRANT_URL, NVF_QDRANT_API_KEY, NVF_QDRANT_COLLECTION): every
   point by scroll with its vector, placed at the payload row its payload field names
   (NVF_QDRANT_ROW_FIELD, default "row"), and runs the seed's checks on it beside the FAISS path:
-  the vectors equal the run's payload and are unit norm, oracle recall (1,000 payload rows as
+  the vectors equal the run's payload and are unit norm, the eval targets align with them at
+  their truth keys (cosine > 0.999, the seed's check), oracle recall (1,000 payload rows as
   their own queries: R@1 >= 95%, R@5 = R@50 = 100%, the seed's figures), and R@5 and Contain@50
   of the predictions beside FAISS's exact search over the same rows. Searches are exact unless
   NVF_QDRANT_SEARCH=hnsw; the report says which search ran, since Qdrant scans exhaustively
@@ -19,9 +20,10 @@ Feature: The plumbing checks against a Qdrant collection
     And the payload of the run in a Qdrant collection
     When the payload is read back from the collection by scroll
 
-  Scenario: The collection holds the payload, unit norm
+  Scenario: The collection holds the payload, unit norm, aligned with the eval set
     Then every payload row is in the collection once and equals the run's payload
     And the collection's vectors pass the normalization check
+    And the eval targets align with the collection's vectors at their truth keys
 
   Scenario: Oracle recall through the collection
     When the oracle queries are searched in the collection, top 50

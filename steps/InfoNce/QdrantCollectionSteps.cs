@@ -116,6 +116,24 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         check.NormsAreUnit.Should().BeTrue(string.Join("; ", check.Outcome.Failures));
     }
 
+    [Then("the eval targets align with the collection's vectors at their truth keys")]
+    public void ThenAligned()
+    {
+        var data = context.Session.Data;
+        var truth = data.EvalRows();
+        var inCollection = Enumerable.Range(0, truth.Length).Where(i => truth[i] >= 0 && truth[i] < state.Rows).ToArray();
+        inCollection.Should().NotBeEmpty("some eval targets must lie in the collection's rows");
+        var d = data.Eval.Dimension;
+        var targets = new VectorSet(new float[inCollection.Length * d], inCollection.Length, d);
+        for (var i = 0; i < inCollection.Length; i++)
+            data.Eval.Targets.Row(inCollection[i]).CopyTo(targets.Row(i));
+        var statistics = AlignmentStatistics.Measure(targets, Source.Payload, inCollection.Select(i => truth[i]).ToArray());
+        context.Scenario.AttachTable("Eval alignment with the collection's vectors", ["eval rows", "mean cosine", "min cosine", $"share > {statistics.Threshold}"],
+            [[inCollection.Length.ToString("N0", CultureInfo.InvariantCulture), statistics.Mean.ToString("F6", CultureInfo.InvariantCulture), statistics.Min.ToString("F6", CultureInfo.InvariantCulture), statistics.Aligned.ToString()]]);
+        context.Metrics.Record("infonce.qdrant.alignment.aligned", statistics.Aligned);
+        statistics.Aligned.Successes.Should().Be(inCollection.Length, "every target must equal payload[truth_key] as the collection holds it (the seed: mean = min = 1.000000)");
+    }
+
     [When("the oracle queries are searched in the collection, top {int}")]
     public void WhenOracleSearched(int topK)
     {

@@ -14,6 +14,7 @@ public sealed class DialectTests
         var cucumber = CachedDialectProvider.Instance.CucumberEnglish();
 
         ours.FeatureKeywords.Should().BeEquivalentTo(cucumber.FeatureKeywords);
+        ours.RuleKeywords.Should().BeEquivalentTo(cucumber.RuleKeywords);
         ours.BackgroundKeywords.Should().BeEquivalentTo(cucumber.BackgroundKeywords);
         ours.ScenarioKeywords.Should().BeEquivalentTo(cucumber.ScenarioKeywords);
         ours.ScenarioOutlineKeywords.Should().BeEquivalentTo(cucumber.ScenarioOutlineKeywords);

@@ -88,13 +88,45 @@ public sealed class FeatureParserTests
     [Fact]
     public void A_syntax_error_is_reported_with_file_line_and_column()
     {
-        var text = "Feature: Broken\n  Scenario: one\n    Given a step\n  Examples:\n    | a |\n";
+        var text = "Feature: Broken\n  Scenario: one\n    Given a step\n  Oops, not a step\n";
 
         var error = FluentActions.Invoking(() => FeatureParser.Parse(text, "broken.feature"))
             .Should().Throw<FeatureParseException>().Which;
 
         error.Errors.Should().ContainSingle().Which.Should().Match<FeatureParseError>(e => e.Line == 4 && e.Column == 3);
         error.Message.Should().StartWith("broken.feature:4:3: expected:");
+    }
+
+    [Fact]
+    public void A_rule_groups_scenarios_and_adds_its_tags_and_background()
+    {
+        var text = """
+            @f
+            Feature: Tiers
+              Background:
+                Given the feature's background
+              Scenario: outside
+                Then no rule
+              @r
+              Rule: Good needs R@5 of 5%
+                Background:
+                  Given the rule's background
+                Scenario: good
+                  Then it is good
+            """;
+
+        var feature = FeatureParser.Parse(text, "rules.feature");
+
+        var good = feature.Scenarios.Single(s => s.Name == "good");
+        good.Rule.Should().Be("Good needs R@5 of 5%");
+        good.Steps.Select(s => s.Text).Should().Equal("the feature's background", "the rule's background", "it is good");
+        good.Steps.Take(2).Should().OnlyContain(s => s.FromBackground);
+        var outside = feature.Scenarios.Single(s => s.Name == "outside");
+        outside.Rule.Should().BeEmpty();
+        outside.Steps.Select(s => s.Text).Should().Equal("the feature's background", "no rule");
+        good.HasTag("f").Should().BeTrue();
+        good.HasTag("r").Should().BeTrue("a rule's tags apply to its scenarios");
+        outside.HasTag("r").Should().BeFalse();
     }
 
     [Fact]

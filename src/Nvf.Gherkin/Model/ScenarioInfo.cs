@@ -38,6 +38,9 @@ public sealed class ScenarioInfo
     /// <summary>The Examples row's values by column (empty for a plain Scenario).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ExampleValues { get; init; } = [];
 
+    /// <summary>The name of the Rule the scenario belongs to ("" outside a Rule).</summary>
+    public string Rule { get; init; } = "";
+
     /// <summary>The Examples block's name ("" when unnamed or for a plain Scenario).</summary>
     public string ExamplesName { get; init; } = "";
 

@@ -18,8 +18,9 @@ internal sealed class CachedDialectProvider : IGherkinDialectProvider
     public static GherkinDialect English { get; } = new(
         "en",
         ["Feature", "Business Need", "Ability"],
+        ["Rule"],
         ["Background"],
-        ["Scenario"],
+        ["Example", "Scenario"],
         ["Scenario Outline", "Scenario Template"],
         ["Examples", "Scenarios"],
         ["* ", "Given "],
@@ -34,7 +35,7 @@ internal sealed class CachedDialectProvider : IGherkinDialectProvider
     public GherkinDialect DefaultDialect => English;
 
     // A language Cucumber does not know throws NoSuchLanguageException with its location: reported as file:line:column.
-    public GherkinDialect GetDialect(string language, Location location) =>
+    public GherkinDialect GetDialect(string language, Location? location) =>
         dialects.GetOrAdd(language, l => cucumber.Value.GetDialect(l, location));
 
     /// <summary>Cucumber's own English dialect, read from its table (for the test that compares keywords).</summary>

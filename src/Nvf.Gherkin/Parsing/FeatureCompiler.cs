@@ -17,16 +17,20 @@ internal static class FeatureCompiler
         var info = new FeatureInfo(uri, feature.Name, feature.Keyword, Clean(feature.Description), feature.Location.Line, featureTags,
             background?.Location.Line ?? 0, background?.Name ?? "");
         var scenarios = new List<ScenarioInfo>();
+        var backgrounds = background is null ? new List<Ast.Background>() : [background];
         foreach (var child in feature.Children)
         {
             switch (child)
             {
                 case Ast.Scenario scenario:
-                    scenarios.Add(new ScenarioInfo(info, scenario.Name, scenario.Keyword, Clean(scenario.Description), scenario.Location.Line,
-                        Merge(featureTags, ToTags(scenario.Tags)), CompileSteps(dialect, background, scenario.Steps, [])));
+                    scenarios.AddRange(CompileScenario(dialect, info, featureTags, backgrounds, scenario, ""));
                     break;
-                case Ast.ScenarioOutline outline:
-                    scenarios.AddRange(Expand(dialect, info, featureTags, background, outline));
+                case Ast.Rule rule:
+                    // A Rule groups scenarios under a business rule: its tags and its Background add to the feature's.
+                    var ruleTags = Merge(featureTags, ToTags(rule.Tags));
+                    var ruleBackgrounds = backgrounds.Concat(rule.Children.OfType<Ast.Background>()).ToList();
+                    foreach (var scenario in rule.Children.OfType<Ast.Scenario>())
+                        scenarios.AddRange(CompileScenario(dialect, info, ruleTags, ruleBackgrounds, scenario, rule.Name));
                     break;
             }
         }
@@ -35,9 +39,17 @@ internal static class FeatureCompiler
         return info;
     }
 
-    static IEnumerable<ScenarioInfo> Expand(global::Gherkin.GherkinDialect dialect, FeatureInfo feature, IReadOnlyList<Tag> featureTags, Ast.Background? background, Ast.ScenarioOutline outline)
+    static IEnumerable<ScenarioInfo> CompileScenario(global::Gherkin.GherkinDialect dialect, FeatureInfo feature, IReadOnlyList<Tag> outerTags, IReadOnlyList<Ast.Background> backgrounds, Ast.Scenario scenario, string rule)
     {
-        foreach (var examples in outline.Examples)
+        var examplesBlocks = scenario.Examples?.ToList() ?? [];
+        if (examplesBlocks.Count == 0)
+        {
+            yield return new ScenarioInfo(feature, scenario.Name, scenario.Keyword, Clean(scenario.Description), scenario.Location.Line,
+                Merge(outerTags, ToTags(scenario.Tags)), CompileSteps(dialect, backgrounds, scenario.Steps, [])) { Rule = rule };
+            yield break;
+        }
+
+        foreach (var examples in examplesBlocks)
         {
             if (examples.TableHeader is null)
             {
@@ -45,28 +57,29 @@ internal static class FeatureCompiler
             }
 
             var header = examples.TableHeader.Cells.Select(c => c.Value).ToList();
-            var tags = Merge(Merge(featureTags, ToTags(outline.Tags)), ToTags(examples.Tags));
+            var tags = Merge(Merge(outerTags, ToTags(scenario.Tags)), ToTags(examples.Tags));
             var index = 0;
             foreach (var row in examples.TableBody ?? [])
             {
                 index++;
                 var values = header.Zip(row.Cells.Select(c => c.Value), (h, v) => new KeyValuePair<string, string>(h, v)).ToList();
-                yield return new ScenarioInfo(feature, Substitute(outline.Name, values), outline.Keyword, Clean(outline.Description), row.Location.Line,
-                    tags, CompileSteps(dialect, background, outline.Steps, values))
+                yield return new ScenarioInfo(feature, Substitute(scenario.Name, values), scenario.Keyword, Clean(scenario.Description), row.Location.Line,
+                    tags, CompileSteps(dialect, backgrounds, scenario.Steps, values))
                 {
                     ExampleValues = values,
                     ExamplesName = examples.Name ?? "",
                     ExampleRow = index,
+                    Rule = rule,
                 };
             }
         }
     }
 
-    static List<StepInfo> CompileSteps(global::Gherkin.GherkinDialect dialect, Ast.Background? background, IEnumerable<Ast.Step> steps, IReadOnlyList<KeyValuePair<string, string>> values)
+    static List<StepInfo> CompileSteps(global::Gherkin.GherkinDialect dialect, IReadOnlyList<Ast.Background> backgrounds, IEnumerable<Ast.Step> steps, IReadOnlyList<KeyValuePair<string, string>> values)
     {
         var result = new List<StepInfo>();
         var previous = StepKind.Given;
-        if (background is not null)
+        foreach (var background in backgrounds)
         {
             foreach (var step in background.Steps)
             {
@@ -90,15 +103,14 @@ internal static class FeatureCompiler
     {
         DataTable? table = null;
         DocString? docString = null;
-        switch (step.Argument)
+        if (step.DataTable is { } t)
         {
-            case Ast.DataTable t:
-                table = new DataTable(t.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => Substitute(c.Value, values)).ToList()).ToList(),
-                    t.Location.Line);
-                break;
-            case Ast.DocString d:
-                docString = new DocString(Substitute(d.Content, values), d.ContentType ?? "", d.Location.Line);
-                break;
+            table = new DataTable(t.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => Substitute(c.Value, values)).ToList()).ToList(),
+                t.Location.Line);
+        }
+        else if (step.DocString is { } d)
+        {
+            docString = new DocString(Substitute(d.Content, values), d.ContentType ?? "", d.Location.Line);
         }
 
         return new StepInfo(step.Keyword, kind, Substitute(step.Text, values), step.Location.Line, table, docString, fromBackground);

@@ -69,13 +69,12 @@ Feature: Problems are reported, never passed
       Feature: Broken
         Scenario: one
           Given a step
-        Examples:
-          | a |
+        Oops, not a step
       ```
     When the runner parses it
     Then it is refused with:
       ```
-      sample.feature:4:3: expected: #EOF, #TableRow, #DocStringSeparator, #StepLine, #TagLine, #ScenarioLine, #ScenarioOutlineLine, #Comment, #Empty, got 'Examples:'
+      sample.feature:4:3: expected: #EOF, #TableRow, #DocStringSeparator, #StepLine, #TagLine, #ExamplesLine, #ScenarioLine, #RuleLine, #Comment, #Empty, got 'Oops, not a step'
       ```
 
   Scenario: Duplicate scenario names are refused
