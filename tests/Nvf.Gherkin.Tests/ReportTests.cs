@@ -132,8 +132,8 @@ public sealed class ReportTests
 
             var files = ReportFiles.WriteAll(report, folder, "acceptance");
 
-            files.Select(Path.GetFileName).Should().Equal("acceptance.cucumber.json", "acceptance.html", "acceptance.md");
-            Directory.GetFiles(folder).Should().HaveCount(3, "no temporary file is left behind");
+            files.Select(Path.GetFileName).Should().Equal("acceptance.cucumber.json", "acceptance.html", "acceptance.md", "acceptance.ndjson", "acceptance.cucumber.html");
+            Directory.GetFiles(folder).Should().HaveCount(5, "no temporary file is left behind");
             File.ReadAllText(files[2]).Should().StartWith("## ❌ acceptance");
         }
         finally

@@ -42,6 +42,12 @@ public sealed class FeatureInfo
     /// <summary>The compiled scenarios, one per Scenario and one per Examples row, in file order.</summary>
     public IReadOnlyList<ScenarioInfo> Scenarios { get; internal set; } = [];
 
+    /// <summary>The file's text as parsed (the Cucumber Messages "source").</summary>
+    public string SourceText { get; internal set; } = "";
+
+    /// <summary>The parser's document, for Cucumber Messages (gherkinDocument, pickles).</summary>
+    internal global::Gherkin.Ast.GherkinDocument? Document { get; set; }
+
     /// <summary>A Cucumber-style id: the name lower-cased with spaces turned into '-'.</summary>
     public string Id => ScenarioInfo.Slug(Name);
 }

@@ -47,6 +47,8 @@ public static partial class FeatureParser
         }
 
         var feature = FeatureCompiler.Compile(document.Feature, uri);
+        feature.SourceText = text;
+        feature.Document = document;
         var duplicates = feature.Scenarios
             .GroupBy(s => s.Title)
             .Where(g => g.Count() > 1)

@@ -2,14 +2,17 @@ using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Reports;
 
-/// <summary>Writes the three reports of a run, each atomically.</summary>
+/// <summary>
+/// Writes the reports of a run, each atomically: the project's own (Cucumber JSON, the gate's HTML, the Markdown
+/// summary) and Cucumber's (Messages NDJSON and its official HTML report).
+/// </summary>
 public static class ReportFiles
 {
-    /// <summary>Writes &lt;name&gt;.cucumber.json, &lt;name&gt;.html and &lt;name&gt;.md into <paramref name="directory"/>.</summary>
+    /// <summary>Writes &lt;name&gt;.cucumber.json, .html, .md, .ndjson and .cucumber.html into <paramref name="directory"/>.</summary>
     /// <param name="report">The run.</param>
     /// <param name="directory">The report folder (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>The paths written, JSON then HTML then Markdown.</returns>
+    /// <returns>The paths written: Cucumber JSON, HTML, Markdown, Messages NDJSON, Cucumber's HTML.</returns>
     public static IReadOnlyList<string> WriteAll(RunReport report, string directory, string name) =>
         WriteAll(report, [directory], name)[0];
 
@@ -20,7 +23,7 @@ public static class ReportFiles
     /// <param name="report">The run.</param>
     /// <param name="directories">The report folders (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>Per folder, in the order given, the paths written: JSON then HTML then Markdown.</returns>
+    /// <returns>Per folder, in the order given, the paths written: Cucumber JSON, HTML, Markdown, Messages NDJSON, Cucumber's HTML.</returns>
     public static IReadOnlyList<IReadOnlyList<string>> WriteAll(RunReport report, IReadOnlyList<string> directories, string name)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -31,11 +34,14 @@ public static class ReportFiles
             ArgumentException.ThrowIfNullOrEmpty(directory, nameof(directories));
         }
 
+        var envelopes = CucumberMessagesWriter.Envelopes(report);
         var rendered = new (string Suffix, string Text)[]
         {
             (".cucumber.json", CucumberJsonWriter.Write(report)),
             (".html", HtmlReportWriter.Write(report, name)),
             (".md", MarkdownSummaryWriter.Write(report, name)),
+            (".ndjson", CucumberMessagesWriter.ToNdjson(envelopes)),
+            (".cucumber.html", CucumberMessagesWriter.ToHtml(envelopes, name)),
         };
         var written = new List<IReadOnlyList<string>>();
         foreach (var directory in directories)

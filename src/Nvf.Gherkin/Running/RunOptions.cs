@@ -15,7 +15,7 @@ public sealed class RunOptions
     /// <summary>Where the reports are written; null writes none.</summary>
     public string? ReportDirectory { get; init; }
 
-    /// <summary>File name stem of the reports: &lt;name&gt;.cucumber.json, &lt;name&gt;.html, &lt;name&gt;.md.</summary>
+    /// <summary>File name stem of the reports: &lt;name&gt;.cucumber.json, .html, .md, .ndjson (Cucumber Messages), .cucumber.html (Cucumber's report).</summary>
     public string ReportName { get; init; } = "acceptance";
 
     /// <summary>Called, on the running thread, as scenarios and steps start and end and as steps report progress; null for none.</summary>

@@ -8,7 +8,7 @@ public static class HeadlessChromium
     const string Executable = "/usr/bin/chromium";
 
     /// <summary>Loads the page and returns the DOM after scripts ran, plus every console line Chromium logged.</summary>
-    public static (string Output, List<string> Console) Run(string page, string extraArgument)
+    public static (string Output, List<string> Console) Run(string page, params string[] extraArguments)
     {
         if (!File.Exists(Executable))
         {
@@ -23,12 +23,12 @@ public static class HeadlessChromium
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var argument in new[]
-            {
+            foreach (var argument in (string[])
+            [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-                "--window-size=1280,1600", extraArgument, new Uri(Path.GetFullPath(page)).AbsoluteUri,
-            })
+                "--window-size=1280,1600", .. extraArguments, new Uri(Path.GetFullPath(page)).AbsoluteUri,
+            ])
             {
                 start.ArgumentList.Add(argument);
             }
