@@ -42,9 +42,14 @@ public sealed class QdrantCollectionState : IDisposable
     /// <summary>The predictions' retrieval through the collection and by exact search.</summary>
     public (ProportionEstimate QdrantR5, ProportionEstimate QdrantContain, ProportionEstimate ExactR5, ProportionEstimate ExactContain, double Seconds)? Retrieval { get; set; }
 
-    /// <summary>Frees the client and the double.</summary>
+    /// <summary>True when the client and double are the process-wide ones of the generated data (kept for the next scenario).</summary>
+    public bool Shared { get; set; }
+
+    /// <summary>Frees the client and the double, unless shared.</summary>
     public void Dispose()
     {
+        if (Shared)
+            return;
         Client?.Dispose();
         Double?.Dispose();
     }
@@ -71,6 +76,21 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
 
         if (data.Generators.Count == 0)
             ScenarioContext.Skip($"no Qdrant collection named for the researcher's files: set {QdrantCollectionSettings.CollectionVariable} and NVF_QDRANT_URL (and {QdrantCollectionSettings.RowFieldVariable})");
+        // One collection in the double per generated payload, filled once and shared by the feature's scenarios.
+        lock (Shared)
+        {
+            if (Shared.Payload is { } payload && ReferenceEquals(payload, data.Payload))
+            {
+                (state.Double, state.Client, state.Settings, state.Rows, state.Source, state.Shared) = (Shared.Double, Shared.Client, Shared.Settings, Shared.Rows, Shared.Source, true);
+                context.Scenario.AttachText("The collection", Shared.Note!);
+                return;
+            }
+
+            Shared.Client?.Dispose();
+            Shared.Double?.Dispose();
+            Shared.Payload = null;
+        }
+
         // A cluster-shaped collection in the double: shuffled point ids, the row in a payload field, strong writes.
         state.Rows = Math.Min(DoubleRows, data.Payload.Count);
         state.Double = new QdrantRestDouble();
@@ -85,15 +105,44 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
             await state.Client.UpsertAsync(state.Settings.Collection, Enumerable.Range(0, state.Rows).Select(r =>
                 new QdrantPoint(1_000_000UL + (ulong)ids[r], data.Payload.Data.AsMemory(r * d, d), new JsonObject { ["row"] = r })));
         });
-        context.Scenario.AttachText("The collection", $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.Payload.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority");
+        var note = $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.Payload.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority";
+        context.Scenario.AttachText("The collection", note);
+        lock (Shared)
+        {
+            (Shared.Payload, Shared.Double, Shared.Client, Shared.Settings, Shared.Rows, Shared.Note) = (data.Payload, state.Double, state.Client, state.Settings, state.Rows, note);
+            state.Shared = true;
+        }
     }
 
     [When("the payload is read back from the collection by scroll")]
     public void WhenReadBack()
     {
         var data = context.Session.Data;
-        state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, context.Scenario.StatusProgress()));
-        context.Scenario.AttachText("Read back", state.Source.Description);
+        if (state.Source is null)
+        {
+            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, context.Scenario.StatusProgress()));
+            if (state.Shared)
+            {
+                lock (Shared)
+                    Shared.Source = state.Source;
+            }
+        }
+
+        context.Scenario.AttachText("Read back", state.Source.Description + (state.Shared ? " (read once for the feature's scenarios)" : ""));
+    }
+
+    /// <summary>The double's collection of the generated payload, shared by the scenarios of the feature.</summary>
+    static readonly SharedCollection Shared = new();
+
+    sealed class SharedCollection
+    {
+        public VectorSet? Payload;
+        public QdrantRestDouble? Double;
+        public QdrantClient? Client;
+        public QdrantCollectionSettings? Settings;
+        public int Rows;
+        public QdrantCollectionSource? Source;
+        public string? Note;
     }
 
     [Then("every payload row is in the collection once and equals the run's payload")]

@@ -40,16 +40,27 @@ internal sealed class DoubleCollection
         if (query.Length != Spec.Size)
             throw new ArgumentException($"Wrong input: Vector dimension error: expected dim: {Spec.Size}, got {query.Length}");
         float[] q = Spec.Distance == QdrantDistance.Cosine ? Normalized(query) : query;
-        var scored = new List<(ulong Id, float Score, JsonObject? Payload)>(_points.Count);
-        foreach (var (id, point) in _points)
-            scored.Add((id, Score(q, point.Vector), point.Payload));
         bool ascending = Spec.Distance == QdrantDistance.Euclid;
-        scored.Sort((a, b) =>
+        // Keep the best `limit` in a sorted list (k is small, the collection may hold tens of thousands of points).
+        var best = new List<(ulong Id, float Score, JsonObject? Payload)>(limit + 1);
+        int Compare((ulong Id, float Score, JsonObject? Payload) a, (ulong Id, float Score, JsonObject? Payload) b)
         {
             int byScore = ascending ? a.Score.CompareTo(b.Score) : b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : a.Id.CompareTo(b.Id);
-        });
-        return scored.Count > limit ? scored.GetRange(0, limit) : scored;
+        }
+
+        foreach (var (id, point) in _points)
+        {
+            var candidate = (id, Score(q, point.Vector), point.Payload);
+            if (best.Count == limit && Compare(candidate, best[^1]) >= 0)
+                continue;
+            int at = best.BinarySearch(candidate, Comparer<(ulong, float, JsonObject?)>.Create(Compare));
+            best.Insert(at < 0 ? ~at : at, candidate);
+            if (best.Count > limit)
+                best.RemoveAt(best.Count - 1);
+        }
+
+        return best;
     }
 
     /// <summary>Points with id >= <paramref name="offset"/> in id order, and the id that starts the next page.</summary>

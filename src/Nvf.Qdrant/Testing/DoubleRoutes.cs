@@ -199,11 +199,15 @@ internal sealed class DoubleRoutes
     private static HttpResponseMessage QueryBatch(DoubleCollection c, JsonDocument? body)
     {
         var searches = QdrantResponseReader.Property(Required(body).RootElement, "searches", JsonValueKind.Array);
+        // Searches are read-only: run them on every core, then write the answers in order.
+        var requests = searches.EnumerateArray().ToArray();
+        var hits = new List<(ulong Id, float Score, JsonObject? Payload)>[requests.Length];
+        Parallel.For(0, requests.Length, i => hits[i] = Hits(c, requests[i]));
         return Ok(w =>
         {
             w.WriteStartArray();
-            foreach (var search in searches.EnumerateArray())
-                WriteHits(w, c, search);
+            for (int i = 0; i < requests.Length; i++)
+                WriteHits(w, hits[i], WithPayload(requests[i]));
             w.WriteEndArray();
         });
     }
@@ -245,15 +249,23 @@ internal sealed class DoubleRoutes
         }));
     }
 
-    private static void WriteHits(Utf8JsonWriter w, DoubleCollection c, JsonElement query)
+    private static List<(ulong Id, float Score, JsonObject? Payload)> Hits(DoubleCollection c, JsonElement query)
     {
         float[] vector = Floats(QdrantResponseReader.Property(query, "query", JsonValueKind.Array));
         int limit = query.TryGetProperty("limit", out var l) ? l.GetInt32() : 10;
-        bool withPayload = query.TryGetProperty("with_payload", out var wp) && wp.GetBoolean();
+        return c.Search(vector, limit);
+    }
+
+    private static bool WithPayload(JsonElement query) => query.TryGetProperty("with_payload", out var wp) && wp.GetBoolean();
+
+    private static void WriteHits(Utf8JsonWriter w, DoubleCollection c, JsonElement query) => WriteHits(w, Hits(c, query), WithPayload(query));
+
+    private static void WriteHits(Utf8JsonWriter w, List<(ulong Id, float Score, JsonObject? Payload)> hits, bool withPayload)
+    {
         WriteObject(w, o =>
         {
             o.WriteStartArray("points");
-            foreach (var (id, score, payload) in c.Search(vector, limit))
+            foreach (var (id, score, payload) in hits)
             {
                 o.WriteStartObject();
                 o.WriteNumber("id", id);
