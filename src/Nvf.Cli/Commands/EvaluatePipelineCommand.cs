@@ -56,10 +56,12 @@ public static class EvaluatePipelineCommand
         ArgumentNullException.ThrowIfNull(console);
         try
         {
-            // Files that do not fit together are the user's input error: say so before any model runs.
-            var pipeline = ResearcherPipeline.FromEnvironment(name => environment.GetValueOrDefault(name));
-            using var attention = new AttentionModelFile(pipeline!.AttentionPath);
-            using var reranker = new RerankerModelFile(pipeline.RerankerPath);
+            // Files that do not fit together are the user's input error: say so before any model runs (headers and
+            // labels only: the vectors are read once, by the feature).
+            _ = Repository.Root;
+            ResearcherPipeline.Check(environment[ResearcherPipeline.DatabaseVariable], environment[ResearcherPipeline.QueriesVariable], environment[ResearcherPipeline.LabelsVariable]);
+            using var attention = new AttentionModelFile(environment[AttentionModelFile.Variable]);
+            using var reranker = new RerankerModelFile(environment[RerankerModelFile.Variable]);
             console.MarkupLine($"[grey]{Markup.Escape(attention.Description)}; {Markup.Escape(reranker.Description)}[/]");
         }
         catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)

@@ -16,7 +16,7 @@ public sealed class NvfDatabase
         Clusters = clusters;
         Key = key;
         Seed = seed;
-        Tensor = Tensor.From(vectors.Data, vectors.Count, vectors.Dimension).DetachFromDisposeScope();
+        tensor = new Lazy<Tensor>(() => Tensor.From(vectors.Data, vectors.Count, vectors.Dimension).DetachFromDisposeScope());
         IsUnit = Enumerable.Range(0, vectors.Count).All(i => Math.Abs(Math.Sqrt(VectorMath.Dot(vectors.Row(i), vectors.Row(i))) - 1) < 1e-3);
     }
 
@@ -27,7 +27,10 @@ public sealed class NvfDatabase
     public VectorSet Vectors { get; }
 
     /// <summary>The same rows as a float32 (N, D) tensor (never disposed: the database is process-wide).</summary>
-    public Tensor Tensor { get; }
+    public Tensor Tensor => tensor.Value;
+
+    // Made on first use: a researcher's database judged through model files never needs a libtorch copy.
+    private readonly Lazy<Tensor> tensor;
 
     /// <summary>Cluster id of each row, or null for an unclustered database.</summary>
     public int[]? Clusters { get; }

@@ -66,6 +66,30 @@ public sealed class ResearcherPipeline
         return Load(values[DatabaseVariable]!, values[QueriesVariable]!, values[LabelsVariable]!, values[AttentionModelFile.Variable]!, values[RerankerModelFile.Variable]!);
     }
 
+    /// <summary>
+    /// Checks the files fit together without reading the vectors (their headers, and the labels, which are small): what
+    /// a command checks before a long run. Throws <see cref="ArtifactException"/> as <see cref="Load"/> does.
+    /// </summary>
+    public static void Check(string database, string queries, string labels)
+    {
+        var db = Read(() => NpyReader.ReadHeader(database), DatabaseVariable, "the database, float (N, D)");
+        var q = Read(() => NpyReader.ReadHeader(queries), QueriesVariable, "the queries, float (Q, D)");
+        foreach (var (header, variable, path, what) in new[] { (db, DatabaseVariable, database, "the database, float (N, D)"), (q, QueriesVariable, queries, "the queries, float (Q, D)") })
+        {
+            if (header.Shape.Length != 2 || header.DataType is not (NpyDataType.Float32 or NpyDataType.Float64))
+                throw new ArtifactException($"{variable}: {path} holds {header.DataType.NumPyName()} {header.ShapeText}; expected {what}");
+        }
+
+        if (q.Shape[1] != db.Shape[1])
+            throw new ArtifactException($"{QueriesVariable}: {queries} has width {q.Shape[1]}; expected {db.Shape[1]}, the width of the database {database}");
+        var l = Read(() => NpyReader.ReadAsInt64(labels, ShapePattern.Parse("(Q,)")), LabelsVariable, "the labels, int (Q), one database row per query");
+        if (l.Data.Length != q.Shape[0])
+            throw new ArtifactException($"{LabelsVariable}: {labels} has {l.Data.Length} labels; expected {q.Shape[0]}, one per query of {queries}");
+        var outside = Array.FindIndex(l.Data, x => x < 0 || x >= db.Shape[0]);
+        if (outside >= 0)
+            throw new ArtifactException($"{LabelsVariable}: {labels} row {outside} is {l.Data[outside]}; expected a database row in [0, {db.Shape[0]})");
+    }
+
     /// <summary>Reads and cross-checks the files; throws <see cref="ArtifactException"/> naming the file and what was expected.</summary>
     public static ResearcherPipeline Load(string database, string queries, string labels, string attention, string reranker)
     {
