@@ -77,18 +77,18 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         if (data.Generators.Count == 0)
             ScenarioContext.Skip($"no Qdrant collection named for the researcher's files: set {QdrantCollectionSettings.CollectionVariable} and NVF_QDRANT_URL (and {QdrantCollectionSettings.RowFieldVariable})");
         // One collection in the double per generated payload, filled once and shared by the feature's scenarios.
-        lock (Shared)
+        lock (OwnCollection)
         {
-            if (Shared.Payload is { } payload && ReferenceEquals(payload, data.Payload))
+            if (OwnCollection.Payload is { } payload && ReferenceEquals(payload, data.Payload))
             {
-                (state.Double, state.Client, state.Settings, state.Rows, state.Source, state.Shared) = (Shared.Double, Shared.Client, Shared.Settings, Shared.Rows, Shared.Source, true);
-                context.Scenario.AttachText("The collection", Shared.Note!);
+                (state.Double, state.Client, state.Settings, state.Rows, state.Source, state.Shared) = (OwnCollection.Double, OwnCollection.Client, OwnCollection.Settings, OwnCollection.Rows, OwnCollection.Source, true);
+                context.Scenario.AttachText("The collection", OwnCollection.Note!);
                 return;
             }
 
-            Shared.Client?.Dispose();
-            Shared.Double?.Dispose();
-            Shared.Payload = null;
+            OwnCollection.Client?.Dispose();
+            OwnCollection.Double?.Dispose();
+            OwnCollection.Payload = null;
         }
 
         // A cluster-shaped collection in the double: shuffled point ids, the row in a payload field, strong writes.
@@ -107,9 +107,9 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         });
         var note = $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.Payload.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority";
         context.Scenario.AttachText("The collection", note);
-        lock (Shared)
+        lock (OwnCollection)
         {
-            (Shared.Payload, Shared.Double, Shared.Client, Shared.Settings, Shared.Rows, Shared.Note) = (data.Payload, state.Double, state.Client, state.Settings, state.Rows, note);
+            (OwnCollection.Payload, OwnCollection.Double, OwnCollection.Client, OwnCollection.Settings, OwnCollection.Rows, OwnCollection.Note) = (data.Payload, state.Double, state.Client, state.Settings, state.Rows, note);
             state.Shared = true;
         }
     }
@@ -123,8 +123,8 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
             state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, context.Scenario.StatusProgress()));
             if (state.Shared)
             {
-                lock (Shared)
-                    Shared.Source = state.Source;
+                lock (OwnCollection)
+                    OwnCollection.Source = state.Source;
             }
         }
 
@@ -132,7 +132,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     }
 
     /// <summary>The double's collection of the generated payload, shared by the scenarios of the feature.</summary>
-    static readonly SharedCollection Shared = new();
+    static readonly SharedCollection OwnCollection = new();
 
     sealed class SharedCollection
     {

@@ -58,7 +58,7 @@ public static class EvaluatePipelineCommand
         {
             // Files that do not fit together are the user's input error: say so before any model runs (headers and
             // labels only: the vectors are read once, by the feature).
-            _ = Repository.Root;
+            _ = Repository.Root; // outside a checkout this fails now, not after the models were loaded
             ResearcherPipeline.Check(environment[ResearcherPipeline.DatabaseVariable], environment[ResearcherPipeline.QueriesVariable], environment[ResearcherPipeline.LabelsVariable]);
             using var attention = new AttentionModelFile(environment[AttentionModelFile.Variable]);
             using var reranker = new RerankerModelFile(environment[RerankerModelFile.Variable]);

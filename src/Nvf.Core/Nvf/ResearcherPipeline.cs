@@ -93,16 +93,10 @@ public sealed class ResearcherPipeline
     /// <summary>Reads and cross-checks the files; throws <see cref="ArtifactException"/> naming the file and what was expected.</summary>
     public static ResearcherPipeline Load(string database, string queries, string labels, string attention, string reranker)
     {
+        Check(database, queries, labels);
         var db = Read(() => NvfDatabase.FromFile(database), DatabaseVariable, "the database, float (N, D)");
-        var q = Read(() => NpyReader.ReadVectorSet(queries), QueriesVariable, "the queries, float (Q, D)");
-        if (q.Dimension != db.Dimension)
-            throw new ArtifactException($"{QueriesVariable}: {queries} has width {q.Dimension}; expected {db.Dimension}, the width of the database {database}");
+        var q = Read(() => NpyReader.ReadVectorSet(queries, db.Dimension), QueriesVariable, "the queries, float (Q, D)");
         var l = Read(() => NpyReader.ReadAsInt64(labels, ShapePattern.Parse("(Q,)")), LabelsVariable, "the labels, int (Q), one database row per query");
-        if (l.Data.Length != q.Count)
-            throw new ArtifactException($"{LabelsVariable}: {labels} has {l.Data.Length} labels; expected {q.Count}, one per query of {queries}");
-        var outside = Array.FindIndex(l.Data, x => x < 0 || x >= db.Count);
-        if (outside >= 0)
-            throw new ArtifactException($"{LabelsVariable}: {labels} row {outside} is {l.Data[outside]}; expected a database row in [0, {db.Count})");
         var set = new QuerySet(q, [.. l.Data.Select(x => (int)x)], $"the researcher's queries ({Path.GetFileName(queries)}, labels {Path.GetFileName(labels)})");
         return new ResearcherPipeline(db, set, attention, reranker);
     }

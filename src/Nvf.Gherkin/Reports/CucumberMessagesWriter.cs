@@ -132,8 +132,9 @@ public static class CucumberMessagesWriter
 
             var duration = step?.Duration ?? TimeSpan.Zero;
             clock += duration;
-            var status = step?.Status ?? (result.SkipReason is null ? StepStatus.Skipped : StepStatus.Skipped);
-            var message = step?.Error ?? (step is null && result.SkipReason is not null ? result.SkipReason : null);
+            // A step the scenario never reached (a hook failed or the scenario was skipped) is skipped, with the reason.
+            var status = step?.Status ?? StepStatus.Skipped;
+            var message = step is null ? result.SkipReason : step.Error;
             envelopes.Add(Envelope.Create(new TestStepFinished(startedId, stepId, new TestStepResult(Duration(duration), message, Status(status), null), Timestamp(clock))));
         }
 
