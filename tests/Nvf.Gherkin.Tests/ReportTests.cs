@@ -142,6 +142,20 @@ public sealed class ReportTests
         }
     }
 
+    [Fact]
+    public async Task A_scenario_under_a_rule_shows_its_rule_in_the_html_report()
+    {
+        var (report, _) = await InnerRun.RunAsync("""
+            Feature: Tiers
+              Rule: Good needs R@5 of 5%
+                Scenario: good
+                  Given the number 1
+            """, Bindings);
+
+        report.Results.Single().Scenario.Rule.Should().Be("Good needs R@5 of 5%");
+        HtmlReportWriter.Write(report, "rules").Should().Contain("<span class=\"rule\">Rule: Good needs R@5 of 5% › </span>Scenario: good");
+    }
+
     static JsonSchemaValidator Validator() =>
         new(JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "cucumber-json.schema.json"))).RootElement);
 }

@@ -216,7 +216,9 @@ public static class HtmlReportWriter
         var status = StatusText.Name(result.Status);
         var tags = string.Join(' ', result.Scenario.Tags.Select(t => t.Name));
         html.Append($"<details class=\"scenario {status}\" data-status=\"{status}\" data-tags=\"{E(tags)}\"{(result.Status == StepStatus.Passed ? "" : " open")}>");
-        html.Append($"<summary><span class=\"badge {status}\">{status}</span>").Append(E(result.Scenario.Keyword)).Append(": ")
+        html.Append($"<summary><span class=\"badge {status}\">{status}</span>")
+            .Append(result.Scenario.Rule.Length > 0 ? $"<span class=\"rule\">Rule: {E(result.Scenario.Rule)} › </span>" : "")
+            .Append(E(result.Scenario.Keyword)).Append(": ")
             .Append(E(result.Scenario.Title)).Append(Tags(result.Scenario.Tags))
             .Append("<span class=\"duration\">").Append(StatusText.Milliseconds(result.Duration)).AppendLine("</span></summary>");
         if (result.Scenario.Description.Length > 0)
