@@ -73,7 +73,20 @@ public sealed class GateRecorder : IRunRecorder
         }
 
         var report = RunReportJson.Read(File.ReadAllText(results), results);
-        return ReportFiles.WriteAll(WithSections(report, HistoryWindow.Load(window)), outputDirectory, reportName);
+        var written = ReportFiles.WriteAll(WithSections(report, HistoryWindow.Load(window)), outputDirectory, reportName).ToList();
+        // Cucumber's messages and report were written when the run ran (they need the parsed features): copy them.
+        foreach (var suffix in ReportFiles.CucumberSuffixes)
+        {
+            var kept = Path.Combine(runFolder, reportName + suffix);
+            var target = Path.Combine(outputDirectory, reportName + suffix);
+            if (!File.Exists(kept))
+                continue;
+            if (Path.GetFullPath(kept) != Path.GetFullPath(target))
+                AtomicFile.WriteAllText(target, File.ReadAllText(kept));
+            written.Add(Path.GetFullPath(target));
+        }
+
+        return written;
     }
 
     /// <summary><paramref name="report"/> with the decision gates and the regression check and trends of <paramref name="window"/> as sections.</summary>

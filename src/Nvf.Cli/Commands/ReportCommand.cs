@@ -39,7 +39,7 @@ public static class ReportCommand
         var history = RunHistory.InRepository(Repository.Root);
         var record = history.Find(runName);
         var folder = history.RunDirectory(record.RunId);
-        var reportName = record.Reports.Where(r => r.EndsWith(".html", StringComparison.Ordinal)).Select(r => r[..^".html".Length]).FirstOrDefault()
+        var reportName = record.Reports.Where(IsGateHtml).Select(r => r[..^".html".Length]).FirstOrDefault()
             ?? throw new UsageException($"run {record.RunId} lists no HTML report in {Path.Combine(folder, RunHistory.RecordFileName)}; expected a run recorded by `nvf gate` or `dotnet test`.");
         var target = output is null ? folder : Path.GetFullPath(output);
         var files = GateRecorder.Rerender(folder, reportName, target);
@@ -62,7 +62,7 @@ public static class ReportCommand
 
         if (screenshot is not null)
         {
-            var html = files.Single(f => f.EndsWith(".html", StringComparison.Ordinal));
+            var html = files.Single(IsGateHtml);
             var messages = HeadlessScreenshot.Render(html, screenshot, width, height);
             foreach (var message in messages)
             {
@@ -78,6 +78,10 @@ public static class ReportCommand
 
         return ExitCodes.Passed;
     }
+
+    // The gate's own HTML report, not Cucumber's (<name>.cucumber.html) written beside it.
+    static bool IsGateHtml(string file) =>
+        file.EndsWith(".html", StringComparison.Ordinal) && !file.EndsWith(".cucumber.html", StringComparison.Ordinal);
 
     static (int Width, int Height) Size(string text)
     {

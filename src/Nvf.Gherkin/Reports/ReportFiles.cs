@@ -12,9 +12,19 @@ public static class ReportFiles
     /// <param name="report">The run.</param>
     /// <param name="directory">The report folder (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>The paths written: Cucumber JSON, HTML, Markdown, Messages NDJSON, Cucumber's HTML.</returns>
+    /// <returns>The paths written: Cucumber JSON, HTML, Markdown, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
     public static IReadOnlyList<string> WriteAll(RunReport report, string directory, string name) =>
         WriteAll(report, [directory], name)[0];
+
+    /// <summary>Cucumber's own report files, after the project's three: Messages NDJSON, then Cucumber's HTML report.</summary>
+    public static readonly IReadOnlyList<string> CucumberSuffixes = [".ndjson", ".cucumber.html"];
+
+    /// <summary>True when every feature of <paramref name="report"/> carries its parsed document (a live run, not one read back).</summary>
+    public static bool HasDocuments(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Features.All(f => f.Document is not null);
+    }
 
     /// <summary>
     /// Renders the three reports once and writes them into each of <paramref name="directories"/> (e.g. the run's
@@ -23,7 +33,7 @@ public static class ReportFiles
     /// <param name="report">The run.</param>
     /// <param name="directories">The report folders (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>Per folder, in the order given, the paths written: Cucumber JSON, HTML, Markdown, Messages NDJSON, Cucumber's HTML.</returns>
+    /// <returns>Per folder, in the order given, the paths written: Cucumber JSON, HTML, Markdown, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
     public static IReadOnlyList<IReadOnlyList<string>> WriteAll(RunReport report, IReadOnlyList<string> directories, string name)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -34,15 +44,21 @@ public static class ReportFiles
             ArgumentException.ThrowIfNullOrEmpty(directory, nameof(directories));
         }
 
-        var envelopes = CucumberMessagesWriter.Envelopes(report);
-        var rendered = new (string Suffix, string Text)[]
+        var rendered = new List<(string Suffix, string Text)>
         {
             (".cucumber.json", CucumberJsonWriter.Write(report)),
             (".html", HtmlReportWriter.Write(report, name)),
             (".md", MarkdownSummaryWriter.Write(report, name)),
-            (".ndjson", CucumberMessagesWriter.ToNdjson(envelopes)),
-            (".cucumber.html", CucumberMessagesWriter.ToHtml(envelopes, name)),
         };
+
+        // Cucumber's formats need the parsed documents: a report read back from a run record has none, and its
+        // messages were written when it ran (they are copied, never rewritten empty).
+        if (HasDocuments(report))
+        {
+            var envelopes = CucumberMessagesWriter.Envelopes(report);
+            rendered.Add((".ndjson", CucumberMessagesWriter.ToNdjson(envelopes)));
+            rendered.Add((".cucumber.html", CucumberMessagesWriter.ToHtml(envelopes, name)));
+        }
         var written = new List<IReadOnlyList<string>>();
         foreach (var directory in directories)
         {
