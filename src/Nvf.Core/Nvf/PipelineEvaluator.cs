@@ -60,7 +60,7 @@ public static class PipelineEvaluator
             for (var i = 0; i < b; i++)
             {
                 var top = ids.AsSpan((start + i) * k, k);
-                TopK(logits.AsSpan(i * rows, rows), top);
+                TopK(logits.AsSpan(i * rows, rows), top, attention.Description, start + i);
                 for (var j = 0; j < k; j++)
                 {
                     candidateLogits[(i * k) + j] = logits[((long)i * rows) + top[j]];
@@ -216,7 +216,7 @@ public static class PipelineEvaluator
     }
 
     // The k largest logits' rows, largest first (ties: lower row first), into top.
-    private static void TopK(ReadOnlySpan<float> logits, Span<long> top)
+    private static void TopK(ReadOnlySpan<float> logits, Span<long> top, string model, int query)
     {
         var k = top.Length;
         Span<float> values = stackalloc float[k];
@@ -226,7 +226,7 @@ public static class PipelineEvaluator
             var v = logits[j];
             if (float.IsNaN(v))
             {
-                throw new ArtifactException($"the soft attention model returned NaN for database row {j}; expected finite logits");
+                throw new ArtifactException($"{model}: returned NaN as the logit of database row {j} for query {query}; expected finite logits");
             }
 
             if (filled == k && v <= values[k - 1])
