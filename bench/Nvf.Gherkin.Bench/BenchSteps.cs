@@ -1,5 +1,5 @@
-using Nvf.Gherkin.Bindings;
-using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 
 namespace Nvf.Gherkin.Bench;
 
@@ -7,9 +7,13 @@ namespace Nvf.Gherkin.Bench;
 /// Bindings shaped like the gate's (numbers, percentages, strings, tables), plus 40 decoys so matching
 /// scans a registry of realistic size. Each step does one addition: the figures measure the runner.
 /// </summary>
+[Binding]
 public sealed class BenchSteps
 {
     public static long Sum;
+
+    [StepArgumentTransformation(@"(-?\d+(?:\.\d+)?\s?%)", Name = "percent")]
+    public static double Percent(string text) => double.Parse(text.TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture) / 100.0;
 
     [Given("a corpus of {int} vectors in {int} dimensions")]
     public void Corpus(int count, int dimension) => Sum += count + dimension;

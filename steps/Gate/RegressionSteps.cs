@@ -2,8 +2,7 @@ using System.Globalization;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Core.Provenance;
-using Nvf.Gherkin.Bindings;
-using Nvf.Gherkin.Model;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using MetricDirection = Nvf.Core.History.MetricDirection;
 
@@ -11,7 +10,7 @@ namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>The regression check: this run's metrics (or a table's) against an accepted baseline (or a table's).</summary>
 [Binding]
-public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioContext context)
+public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioEvidence context)
 {
     [Given("the accepted baseline {string}")]
     public void GivenTheAcceptedBaseline(string name)
@@ -19,7 +18,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
         var path = Baseline.PathFor(GateScenario.RepositoryRoot, name);
         if (!File.Exists(path))
         {
-            ScenarioContext.Skip($"no baseline accepted yet: {Path.GetRelativePath(GateScenario.RepositoryRoot, path)} is missing; run `nvf gate`, then `nvf baseline accept`.");
+            ScenarioEvidence.Skip($"no baseline accepted yet: {Path.GetRelativePath(GateScenario.RepositoryRoot, path)} is missing; run `nvf gate`, then `nvf baseline accept`.");
         }
 
         gate.Baseline = Baseline.Load(path);
@@ -33,7 +32,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
             AcceptedRunId = "table",
             AcceptedUtc = DateTimeOffset.UnixEpoch,
             GitCommit = "table",
-            Metrics = table.ToDictionaries().ToDictionary(r => r["metric"], r => new BaselineMetric(Number(r["expected"]), Direction(r["better"]), MetricTolerance.Parse(r["tolerance"]), "", Optional(r, "low"), Optional(r, "high"))),
+            Metrics = RowsOf(table).ToDictionary(r => r["metric"], r => new BaselineMetric(Number(r["expected"]), Direction(r["better"]), MetricTolerance.Parse(r["tolerance"]), "", Optional(r, "low"), Optional(r, "high"))),
         };
 
     [When("this run's metrics are compared with it")]
@@ -55,7 +54,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
 
     [When("a run obtains")]
     public void WhenARunObtains(DataTable table) =>
-        gate.Comparison = BaselineComparison.Compare(gate.Baseline, table.ToDictionaries().Select(r => new RecordedMetric(r["metric"], Number(r["value"]), gate.Baseline.Metrics.TryGetValue(r["metric"], out var m) ? m.Direction : MetricDirection.HigherIsBetter)));
+        gate.Comparison = BaselineComparison.Compare(gate.Baseline, RowsOf(table).Select(r => new RecordedMetric(r["metric"], Number(r["value"]), gate.Baseline.Metrics.TryGetValue(r["metric"], out var m) ? m.Direction : MetricDirection.HigherIsBetter)));
 
     [Then("no metric is worse than its tolerance allows")]
     public void ThenNoMetricRegressed()
@@ -74,7 +73,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
     {
         var offending = RegressionTable.Rows(gate.Comparison);
         context.AttachTable("offending metrics", RegressionTable.Headers, offending);
-        var expected = table.ToDictionaries().Select(r => string.Join(" | ", r["metric"], r["obtained"], r["expected"], r["difference"])).ToList();
+        var expected = RowsOf(table).Select(r => string.Join(" | ", r["metric"], r["obtained"], r["expected"], r["difference"])).ToList();
         var actual = offending.Select(r => string.Join(" | ", r[0], r[1], r[2], r[3])).ToList();
         if (!expected.SequenceEqual(actual))
         {
@@ -91,6 +90,9 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioCon
             throw new InvalidOperationException($"expected the metrics not measured to be '{names}' but got '{actual}'");
         }
     }
+
+    static IEnumerable<IReadOnlyDictionary<string, string>> RowsOf(DataTable table) =>
+        table.Rows.Select(r => (IReadOnlyDictionary<string, string>)r.Keys.ToDictionary(k => k, k => r[k]));
 
     static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Nvf.Core.Plots;
 using Nvf.Core.Training;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 
@@ -12,7 +12,7 @@ namespace Nvf.Specs.Steps.Gate;
 /// end-to-end tests): they record a given metric, pass, or skip, and nothing else.
 /// </summary>
 [Binding]
-public sealed class SampleSuiteSteps(ScenarioContext context)
+public sealed class SampleSuiteSteps(ScenarioEvidence context)
 {
     [Given("the sample records {string} = {float}, {word} is better")]
     public void RecordsMetric(string name, double value, string better)
@@ -49,7 +49,7 @@ public sealed class SampleSuiteSteps(ScenarioContext context)
     }
 
     [Given("the sample skips because {string}")]
-    public void Skips(string reason) => ScenarioContext.Skip(reason);
+    public void Skips(string reason) => ScenarioEvidence.Skip(reason);
 
     [Given("the sample fails because {string}")]
     public void Fails(string reason) => throw new InvalidOperationException(reason);

@@ -1,6 +1,6 @@
 using Nvf.Core.Snapshots;
-using Nvf.Gherkin.Bindings;
-using Nvf.Gherkin.Model;
+using Reqnroll;
+using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
@@ -9,15 +9,15 @@ namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>Snapshot approval of the Markdown summary: a sample suite runs, its summary is scrubbed and compared with the approved file.</summary>
 [Binding]
-public sealed class SnapshotSteps(GateScenario gate, ScenarioContext context)
+public sealed class SnapshotSteps(GateScenario gate, ScenarioEvidence context)
 {
     [Given("a sample suite")]
-    public void GivenASampleSuite(DocString feature) =>
-        gate.SampleSuite = FeatureParser.Parse(feature.Content, "sample.feature");
+    public void GivenASampleSuite(string feature) =>
+        gate.SampleSuite = FeatureParser.Parse(feature, "sample.feature");
 
     [When("the sample suite runs")]
     public async Task WhenTheSampleSuiteRuns() =>
-        gate.SampleReport = await new GherkinRun(BindingRegistry.FromTypes(typeof(SampleSuiteSteps)), new RunOptions())
+        gate.SampleReport = await new GherkinRun(BindingSource.FromTypes(typeof(SampleSuiteSteps)), new RunOptions())
             .RunAllAsync([gate.SampleSuite ?? throw new InvalidOperationException("No sample suite; expected 'Given a sample suite' first.")]);
 
     [Then("its Markdown summary matches the approved snapshot {string}")]

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Sanity;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
@@ -129,7 +129,7 @@ public sealed class DecisionSteps(InfoNceContext context)
     }
 
     [Then("the report shows the summary table with rows:")]
-    public void ThenSummaryTable(Gherkin.Model.DataTable expected)
+    public void ThenSummaryTable(DataTable expected)
     {
         var s = context.Session;
         var rows = SanitySummary.Build(s.Normalization(), s.OracleRecall(OracleIndexVariant.Payload), s.Alignment(), Evaluation, context.Config.Retrieval.Nprobe);

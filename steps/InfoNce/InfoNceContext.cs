@@ -8,14 +8,14 @@ using Nvf.Specs.Steps.Support;
 namespace Nvf.Specs.Steps.InfoNce;
 
 /// <summary>Per-scenario state of the InfoNCE features: the run config, its shared session, and what the steps measured.</summary>
-public sealed class InfoNceContext(ScenarioContext scenario)
+public sealed class InfoNceContext(ScenarioEvidence scenario)
 {
     InfoNceRunConfig? config;
     string? configFile;
     InfoNceSession? session;
 
     /// <summary>Where tables go.</summary>
-    public ScenarioContext Scenario { get; } = scenario;
+    public ScenarioEvidence Scenario { get; } = scenario;
 
     /// <summary>The scenario's headline figures.</summary>
     public InfoNceMetrics Metrics { get; } = new(scenario);

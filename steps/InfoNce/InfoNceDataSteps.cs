@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.InfoNce;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
@@ -18,7 +18,7 @@ public sealed class InfoNceDataSteps(InfoNceContext context)
         var isControl = context.Config.Targets == Core.Artifacts.TrainingTargets.Shuffled || context.Config.Retrieval.Fault != Core.Artifacts.IndexFault.None;
         if (isControl && context.Session.Data.Generators.Count == 0)
         {
-            ScenarioContext.Skip(
+            ScenarioEvidence.Skip(
                 $"{configFileName} is a control of the harness defined on its generated data (whether one epoch learns enough to reach its branch depends on that corpus); " +
                 "it does not run on a researcher's files (NVF_ARTIFACTS / NVF_PAYLOAD ...): run without them");
         }

@@ -8,7 +8,7 @@ namespace Nvf.Specs.Steps.InfoNce;
 /// Records a scenario's headline figures under "infonce.*" names, each name at most once per
 /// scenario (a second recording is a defect in the steps, so it throws).
 /// </summary>
-public sealed class InfoNceMetrics(ScenarioContext scenario)
+public sealed class InfoNceMetrics(ScenarioEvidence scenario)
 {
     readonly HashSet<string> recorded = [];
 

@@ -4,7 +4,7 @@ using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;
 using Nvf.Faiss;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
@@ -163,7 +163,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenLeakageIsFlagged(double threshold)
     {
         if (Provenance.LeakedShare is null)
-            ScenarioContext.Skip("leakage needs the training set: give a training .npz in NVF_TRAIN (or the NVF_ARTIFACTS field 'training')");
+            ScenarioEvidence.Skip("leakage needs the training set: give a training .npz in NVF_TRAIN (or the NVF_ARTIFACTS field 'training')");
         Provenance.LeakedShare.Should().BeGreaterThan(threshold, "the generated split reproduces the seed's leaked eval set");
         Provenance.LeakageFlagged.Should().BeTrue();
     }

@@ -3,7 +3,7 @@ using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
 using Nvf.Core.Sanity;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 
@@ -27,7 +27,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         }
         else if (context.Session.Data.Generators.Count == 0)
         {
-            ScenarioContext.Skip($"no predictions file for the researcher's artifacts: set {ResearcherPredictions.Variable} or {ContextModelFile.Variable} (or run `nvf evaluate --predictions P.npy | --model M.onnx`)");
+            ScenarioEvidence.Skip($"no predictions file for the researcher's artifacts: set {ResearcherPredictions.Variable} or {ContextModelFile.Variable} (or run `nvf evaluate --predictions P.npy | --model M.onnx`)");
         }
         else
         {
@@ -42,7 +42,7 @@ public sealed class PredictionSteps(InfoNceContext context)
     {
         if (context.Session.Data.Generators.Count == 0)
         {
-            ScenarioContext.Skip("this check compares a file with the gate's own model on its generated data; it does not run on a researcher's files");
+            ScenarioEvidence.Skip("this check compares a file with the gate's own model on its generated data; it does not run on a researcher's files");
         }
 
         var key = Key(encoder, objective);

@@ -6,7 +6,7 @@ using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;
 using Nvf.Faiss;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Qdrant;
 using Nvf.Qdrant.Testing;
@@ -75,7 +75,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         }
 
         if (data.Generators.Count == 0)
-            ScenarioContext.Skip($"no Qdrant collection named for the researcher's files: set {QdrantCollectionSettings.CollectionVariable} and NVF_QDRANT_URL (and {QdrantCollectionSettings.RowFieldVariable})");
+            ScenarioEvidence.Skip($"no Qdrant collection named for the researcher's files: set {QdrantCollectionSettings.CollectionVariable} and NVF_QDRANT_URL (and {QdrantCollectionSettings.RowFieldVariable})");
         // One collection in the double per generated payload, filled once and shared by the feature's scenarios.
         lock (OwnCollection)
         {

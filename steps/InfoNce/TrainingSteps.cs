@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Nvf.Core.InfoNce;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;

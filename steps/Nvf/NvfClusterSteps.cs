@@ -1,13 +1,13 @@
 using FluentAssertions;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>"Bonus: show that NVF learns cluster structure", seen in where its errors land.</summary>
 [Binding]
-public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Then("^the share of soft attention's wrong answers in the right cluster is above chance of (\\d+)/(\\d+): its 95% interval lies above (\\d+) times chance$")]
     public void ThenErrorsLandInCluster(int chanceNumerator, int chanceDenominator, int factor)

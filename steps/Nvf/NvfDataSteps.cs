@@ -1,14 +1,14 @@
 using FluentAssertions;
 using Nvf.Core.Data;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>Databases, corpora and query distributions of the NVF features.</summary>
 [Binding]
-public sealed class NvfDataSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfDataSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Given("a database of {int} random unit vectors of dimension {int} drawn with seed {int}")]
     public void GivenRandomUnitDatabase(int count, int dimension, int seed) =>

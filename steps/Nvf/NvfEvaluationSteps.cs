@@ -2,7 +2,7 @@ using FluentAssertions;
 using Nvf.Core.Gates;
 using Nvf.Core.Metrics;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 
@@ -10,7 +10,7 @@ namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>Evaluating the pipeline on fresh queries and judging its accuracies against targets and the oracle ceiling.</summary>
 [Binding]
-public sealed class NvfEvaluationSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfEvaluationSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [When("^(?:it|the pipeline) is evaluated on (\\d+) fresh queries$")]
     public void Evaluate(int count)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>The seed's constraint "must still have gradients flowing", probed on one batch.</summary>
 [Binding]
-public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [When("the loss on the reranked output is back-propagated for a batch of {int} queries")]
     public void WhenLossReachesInputs(int batch) =>

@@ -1,13 +1,13 @@
 using FluentAssertions;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>The answer to the seed's question "jointly or separately?".</summary>
 [Binding]
-public sealed class NvfJointSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfJointSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Then("the report states whether joint fine-tuning changed pipeline Top-1, with both intervals")]
     public void ThenReportStatesJointEffect()

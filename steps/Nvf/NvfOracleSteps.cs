@@ -1,13 +1,13 @@
 using Nvf.Core.Gates;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>Measuring the oracle ceiling of a query distribution on its own.</summary>
 [Binding]
-public sealed class NvfOracleSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfOracleSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [When("the oracle ceiling is measured by exact search on {int} such queries")]
     public void WhenOracleCeilingIsMeasured(int count)

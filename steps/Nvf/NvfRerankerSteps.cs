@@ -1,13 +1,13 @@
 using FluentAssertions;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>Checks on the reranked pipeline against soft attention alone and the exact-cosine control.</summary>
 [Binding]
-public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Then("the report shows pipeline Top-1, Top-5 coverage and accuracy given Top-5 beside the control")]
     public void ThenReportShowsPipelineBesideControl()

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 
@@ -36,7 +36,7 @@ public sealed class PipelineUnderTest : IDisposable
 
 /// <summary>Steps of researcher_models.feature.</summary>
 [Binding]
-public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     /// <summary>Queries of the generated path (reranker.feature evaluates on as many).</summary>
     const int OwnQueries = 5000;
@@ -117,7 +117,7 @@ public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioContext con
     {
         if (Files.Own is null)
         {
-            ScenarioContext.Skip("this check compares the model-file path with the gate's own models on its generated data; it does not run on a researcher's files");
+            ScenarioEvidence.Skip("this check compares the model-file path with the gate's own models on its generated data; it does not run on a researcher's files");
         }
     }
 

@@ -1,6 +1,6 @@
 using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 
@@ -8,7 +8,7 @@ namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>Training both stages from the run configs in fixtures/configs/ (memoised: each (data, config) trains once per run).</summary>
 [Binding]
-public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioContext context)
+public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Given("a soft attention model trained with the config {string}, then frozen")]
     [When("the soft attention model is trained with the config {string}")]

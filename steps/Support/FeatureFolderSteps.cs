@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
@@ -8,7 +8,7 @@ namespace Nvf.Specs.Steps.Support;
 
 /// <summary>Smoke checks of the acceptance run itself: the features folder is where the runner looks, and every file compiles.</summary>
 [Binding]
-public sealed class FeatureFolderSteps(ScenarioContext context)
+public sealed class FeatureFolderSteps(ScenarioEvidence context)
 {
     FeatureCatalog? catalog;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime;
 using Nvf.Core.Provenance;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Support;
@@ -14,7 +14,7 @@ namespace Nvf.Specs.Steps.Support;
 /// heap gives back what disposed indexes freed.
 /// </summary>
 [Binding]
-public sealed class MemoryLedger(ScenarioContext context)
+public sealed class MemoryLedger(ScenarioEvidence context)
 {
     private static readonly ConcurrentDictionary<string, long> Peaks = new(StringComparer.Ordinal);
 
@@ -43,12 +43,12 @@ public sealed class MemoryLedger(ScenarioContext context)
     /// Before a feature that is not an InfoNCE one, frees the InfoNCE workspaces (the 584,000 x 768 payload, its index,
     /// the trained models): the features run grouped by folder, so nothing after the InfoNCE ones needs them.
     /// </summary>
-    /// <param name="feature">The feature about to run.</param>
+    /// <param name="feature">Reqnroll's context of the feature about to run.</param>
     [BeforeFeature]
-    public static void ReleaseInfoNceWhenLeaving(global::Nvf.Gherkin.Model.FeatureInfo feature)
+    public static void ReleaseInfoNceWhenLeaving(FeatureContext feature)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        if (!feature.Tags.Any(t => t.Name.TrimStart('@') == "infonce"))
+        if (!feature.FeatureInfo.Tags.Any(t => t.TrimStart('@') == "infonce"))
         {
             global::Nvf.Core.InfoNce.InfoNceSessions.ReleaseAll();
             global::Nvf.Faiss.FaissRuntime.ReturnFreedMemory();

@@ -2,7 +2,7 @@ using FluentAssertions;
 using Nvf.Core.Metrics;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
 
@@ -10,7 +10,7 @@ namespace Nvf.Specs.Steps.Teacher;
 
 /// <summary>Parity of two exact stores on the same rows and queries.</summary>
 [Binding]
-public sealed class StoreParitySteps(TeacherScenario teacher, NvfScenario nvf, ScenarioContext context)
+public sealed class StoreParitySteps(TeacherScenario teacher, NvfScenario nvf, ScenarioEvidence context)
 {
     [Given("parity data made from the corpus: rows scaled to lengths in [0.5, 2], {int} exact duplicates, {int} queries of which half are duplicated rows, seed {int}")]
     public void GivenParityData(int duplicates, int queries, int seed) =>

@@ -4,7 +4,7 @@ using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
-using Nvf.Gherkin.Bindings;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
 
@@ -12,7 +12,7 @@ namespace Nvf.Specs.Steps.Teacher;
 
 /// <summary>The teacher flow: index, log, train from the logs, measure agreement with the store.</summary>
 [Binding]
-public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, ScenarioContext context)
+public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, ScenarioEvidence context)
 {
     [Given("the {word} store")]
     public async Task GivenStore(VectorStoreKind kind)

@@ -38,7 +38,7 @@ public sealed class TeacherScenario : IAsyncDisposable
         opened.Add(store);
         if (store.Store is null)
         {
-            ScenarioContext.Skip($"the {kind.ToString().ToLowerInvariant()} row needs a server: {store.SkipReason}");
+            ScenarioEvidence.Skip($"the {kind.ToString().ToLowerInvariant()} row needs a server: {store.SkipReason}");
         }
 
         if (asCandidate)

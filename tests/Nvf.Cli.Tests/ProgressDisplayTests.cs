@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Nvf.Cli.Gate;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Gate;
@@ -38,7 +39,7 @@ public sealed class ProgressDisplayTests
         var display = new ProgressDisplay(console, 2, live, () => now += TimeSpan.FromMilliseconds(50));
         var liveLines = new List<string>();
         display.LiveLine = line => liveLines.Add(Markup.Remove(line));
-        var run = new GherkinRun(BindingRegistry.FromTypes(typeof(SampleSuiteSteps)), new RunOptions { Progress = display.OnProgress });
+        var run = new GherkinRun(BindingSource.FromTypes(typeof(SampleSuiteSteps)), new RunOptions { Progress = display.OnProgress });
         var report = await run.RunAllAsync([FeatureParser.Parse(Suite, "sample.feature")]);
         report.Succeeded.Should().BeTrue();
         return (writer.ToString(), liveLines);

@@ -98,7 +98,7 @@ public sealed class ReportTests
         markdown.Should().StartWith("## ❌ acceptance");
         markdown.Should().Contain("6 scenarios: 1 passed, 1 failed, 1 skipped, 1 undefined, 1 pending, 1 ambiguous");
         markdown.Should().Contain("| ⏭️ | Every outcome | Skips — skipped: no sample server: SAMPLE_URL unset, no docker engine |");
-        markdown.Should().Contain("[Given(@\"nothing binds this\")]");
+        markdown.Should().Contain("[Given(\"nothing binds this\")]");
         markdown.Should().Contain(string.Join(Environment.NewLine,
             "| Check | Result | Status |",
             "|---|---|---|",

@@ -41,8 +41,8 @@ public sealed class ScenarioRunnerTests
         result.Status.Should().Be(StepStatus.Undefined);
         result.Steps.Select(s => s.Status).Should().Equal(StepStatus.Undefined, StepStatus.Skipped);
         result.FailureMessage.Should().Contain("""
-            [Given(@"an unbound step with {int} apples and {string} ones at {float}")]
-            public void GivenAnUnboundStepWithApplesAndOnesAt(int p0, string p1, double p2)
+            [Given("an unbound step with {int} apples and {string} ones at {float}")]
+            public void GivenAnUnboundStepWithApplesAndOnesAt(int p0, string red1, Decimal p2)
             {
                 throw new PendingStepException();
             }
@@ -169,7 +169,7 @@ public sealed class ScenarioRunnerTests
     {
         var (report, _) = await InnerRun.RunAsync("Feature: F\n  Scenario: Arity\n    Given a binding that takes 3 but declares none\n", [typeof(FailingHooks)]);
 
-        report.Scenario("Arity").FailureMessage.Should().Contain("takes 0 parameters, but the step supplies 1 captured value(s); expected the method to take 1");
+        report.Scenario("Arity").FailureMessage.Should().Contain("Parameter count mismatch! The binding method 'Nvf.Gherkin.Tests:Nvf.Gherkin.Tests.Samples.FailingHooks.WrongArity()' should have 1 parameters");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class XunitAdapterTests
         var gate = cases.Single(c => c.DisplayName.EndsWith("A pending step fails with its text", StringComparison.Ordinal));
         gate.Traits["Category"].Should().Equal("runner", "gate");
         gate.SourceInformation!.FileName.Should().EndWith("Features/problems.feature");
-        gate.SourceInformation.LineNumber.Should().Be(40);
+        gate.SourceInformation.LineNumber.Should().Be(39);
         cases.Select(c => c.UniqueID).Should().OnlyHaveUniqueItems();
         cases.Select(c => c.Order).Should().BeInAscendingOrder();
     }

@@ -1,4 +1,4 @@
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
@@ -31,7 +31,7 @@ public static class SuiteRunner
     public static async Task<RunReport> RunAsync(IReadOnlyList<ScenarioInfo> scenarios, IReadOnlyDictionary<string, string> refusedFiles, Action<RunProgress> progress)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var run = new GherkinRun(BindingRegistry.FromAssemblies(typeof(GateScenario).Assembly), new RunOptions { Progress = progress });
+        var run = new GherkinRun(BindingSource.FromAssembly(typeof(GateScenario).Assembly), new RunOptions { Progress = progress });
         await run.StartAsync();
         foreach (var scenario in scenarios)
         {

@@ -1,4 +1,3 @@
-using Nvf.Gherkin.Bindings;
 
 namespace Nvf.Gherkin.Model;
 
@@ -43,19 +42,6 @@ public sealed class DataTable
     /// <summary>1-based line of the first row in its file (0 when built in code).</summary>
     public int Line { get; }
 
-    /// <summary>
-    /// Converts each row below the header to a <typeparamref name="T"/>: header cells name constructor
-    /// parameters or settable properties (case and spaces ignored); cells convert like step arguments
-    /// (numbers, percentages, durations, enums).
-    /// </summary>
-    /// <typeparam name="T">A record or class with a constructor or settable properties named like the header cells.</typeparam>
-    public IReadOnlyList<T> ToRecords<T>() => TableConverter.ToRecords(this, typeof(T)).Cast<T>().ToList();
-
-    /// <summary>
-    /// Converts a vertical two-column table (field | value, no header semantics) to one <typeparamref name="T"/>.
-    /// </summary>
-    /// <typeparam name="T">A record or class with a constructor or settable properties named like the first column.</typeparam>
-    public T ToRecord<T>() => (T)TableConverter.ToVerticalRecord(this, typeof(T));
 
     /// <summary>Each row below the header as a dictionary from header cell to cell.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> ToDictionaries() =>

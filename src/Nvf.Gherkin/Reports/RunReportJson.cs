@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Running;
 

@@ -1,21 +1,22 @@
 using System.Diagnostics;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Reports;
 
 namespace Nvf.Gherkin.Running;
 
 /// <summary>
-/// One test run: test-run hooks around everything, feature hooks around each feature's scenarios,
-/// one scenario at a time, and the reports at the end. The xunit adapter drives it; tests and tools can too.
+/// One test run on Reqnroll's engine: test-run hooks around everything, feature hooks around each feature's
+/// scenarios, one scenario at a time, and the reports at the end. The xunit adapter and <c>nvf gate</c> drive it;
+/// tests and tools can too.
 /// </summary>
 public sealed class GherkinRun
 {
-    readonly BindingRegistry registry;
-    readonly ScenarioRunner runner;
+    readonly BindingSource bindings;
+    readonly ReqnrollEngine engine;
+    readonly RunSoFar soFar;
     readonly SemaphoreSlim oneAtATime = new(1, 1);
     readonly List<ScenarioResult> results = [];
-    readonly List<HookResult> runHooks = [];
     readonly Stopwatch clock = new();
     DateTimeOffset startedAt;
     FeatureInfo? currentFeature;
@@ -23,15 +24,16 @@ public sealed class GherkinRun
     HookResult? featureFailure;
 
     /// <summary>Prepares a run.</summary>
-    /// <param name="registry">The bindings.</param>
-    /// <param name="options">Dry run, report folder and name.</param>
-    public GherkinRun(BindingRegistry registry, RunOptions options)
+    /// <param name="bindings">Where Reqnroll finds the step definitions and hooks.</param>
+    /// <param name="options">Dry run, report folder and name, progress, shared objects.</param>
+    public GherkinRun(BindingSource bindings, RunOptions options)
     {
-        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(bindings);
         ArgumentNullException.ThrowIfNull(options);
-        this.registry = registry;
+        this.bindings = bindings;
         Options = options;
-        runner = new ScenarioRunner(registry, options, new RunSoFar(() => results.ToList()));
+        engine = new ReqnrollEngine(bindings, options);
+        soFar = new RunSoFar(() => results.ToList());
     }
 
     /// <summary>The options of this run.</summary>
@@ -41,14 +43,14 @@ public sealed class GherkinRun
     public IReadOnlyList<ScenarioResult> Results => results;
 
     /// <summary>Test-run and feature hooks that ran so far.</summary>
-    public IReadOnlyList<HookResult> RunHooks => runHooks;
+    public IReadOnlyList<HookResult> RunHooks => engine.RunHooks;
 
-    /// <summary>Runs the before-test-run hooks (not in a dry run). A failure fails every scenario of the run.</summary>
+    /// <summary>Builds the bindings and runs the before-test-run hooks (not in a dry run). A failure fails every scenario of the run.</summary>
     public async Task StartAsync()
     {
         startedAt = DateTimeOffset.UtcNow;
         clock.Start();
-        runFailure = await RunStaticHooksAsync(HookKind.BeforeTestRun, [], null);
+        runFailure = await engine.StartAsync();
     }
 
     /// <summary>Runs one scenario, closing the previous feature and opening this one's when it changes.</summary>
@@ -61,15 +63,25 @@ public sealed class GherkinRun
         {
             if (currentFeature != scenario.Feature)
             {
-                await CloseFeatureAsync();
+                await engine.CloseFeatureAsync();
                 currentFeature = scenario.Feature;
-                featureFailure = await RunStaticHooksAsync(HookKind.BeforeFeature, scenario.Feature.Tags.Select(t => t.Name), scenario.Feature);
+                featureFailure = runFailure is null ? await engine.OpenFeatureAsync(scenario.Feature) : null;
             }
 
             Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioStarted, scenario, null, null, null));
-            var result = (runFailure ?? featureFailure) is { } failure
-                ? Blocked(scenario, failure)
-                : await runner.RunAsync(scenario);
+            var result = new ScenarioResult(scenario, DateTimeOffset.UtcNow, Options.DryRun);
+            var scenarioClock = Stopwatch.StartNew();
+            if ((runFailure ?? featureFailure) is { } failure)
+            {
+                Block(result, failure);
+            }
+            else
+            {
+                var evidence = new ScenarioEvidence(scenario, result.Metrics, Options.Progress);
+                await engine.RunScenarioAsync(result, evidence, Options.SharedInstances.Append(soFar));
+            }
+
+            result.Duration = scenarioClock.Elapsed;
             results.Add(result);
             Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioFinished, scenario, null, null, result));
             return result;
@@ -88,9 +100,9 @@ public sealed class GherkinRun
         await oneAtATime.WaitAsync();
         try
         {
-            await CloseFeatureAsync();
-            await RunStaticHooksAsync(HookKind.AfterTestRun, [], null);
-            var report = new RunReport(results.ToList(), runHooks.ToList(), refusedFiles ?? new Dictionary<string, string>(), startedAt, clock.Elapsed, Options.DryRun);
+            await engine.FinishAsync();
+            var runHooks = engine.RunHooks.ToList();
+            var report = new RunReport(results.ToList(), runHooks, refusedFiles ?? new Dictionary<string, string>(), startedAt, clock.Elapsed, Options.DryRun);
             if (Options.ReportDirectory is null)
             {
                 return (report, []);
@@ -105,14 +117,14 @@ public sealed class GherkinRun
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    recorderError = $"{recorder.GetType().Name}.Record failed; the plain reports were written instead: {MethodInvoker.Describe(e)}";
+                    recorderError = $"{recorder.GetType().Name}.Record failed; the plain reports were written instead: {ExceptionText.Describe(e)}";
                 }
             }
 
             if (recorderError is not null)
             {
                 runHooks.Add(new HookResult(HookKind.AfterTestRun, nameof(IRunRecorder), StepStatus.Failed, TimeSpan.Zero, recorderError, []));
-                report = report with { RunHooks = runHooks.ToList() };
+                report = report with { RunHooks = runHooks };
             }
 
             return (report, ReportFiles.WriteAll(report, Options.ReportDirectory, Options.ReportName));
@@ -137,13 +149,11 @@ public sealed class GherkinRun
         return (await FinishAsync()).Report;
     }
 
-    // The one public IRunRecorder in the assemblies that hold the bindings, or null (error set when it cannot be made).
+    // The one public IRunRecorder in the assembly that holds the bindings, or null (error set when it cannot be made).
     IRunRecorder? FindRecorder(out string? error)
     {
         error = null;
-        var candidates = registry.Steps.Select(s => s.Method.DeclaringType).Concat(registry.Hooks.Select(h => h.Method.DeclaringType))
-            .OfType<Type>().Select(t => t.Assembly).Distinct()
-            .SelectMany(a => a.GetExportedTypes())
+        var candidates = bindings.Assembly.GetExportedTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IRunRecorder).IsAssignableFrom(t))
             .ToList();
         if (candidates.Count > 1)
@@ -166,69 +176,13 @@ public sealed class GherkinRun
         return (IRunRecorder)Activator.CreateInstance(candidates[0])!;
     }
 
-    async Task CloseFeatureAsync()
+    // A scenario whose test-run or feature hook failed does not run: the failure is its, its steps are skipped.
+    static void Block(ScenarioResult result, HookResult failure)
     {
-        if (currentFeature is not null)
-        {
-            await RunStaticHooksAsync(HookKind.AfterFeature, currentFeature.Tags.Select(t => t.Name), currentFeature);
-            currentFeature = null;
-            featureFailure = null;
-        }
-    }
-
-    // Returns the first failed hook, or null. After-hooks run to the end whatever happens; before-hooks stop at a failure.
-    async Task<HookResult?> RunStaticHooksAsync(HookKind kind, IEnumerable<string> tags, FeatureInfo? feature)
-    {
-        if (Options.DryRun)
-        {
-            return null;
-        }
-
-        HookResult? firstFailure = null;
-        foreach (var hook in registry.HooksFor(kind, tags))
-        {
-            var hookClock = Stopwatch.StartNew();
-            HookResult result;
-            try
-            {
-                var arguments = hook.Method.GetParameters()
-                    .Select(p => p.ParameterType == typeof(FeatureInfo) && feature is not null
-                        ? feature
-                        : throw new InvalidOperationException($"{hook.Location}: a [{kind}] hook can take only a FeatureInfo parameter (feature hooks); got {p.ParameterType.Name}."))
-                    .ToArray<object?>();
-                await MethodInvoker.InvokeAsync(hook.Method, null, arguments);
-                result = new HookResult(kind, hook.Location, StepStatus.Passed, hookClock.Elapsed, null, []);
-            }
-            catch (Exception e)
-            {
-                result = new HookResult(kind, hook.Location, StepStatus.Failed, hookClock.Elapsed, MethodInvoker.Describe(e), []);
-            }
-
-            runHooks.Add(result);
-            if (result.Status == StepStatus.Failed)
-            {
-                firstFailure ??= result;
-                if (kind is HookKind.BeforeTestRun or HookKind.BeforeFeature)
-                {
-                    break;
-                }
-            }
-        }
-
-        return firstFailure;
-    }
-
-    ScenarioResult Blocked(ScenarioInfo scenario, HookResult failure)
-    {
-        var result = new ScenarioResult(scenario, DateTimeOffset.UtcNow, Options.DryRun);
         result.BeforeHooks.Add(failure);
-        foreach (var step in scenario.Steps)
+        foreach (var step in result.Scenario.Steps)
         {
-            var match = registry.Match(step);
-            var location = match.Candidates.Count == 1 ? match.Candidates[0].Binding.Location : null;
-            result.Steps.Add(new StepResult(step, StepStatus.Skipped, TimeSpan.Zero, null, location, [], []));
+            result.Steps.Add(new StepResult(step, StepStatus.Skipped, TimeSpan.Zero, null, null, [], []));
         }
-
-        return result;
     }
 }

@@ -1,4 +1,3 @@
-using Nvf.Gherkin.Bindings;
 
 namespace Nvf.Gherkin.Running;
 

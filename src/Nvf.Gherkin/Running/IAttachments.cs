@@ -2,7 +2,7 @@ namespace Nvf.Gherkin.Running;
 
 /// <summary>
 /// Lets a step (or hook) attach evidence to the step that is running; every report shows it inline.
-/// Inject <see cref="ScenarioContext"/> (which implements this) through the step class's constructor.
+/// Inject <see cref="ScenarioEvidence"/> (which implements this) through the step class's constructor.
 /// </summary>
 public interface IAttachments
 {

@@ -1,7 +1,7 @@
 namespace Nvf.Gherkin.Running;
 
 /// <summary>
-/// Lets a step record named metrics and report live progress. Inject <see cref="ScenarioContext"/>
+/// Lets a step record named metrics and report live progress. Inject <see cref="ScenarioEvidence"/>
 /// (which implements this) through the step class's constructor.
 /// </summary>
 public interface IMetrics

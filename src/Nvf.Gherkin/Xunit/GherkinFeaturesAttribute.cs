@@ -24,4 +24,10 @@ public sealed class GherkinFeaturesAttribute : Attribute, ITestFrameworkAttribut
 
     /// <summary>File name stem of the reports (&lt;name&gt;.cucumber.json, .html, .md); the assembly name when unset.</summary>
     public string? ReportName { get; set; }
+
+    /// <summary>
+    /// When set, only [Binding] classes in this namespace (or below it) are bound; other [Binding] classes of the
+    /// assembly (samples for embedded runs, say) are left out. Null binds every [Binding] class.
+    /// </summary>
+    public string? BindingNamespace { get; set; }
 }

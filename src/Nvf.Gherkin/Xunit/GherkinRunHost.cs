@@ -1,5 +1,5 @@
 using System.Reflection;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
 
@@ -29,7 +29,7 @@ internal sealed class GherkinRunHost
         var folder = Path.GetDirectoryName(host.Location) ?? Directory.GetCurrentDirectory();
         var catalog = FeatureCatalog.Load(Path.Combine(folder, features.Path));
         var options = RunOptions.FromEnvironment(features.ReportName ?? host.GetName().Name ?? "acceptance", folder);
-        var run = new GherkinRun(BindingRegistry.FromAssemblies(host), options);
+        var run = new GherkinRun(BindingSource.FromAssembly(host, features.BindingNamespace), options);
         await run.StartAsync();
         Current = new GherkinRunHost(catalog, run);
         return Current;

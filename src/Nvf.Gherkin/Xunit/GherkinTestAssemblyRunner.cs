@@ -59,7 +59,7 @@ public sealed class GherkinTestAssemblyRunner : XunitTestAssemblyRunner
         {
             var (report, files) = await host.FinishAsync();
             DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"Gherkin reports: {string.Join(", ", files)}"));
-            foreach (var failed in report.RunHooks.Where(h => h.Status == Running.StepStatus.Failed && h.Kind is Bindings.HookKind.AfterFeature or Bindings.HookKind.AfterTestRun))
+            foreach (var failed in report.RunHooks.Where(h => h.Status == Running.StepStatus.Failed && h.Kind is Running.HookKind.AfterFeature or Running.HookKind.AfterTestRun))
             {
                 Aggregator.Add(new InvalidOperationException($"[{failed.Kind}] {failed.Location} failed: {failed.Error}"));
             }

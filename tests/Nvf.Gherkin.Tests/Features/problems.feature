@@ -15,8 +15,8 @@ Feature: Problems are reported, never passed
     Then scenario "Gap" is undefined
     And the failure of "Gap" contains:
       ```
-      [When(@"the index holds {int} vectors of {string} at {float}")]
-      public void WhenTheIndexHoldsVectorsOfAt(int p0, string p1, double p2)
+      [When("the index holds {int} vectors of {string} at {float}")]
+      public void WhenTheIndexHoldsVectorsOfAt(int p0, string payload1, Decimal p2)
       {
           throw new PendingStepException();
       }
@@ -33,8 +33,7 @@ Feature: Problems are reported, never passed
     Then scenario "Both" is ambiguous
     And the failure of "Both" contains:
       ```
-        ProblemSteps.OverlapInt(Int32)  "an overlapping step {int}"
-        ProblemSteps.OverlapWord(String)  "an overlapping step {word}"
+      Ambiguous step definitions found for step 'Given an overlapping step 7': Nvf.Gherkin.Tests:Nvf.Gherkin.Tests.Samples.ProblemSteps.OverlapInt(Int32), Nvf.Gherkin.Tests:Nvf.Gherkin.Tests.Samples.ProblemSteps.OverlapWord(String)
       ```
 
   Scenario: A pending step fails with its text

@@ -1,11 +1,13 @@
 using FluentAssertions;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
-/// <summary>Sample bindings for inner runs (no [Binding]: the outer run must not pick them up).</summary>
-public sealed class CalculatorSteps(Calculator calculator, ScenarioContext context)
+/// <summary>Sample bindings for inner runs (the outer run binds only Nvf.Gherkin.Tests.Steps).</summary>
+[Binding]
+public sealed class CalculatorSteps(Calculator calculator, ScenarioEvidence context)
 {
     [Given("the number {float}")]
     public void GivenTheNumber(double number) => calculator.Numbers.Add(number);

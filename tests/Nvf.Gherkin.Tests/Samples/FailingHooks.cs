@@ -1,8 +1,10 @@
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
 /// <summary>A before-feature hook that fails for features tagged @broken-setup, and a binding with the wrong arity.</summary>
+[Binding]
 public static class FailingHooks
 {
     [BeforeFeature("broken-setup")]

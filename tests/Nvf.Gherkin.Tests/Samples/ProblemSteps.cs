@@ -1,8 +1,10 @@
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Running;
+using Reqnroll;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
 /// <summary>Sample bindings that fail, skip, pend, or collide, for inner runs.</summary>
+[Binding]
 public static class ProblemSteps
 {
     [Given("a step that fails")]

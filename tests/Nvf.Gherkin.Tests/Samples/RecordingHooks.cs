@@ -1,10 +1,10 @@
-using Nvf.Gherkin.Bindings;
-using Nvf.Gherkin.Model;
+using Reqnroll;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
 /// <summary>Hooks of every kind that record their calls, for checking order, tag filters and always-run after-hooks.</summary>
-public sealed class RecordingHooks(ScenarioInfo scenario)
+[Binding]
+public sealed class RecordingHooks(Model.ScenarioInfo scenario)
 {
     [BeforeTestRun]
     public static void BeforeRun() => HookLog.Add("before run");
@@ -13,10 +13,10 @@ public sealed class RecordingHooks(ScenarioInfo scenario)
     public static void AfterRun() => HookLog.Add("after run");
 
     [BeforeFeature]
-    public static void BeforeFeature(FeatureInfo feature) => HookLog.Add($"before feature {feature.Name}");
+    public static void BeforeFeature(FeatureContext feature) => HookLog.Add($"before feature {feature.FeatureInfo.Title}");
 
     [AfterFeature]
-    public static void AfterFeature(FeatureInfo feature) => HookLog.Add($"after feature {feature.Name}");
+    public static void AfterFeature(FeatureContext feature) => HookLog.Add($"after feature {feature.FeatureInfo.Title}");
 
     [BeforeScenario(Order = 2)]
     public void BeforeScenarioSecond() => HookLog.Add($"before scenario {scenario.Name} (order 2)");

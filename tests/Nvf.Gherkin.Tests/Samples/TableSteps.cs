@@ -1,12 +1,13 @@
 using FluentAssertions;
-using Nvf.Gherkin.Bindings;
-using Nvf.Gherkin.Model;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Tests.Samples;
 
 /// <summary>Sample bindings taking tables (as records and raw) and DocStrings, and attaching evidence.</summary>
-public sealed class TableSteps(ScenarioContext context)
+[Binding]
+public sealed class TableSteps(ScenarioEvidence context)
 {
     [Given("these index cases:")]
     public void GivenCases(IReadOnlyList<IndexCase> cases) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
@@ -12,7 +13,7 @@ namespace Nvf.Gherkin.Tests.Steps;
 
 /// <summary>Bindings of the runner's own specs that run a feature inside the test with the sample bindings.</summary>
 [Binding]
-public sealed class InnerRunSteps(InnerRunContext run, ScenarioContext context)
+public sealed class InnerRunSteps(InnerRunContext run, ScenarioEvidence context)
 {
     [Given("a feature file:")]
     public void GivenAFeatureFile(string text) => run.FeatureText = text;

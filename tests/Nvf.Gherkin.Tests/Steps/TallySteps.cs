@@ -1,12 +1,13 @@
 using FluentAssertions;
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
+using Reqnroll;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Tests.Steps;
 
 /// <summary>Bindings of the runner's own outline/background/arguments feature, run directly by the outer run.</summary>
 [Binding]
-public sealed class TallySteps(Tally tally, ScenarioContext context)
+public sealed class TallySteps(Tally tally, ScenarioEvidence context)
 {
     [Given("a fresh tally")]
     public void GivenAFreshTally()

@@ -1,4 +1,4 @@
-using Nvf.Gherkin.Bindings;
+using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
 using Nvf.Gherkin.Tests.Samples;
@@ -14,7 +14,7 @@ public static class InnerRun
     {
         var log = HookLog.Start();
         var feature = FeatureParser.Parse(featureText, "sample.feature");
-        var run = new GherkinRun(BindingRegistry.FromTypes(types ?? AllSamples), new RunOptions { DryRun = dryRun, ReportName = "sample" });
+        var run = new GherkinRun(BindingSource.FromTypes([.. types ?? AllSamples, typeof(SampleParameterTypes)]), new RunOptions { DryRun = dryRun, ReportName = "sample" });
         var report = await run.RunAllAsync([feature]);
         return (report, log);
     }

@@ -1,4 +1,4 @@
-namespace Nvf.Gherkin.Bindings;
+namespace Nvf.Gherkin.Running;
 
 /// <summary>
 /// Thrown by a step or before-hook whose precondition cannot be met (e.g. no server reachable):

@@ -1,20 +1,21 @@
 using System.Text.Json;
-using Nvf.Gherkin.Bindings;
 using Nvf.Gherkin.Model;
 
 namespace Nvf.Gherkin.Running;
 
 /// <summary>
-/// The running scenario, as a step class sees it when it asks for it by constructor: what runs,
-/// and where attachments go. One per scenario.
+/// What a scenario leaves as evidence beside its verdict: attached tables, plots and texts, recorded
+/// metrics, progress messages, and an explicit skip. One per scenario; a step class asks for it by
+/// constructor (Reqnroll injects it next to its own <c>ScenarioContext</c>), and the runner's execution-event
+/// listener files each attachment under the step or hook that made it.
 /// </summary>
-public sealed class ScenarioContext : IAttachments, IMetrics
+public sealed class ScenarioEvidence : IAttachments, IMetrics
 {
     readonly List<Metric> metrics;
     readonly Action<RunProgress>? progress;
     List<Attachment> sink = [];
 
-    internal ScenarioContext(ScenarioInfo scenario, List<Metric> metrics, Action<RunProgress>? progress)
+    internal ScenarioEvidence(ScenarioInfo scenario, List<Metric> metrics, Action<RunProgress>? progress)
     {
         Scenario = scenario;
         this.metrics = metrics;
@@ -33,10 +34,6 @@ public sealed class ScenarioContext : IAttachments, IMetrics
     /// <summary>Stops the scenario and reports it SKIPPED with the reason (never passed).</summary>
     /// <param name="reason">Which precondition is missing and how to provide it.</param>
     public static void Skip(string reason) => throw new ScenarioSkippedException(reason);
-
-    /// <summary>Stops the scenario and reports the step pending (a failure).</summary>
-    /// <param name="whatIsMissing">What remains to be written.</param>
-    public static void Pending(string whatIsMissing) => throw new PendingStepException(whatIsMissing);
 
     /// <inheritdoc/>
     public void AttachTable(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)

@@ -1,4 +1,4 @@
-namespace Nvf.Gherkin.Bindings;
+namespace Nvf.Gherkin.Running;
 
 /// <summary>When a hook runs.</summary>
 public enum HookKind
