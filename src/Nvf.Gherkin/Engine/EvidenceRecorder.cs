@@ -107,6 +107,21 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
 
                 evidence?.DirectAttachmentsTo(hookAttachments);
                 break;
+            case OutputAddedEvent output:
+                evidence?.AppendOutput(output.Text);
+                break;
+            case AttachmentAddedEvent attachment:
+                // Reqnroll publishes this without awaiting; a file that cannot be embedded fails the step through
+                // the attachment handler, which Reqnroll calls right after.
+                try
+                {
+                    evidence?.AttachFile(attachment.FilePath);
+                }
+                catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException or UnauthorizedAccessException)
+                {
+                }
+
+                break;
             case HookBindingFinishedEvent finished:
                 OnHookFinished(finished);
                 break;

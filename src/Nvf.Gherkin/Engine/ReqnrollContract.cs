@@ -72,7 +72,7 @@ internal static class ReqnrollContract
             container.RegisterInstanceAs(bindings);
             container.RegisterTypeAs<ChosenTypesRegistryBuilder, IRuntimeBindingRegistryBuilder>();
             container.RegisterInstanceAs<IUnitTestRuntimeProvider>(new GateRuntimeProvider());
-            container.RegisterInstanceAs<IReqnrollAttachmentHandler>(new NoFileAttachments());
+            container.RegisterInstanceAs<IReqnrollAttachmentHandler>(new FileAttachments());
             container.RegisterInstanceAs<IEnvironmentOptions>(new RunEnvironment(dryRun));
             container.RegisterInstanceAs<ITraceListener>(new NullListener());
             TelemetryOff.Register(container);
@@ -122,11 +122,11 @@ internal static class ReqnrollContract
             exception is ScenarioSkippedException ? ScenarioExecutionStatus.Skipped : null;
     }
 
-    // Evidence is attached through ScenarioEvidence into the reports; a bare file path has nowhere to go.
-    sealed class NoFileAttachments : IReqnrollAttachmentHandler
+    // IReqnrollOutputHelper.AddAttachment(path) also publishes an event, from which EvidenceRecorder embeds the
+    // file; here a file that cannot be embedded fails the step that attached it, saying why.
+    sealed class FileAttachments : IReqnrollAttachmentHandler
     {
-        public void AddAttachment(string filePath) =>
-            throw new NotSupportedException($"Attaching the file '{filePath}' by path is not supported here; attach its content through ScenarioEvidence (AttachText, AttachSvg, AttachTable) so it lands in the reports.");
+        public void AddAttachment(string filePath) => ScenarioEvidence.KindOfFile(filePath);
     }
 
     // Dry run from the run's options; Reqnroll's formatters off (the project writes the Cucumber Messages itself).

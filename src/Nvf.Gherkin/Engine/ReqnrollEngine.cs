@@ -42,9 +42,14 @@ internal sealed class ReqnrollEngine
     {
         var language = CultureInfo.GetCultureInfo(feature.Document?.Feature?.Language is { Length: > 0 } code ? code : "en");
         var info = new Reqnroll.FeatureInfo(language, Path.GetDirectoryName(feature.Uri) ?? "", feature.Name, feature.Description, ProgrammingLanguage.CSharp, feature.Tags.Select(t => t.Name.TrimStart('@')).ToArray());
-        runner ??= manager.GetTestRunner(info);
         openFeature = info;
-        return await FirstFailureOfAsync(() => runner.OnFeatureStartAsync(info), HookKind.BeforeFeature);
+        return await FirstFailureOfAsync(
+            () =>
+            {
+                runner ??= manager.GetTestRunner(info);
+                return runner.OnFeatureStartAsync(info);
+            },
+            HookKind.BeforeFeature);
     }
 
     /// <summary>Closes the open feature (its after-feature hooks).</summary>

@@ -109,6 +109,55 @@ public sealed class ScenarioEvidence : IAttachments, IMetrics
         progress?.Invoke(new RunProgress(RunProgressKind.Message, Scenario, CurrentStep, message, null));
     }
 
+    // Reqnroll's IReqnrollOutputHelper.WriteLine: consecutive lines gather into one "output" text attachment.
+    internal void AppendOutput(string line)
+    {
+        if (sink.Count > 0 && sink[^1] is { Kind: AttachmentKind.Text, Title: OutputTitle } last)
+        {
+            sink[^1] = Attachment.Document(AttachmentKind.Text, OutputTitle, last.Content + Environment.NewLine + line);
+        }
+        else
+        {
+            sink.Add(Attachment.Document(AttachmentKind.Text, OutputTitle, line));
+        }
+    }
+
+    // Reqnroll's IReqnrollOutputHelper.AddAttachment(path): the file's content goes into the reports, by its extension.
+    internal void AttachFile(string path)
+    {
+        var kind = KindOfFile(path);
+        var content = File.ReadAllText(path);
+        var title = Path.GetFileName(path);
+        switch (kind)
+        {
+            case AttachmentKind.Svg:
+                AttachSvg(title, content);
+                break;
+            case AttachmentKind.Json:
+                AttachJson(title, content);
+                break;
+            default:
+                AttachText(title, content);
+                break;
+        }
+    }
+
+    /// <summary>How a file attached by path is embedded in the reports; throws when it cannot be.</summary>
+    /// <param name="path">The file a step attached.</param>
+    internal static AttachmentKind KindOfFile(string path)
+    {
+        var kind = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".svg" => AttachmentKind.Svg,
+            ".json" => AttachmentKind.Json,
+            ".txt" or ".log" or ".md" or ".csv" or ".tsv" => AttachmentKind.Text,
+            _ => throw new NotSupportedException($"Cannot attach '{path}': the reports embed text (.txt .log .md .csv .tsv), JSON (.json) and SVG (.svg) files; expected one of those, or attach the content with ScenarioEvidence."),
+        };
+        return File.Exists(path) ? kind : throw new FileNotFoundException($"Cannot attach '{path}': no such file.", path);
+    }
+
+    const string OutputTitle = "output";
+
     // The runner points attachments at the step (or hook) that is running.
     internal void DirectAttachmentsTo(List<Attachment> target) => sink = target;
 }
