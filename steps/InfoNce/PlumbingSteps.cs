@@ -75,7 +75,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
             context.Metrics.Record("infonce.norm.max_deviation", deviation, MetricDirection.LowerIsBetter, bound: NormalizationCheck.Tolerance);
     }
 
-    [Then("the mean, min and max norm are within {float} of 1")]
+    [Then("the mean, min and max norm are within {real} of 1")]
     public void ThenNormsAreUnit(double tolerance)
     {
         var n = Normalization.Norms;
