@@ -15,6 +15,9 @@ public sealed class BenchSteps
     [StepArgumentTransformation(@"(-?\d+(?:\.\d+)?\s?%)", Name = "percent")]
     public static double Percent(string text) => double.Parse(text.TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture) / 100.0;
 
+    [StepArgumentTransformation(@"(\d+(?:\.\d+)?\s?(?:ms|s|min|h))", Name = "duration")]
+    public static TimeSpan Duration(string text) => TimeSpan.FromMilliseconds(double.Parse(text.TrimEnd('m', 's', 'i', 'n', 'h', ' '), System.Globalization.CultureInfo.InvariantCulture));
+
     [Given("a corpus of {int} vectors in {int} dimensions")]
     public void Corpus(int count, int dimension) => Sum += count + dimension;
 

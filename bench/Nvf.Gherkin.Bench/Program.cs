@@ -52,7 +52,7 @@ static void DiscoverAndBind(string folder)
     var unbound = report.Results.SelectMany(s => s.Steps).Count(step => step.MatchLocation is null);
     if (report.Results.Count != Features * ScenariosPerFeature || unbound != 0)
     {
-        throw new InvalidOperationException($"bench features did not compile or bind: {unbound} steps unbound");
+        throw new InvalidOperationException($"bench features did not compile or bind: {unbound} steps unbound, e.g. {report.Results[0].Steps[0].Status}: {report.Results[0].Steps[0].Error} {report.RunHooks.FirstOrDefault()?.Error}");
     }
 }
 
