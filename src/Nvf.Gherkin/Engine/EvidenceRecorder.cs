@@ -25,6 +25,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
     List<Attachment>? hookAttachments;
     List<Attachment>? stepAttachments;
     int nextStep;
+    string? beforeStepFailure;
 
     /// <summary>Test-run and feature hooks that ran so far.</summary>
     public IReadOnlyList<HookResult> RunHooks => runHooks;
@@ -187,8 +188,6 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
                 break;
         }
     }
-
-    string? beforeStepFailure;
 
     StepResult StepResultOf(StepInfo step, IScenarioStepContext context, TimeSpan duration, List<Attachment> attachments)
     {
