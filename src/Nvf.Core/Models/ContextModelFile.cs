@@ -8,21 +8,14 @@ public static class ContextModelFile
     /// <summary>The environment variable naming a model file for the predictions feature.</summary>
     public const string Variable = "NVF_MODEL";
 
+    /// <summary>Contexts per forward call.</summary>
+    public const int BatchRows = 256;
+
     /// <summary>Loads <paramref name="path"/>; throws <see cref="ArtifactException"/> for another extension or an unloadable file.</summary>
     /// <param name="path">The model file.</param>
     /// <param name="threads">Intra-op threads.</param>
-    public static IContextModel Open(string path, int threads = 2)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-            throw new ArtifactException($"{path}: no such model file");
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".onnx" => new OnnxContextModel(path, threads),
-            ".pt" or ".pth" or ".torchscript" => new TorchScriptContextModel(path, threads),
-            var other => throw new ArtifactException($"{path}: a '{other}' file is not a model the gate runs; expected ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save)"),
-        };
-    }
+    public static IContextModel Open(string path, int threads = 2) =>
+        new FunctionContextModel(ModelFunctionFile.Open(path, "context model", threads));
 
     /// <summary>
     /// Runs the model over the eval set and writes its predictions as float32 .npy into <paramref name="folder"/>
@@ -39,9 +32,9 @@ public static class ContextModelFile
         progress?.Report($"running {model.Description} over {eval.Count:N0} eval contexts");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var predictions = model.Predict(eval, progress);
-        var batches = (eval.Count + OnnxContextModel.BatchRows - 1) / OnnxContextModel.BatchRows;
+        var batches = (eval.Count + BatchRows - 1) / BatchRows;
         progress?.Report(FormattableString.Invariant(
-            $"{model.Description}: {eval.Count:N0} contexts in {clock.Elapsed.TotalSeconds:F2} s, {clock.Elapsed.TotalMilliseconds / batches:F1} ms per batch of {OnnxContextModel.BatchRows}"));
+            $"{model.Description}: {eval.Count:N0} contexts in {clock.Elapsed.TotalSeconds:F2} s, {clock.Elapsed.TotalMilliseconds / batches:F1} ms per batch of {BatchRows}"));
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"predictions-of-{Path.GetFileNameWithoutExtension(modelPath)}.npy");
         Data.NumPy.NpyWriter.Write(file, predictions);

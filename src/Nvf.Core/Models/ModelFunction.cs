@@ -46,12 +46,12 @@ public static class ModelFunctionFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
-            throw new ArtifactException($"{path}: no such file (the {role})");
+            throw new ArtifactException($"{path} (the {role}): no such file");
         return System.IO.Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".onnx" => new OnnxModelFunction(path, threads),
             ".pt" or ".pth" or ".torchscript" => new TorchScriptModelFunction(path, threads),
-            var other => throw new ArtifactException($"{path}: a '{other}' file is not a model the gate runs (the {role}); expected ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save)"),
+            var other => throw new ArtifactException($"{path} (the {role}): a '{other}' file is not a model the gate runs; expected ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save)"),
         };
     }
 }
