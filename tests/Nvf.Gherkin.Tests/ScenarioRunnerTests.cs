@@ -134,6 +134,19 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task A_dry_run_with_step_hooks_binds_every_step_of_a_scenario()
+    {
+        var (report, log) = await InnerRun.RunAsync(
+            "Feature: F\n  Scenario: Two\n    Given a step that passes\n    And a step that fails\n",
+            [typeof(ProblemSteps), typeof(RecordingHooks)], dryRun: true);
+
+        log.Should().BeEmpty();
+        var result = report.Scenario("Two");
+        result.Status.Should().Be(StepStatus.Passed, result.FailureMessage);
+        result.Steps.Should().HaveCount(2).And.OnlyContain(s => s.Status == StepStatus.Skipped && s.Error == "dry run: bound, not run" && s.MatchLocation != null);
+    }
+
+    [Fact]
     public async Task Tables_become_records_and_docstrings_strings()
     {
         var (report, log) = await InnerRun.RunAsync("""

@@ -24,6 +24,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
     ScenarioEvidence? evidence;
     List<Attachment>? hookAttachments;
     List<Attachment>? stepAttachments;
+    List<Attachment> finishedStepAttachments = [];
     int nextStep;
     string? beforeStepFailure;
 
@@ -31,7 +32,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
     public IReadOnlyList<HookResult> RunHooks => runHooks;
 
     /// <summary>Set by the engine: turns an undefined step into the snippet that would bind it.</summary>
-    public Func<StepInfo, IScenarioStepContext, string>? Snippet { get; set; }
+    public Func<IScenarioStepContext, string>? Snippet { get; set; }
 
     /// <summary>Starts filing events under this scenario.</summary>
     public void Begin(ScenarioResult scenario, ScenarioEvidence scenarioEvidence)
@@ -41,6 +42,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
         nextStep = 0;
         hookAttachments = null;
         stepAttachments = null;
+        finishedStepAttachments = [];
     }
 
     /// <summary>Records a failure of a run stage that no hook event carried (e.g. the bindings do not build).</summary>
@@ -98,7 +100,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
                 hookAttachments = started.HookBinding.HookType switch
                 {
                     HookType.BeforeStep => stepAttachments = [],
-                    HookType.AfterStep => result?.Steps.Count > 0 ? (List<Attachment>)result.Steps[^1].Attachments : [],
+                    HookType.AfterStep => finishedStepAttachments,
                     _ => [],
                 };
                 if (started.HookBinding.HookType == HookType.BeforeStep && evidence is not null && result is not null && nextStep < result.Scenario.Steps.Count)
@@ -138,7 +140,8 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
                 stepClock.Restart();
                 break;
             case StepFinishedEvent finished when result is not null && nextStep < result.Scenario.Steps.Count:
-                result.Steps.Add(StepResultOf(result.Scenario.Steps[nextStep++], finished.StepContext, stepClock.Elapsed, stepAttachments ?? []));
+                finishedStepAttachments = stepAttachments ?? [];
+                result.Steps.Add(StepResultOf(result.Scenario.Steps[nextStep++], finished.StepContext, stepClock.Elapsed, finishedStepAttachments));
                 // The step stays current through its [AfterStep] hooks.
                 stepAttachments = null;
                 break;
@@ -205,7 +208,7 @@ internal sealed class EvidenceRecorder(RunOptions options) : IAsyncExecutionEven
                     ? new StepResult(step, StepStatus.Skipped, TimeSpan.Zero, "dry run: bound, not run", location, captures, [])
                     : new StepResult(step, StepStatus.Passed, duration, null, location, captures, attachments);
             case ScenarioExecutionStatus.UndefinedStep:
-                return new StepResult(step, StepStatus.Undefined, TimeSpan.Zero, "undefined step: no binding matches it. Paste this into a [Binding] class:" + Environment.NewLine + Snippet?.Invoke(step, context), null, [], []);
+                return new StepResult(step, StepStatus.Undefined, TimeSpan.Zero, "undefined step: no binding matches it. Paste this into a [Binding] class:" + Environment.NewLine + Snippet?.Invoke(context), null, [], []);
             case ScenarioExecutionStatus.StepDefinitionPending:
                 return new StepResult(step, StepStatus.Pending, duration, $"pending: {step.Keyword}{step.Text} — {error?.Message}", location, captures, attachments);
             case ScenarioExecutionStatus.BindingError when ReqnrollContract.IsAmbiguity(error):

@@ -4,7 +4,6 @@ using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Running;
 using Reqnroll;
 using StepInfo = Nvf.Gherkin.Model.StepInfo;
-using Reqnroll.BoDi;
 
 namespace Nvf.Gherkin.Engine;
 
@@ -16,19 +15,15 @@ namespace Nvf.Gherkin.Engine;
 /// </summary>
 internal sealed class ReqnrollEngine
 {
-    readonly RunOptions options;
     readonly EvidenceRecorder recorder;
-    readonly IObjectContainer global;
     readonly ITestRunnerManager manager;
     ITestRunner? runner;
     Reqnroll.FeatureInfo? openFeature;
 
     public ReqnrollEngine(BindingSource bindings, RunOptions options)
     {
-        this.options = options;
         recorder = new EvidenceRecorder(options);
-        global = ReqnrollContract.CreateGlobalContainer(bindings, options.DryRun, recorder);
-        manager = ReqnrollContract.CreateManager(global, bindings.Assembly);
+        manager = ReqnrollContract.CreateManager(ReqnrollContract.CreateGlobalContainer(bindings, options.DryRun, recorder), bindings.Assembly);
     }
 
     /// <summary>Test-run and feature hooks that ran so far.</summary>
@@ -87,7 +82,7 @@ internal sealed class ReqnrollEngine
             container.RegisterInstanceAs(instance, instance.GetType(), null, false);
         }
 
-        recorder.Snippet = (_, step) => ReqnrollContract.SnippetFor(testRunner, step);
+        recorder.Snippet = step => ReqnrollContract.SnippetFor(testRunner, step);
         recorder.Begin(result, evidence);
         try
         {
