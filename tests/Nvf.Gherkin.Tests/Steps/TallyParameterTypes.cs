@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nvf.Gherkin.Tests.Samples;
 using Reqnroll;
 
 namespace Nvf.Gherkin.Tests.Steps;
@@ -9,13 +10,10 @@ public static class TallyParameterTypes
 {
     /// <summary>{percent}: "51%" as 0.51.</summary>
     [StepArgumentTransformation(@"(-?\d+(?:\.\d+)?\s?%)", Name = "percent")]
-    public static double Percent(string text) => Fraction(text);
+    public static double Percent(string text) => SampleParameterTypes.Fraction(text);
 
     /// <summary>A table of label | amount | share as tally lines.</summary>
     [StepArgumentTransformation]
     public static IReadOnlyList<TallyLine> Lines(DataTable table) =>
-        table.Rows.Select(r => new TallyLine(r["label"], int.Parse(r["amount"], CultureInfo.InvariantCulture), Fraction(r["share"]))).ToList();
-
-    static double Fraction(string text) =>
-        double.Parse(text.TrimEnd('%', ' '), NumberStyles.Float, CultureInfo.InvariantCulture) / (text.EndsWith('%') ? 100.0 : 1.0);
+        table.Rows.Select(r => new TallyLine(r["label"], int.Parse(r["amount"], CultureInfo.InvariantCulture), SampleParameterTypes.Fraction(r["share"]))).ToList();
 }
