@@ -8,6 +8,10 @@ Feature: Pure InfoNCE plumbing checks
   NVF_INDEX, NVF_PAYLOAD_KEYS, NVF_TRAIN, or a NVF_ARTIFACTS file naming them).
   The seed saw: oracle R@1 95.2%, R@5 100.0%, R@50 100.0%; norms 0.999999 to 1.000001;
   eval alignment mean = min cosine 1.000000, 100/100 aligned; eval set 91.5% leaked.
+  Its cuts are R@5 = R@50 = 100% and the alignment; its 95.2% R@1 is an observation. Real text repeats
+  paragraphs (a boilerplate paragraph can have hundreds of identical copies), so a vector finds itself
+  when it or an identical copy comes back at its self-score: which copy ranks first is a tie. Facts of
+  the generated data (its dimension 768, its leaked split) are checked only on generated data.
 
   Background:
     Given the payload and eval set of the run configuration "infonce-generated.json"
@@ -15,10 +19,11 @@ Feature: Pure InfoNCE plumbing checks
   Scenario: Oracle recall on the IVF index (index sanity)
     Given an IVF-Flat inner-product index over the payload, nprobe 64
     When 1000 random payload vectors are used as their own queries, top 50
-    Then oracle R@1 is at least 95%
-    And oracle R@5 is 100%
+    Then oracle R@5 is 100%
     And oracle R@50 is 100%
-    And every R@1 miss is explained as a duplicate ranked first, not as a fault
+    And oracle R@1 is 100% once an identical copy ranked first counts as the vector itself
+    And every R@1 miss by own id is explained as an identical copy ranked first, not as a fault
+    And oracle R@1 by own id is reported beside the seed's observed 95.2%
 
   Scenario: Oracle recall control: ids shifted by one
     Given an IVF-Flat inner-product index over the first 50,000 payload vectors, nprobe 64, with ids shifted by one
@@ -54,5 +59,7 @@ Feature: Pure InfoNCE plumbing checks
   Scenario: Eval provenance and leakage
     When the eval set's provenance is recorded
     Then the report shows the file, the shapes, the hash and when it was aligned
-    And contexts have shape (N, 5, 768), targets (N, 768) and truth keys (N, 2)
-    And the share of eval articles also seen in training is reported and flagged above 0%
+    And contexts have shape (N, 5, D), targets (N, D) and truth keys (N, 2), D being the payload's dimension
+    And on generated data, D is 768 as in the seed
+    And the share of eval articles also seen in training is reported, and flagged when above 0%
+    And on generated data, the split reproduces the seed's leaked eval set (above 0%)

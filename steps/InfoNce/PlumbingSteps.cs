@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
@@ -27,6 +28,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         if (context.OracleVariant == OracleIndexVariant.Payload)
         {
             context.Metrics.Record("infonce.oracle.r_at_1", hitsAt1);
+            context.Metrics.Record("infonce.oracle.own_id_r_at_1", ProportionEstimate.Wilson((long)Math.Round(r.OwnIdRecall(1) * r.QueryCount), r.QueryCount));
             context.Metrics.Record("infonce.oracle.r_at_5", ProportionEstimate.Wilson((long)Math.Round(r.Recall(5) * r.QueryCount), r.QueryCount));
             context.Metrics.Record("infonce.oracle.r_at_50", ProportionEstimate.Wilson((long)Math.Round(r.Recall(50) * r.QueryCount), r.QueryCount));
             context.Metrics.Record("infonce.oracle.faults", r.FaultCount, MetricDirection.LowerIsBetter, kind: MetricKind.Count);
@@ -38,21 +40,40 @@ public sealed class PlumbingSteps(InfoNceContext context)
         }
     }
 
-    [Then("oracle R@1 is at least {percent}")]
-    public void ThenRecallAt1(double minimum) => Oracle.Recall.Recall(1).Should().BeGreaterThanOrEqualTo(minimum);
-
     [Then("oracle R@5 is {percent}")]
-    public void ThenRecallAt5(double expected) => Oracle.Recall.Recall(5).Should().Be(expected);
+    public void ThenRecallAt5(double expected) => RequireRecall(5, expected);
 
     [Then("oracle R@50 is {percent}")]
-    public void ThenRecallAt50(double expected) => Oracle.Recall.Recall(50).Should().Be(expected);
+    public void ThenRecallAt50(double expected) => RequireRecall(50, expected);
 
-    [Then("every R@1 miss is explained as a duplicate ranked first, not as a fault")]
+    [Then("oracle R@1 is {percent} once an identical copy ranked first counts as the vector itself")]
+    public void ThenRecallAt1CountingCopies(double expected) => RequireRecall(1, expected);
+
+    [Then("every R@1 miss by own id is explained as an identical copy ranked first, not as a fault")]
     public void ThenEveryMissIsATie()
     {
-        Oracle.Recall.FaultCount.Should().Be(0, "a self-query on IVF-Flat probes its own list and scores 1.0: only an exact duplicate can tie it");
         // No miss at all (a payload without duplicates) is the best case, not a failure.
-        Oracle.Recall.MissesAtOne.Where(m => m.Kind != OracleMissKind.DuplicateTie).Should().BeEmpty();
+        var faults = Oracle.Recall.MissesAtOne.Where(m => m.Kind != OracleMissKind.DuplicateTie).ToList();
+        CheckFailedException.Unless(faults.Count == 0, string.Create(CultureInfo.InvariantCulture,
+            $"{faults.Count:N0} of {Oracle.Recall.QueryCount:N0} payload vectors lost rank 1 to a different vector (a self-query on IVF-Flat scores its own norm, so only an identical copy may tie it); first: {(faults.Count > 0 ? faults[0] : null)}"));
+    }
+
+    [Then("oracle R@1 by own id is reported beside the seed's observed {percent}")]
+    public void ThenOwnIdRecallIsReported(double observed)
+    {
+        observed.Should().Be(OracleRecallCheck.SeedObservedRecallAt1, "the feature quotes the seed's observation the report shows");
+        var r = Oracle.Recall;
+        context.Scenario.AttachText("R@1 by own id", string.Create(CultureInfo.InvariantCulture,
+            $"R@1 by own id {r.OwnIdRecall(1):P1} (the seed observed {observed:P1}; not a threshold): {r.TieCount:N0} of {r.QueryCount:N0} payload vectors came back behind an identical copy at the same score"));
+    }
+
+    void RequireRecall(int k, double expected)
+    {
+        var r = Oracle.Recall;
+        var found = r.Recall(k);
+        var missing = (long)Math.Round((1 - found) * r.QueryCount);
+        CheckFailedException.Unless(found >= expected, string.Create(CultureInfo.InvariantCulture,
+            $"oracle R@{k} is {found:P1}, expected {expected:P0}: {missing:N0} of {r.QueryCount:N0} payload vectors used as their own queries came back, neither as themselves nor as an identical copy, within the first {k} results ({context.Session.IndexDescription})"));
     }
 
     [Then("the oracle recall check fails")]
@@ -149,23 +170,57 @@ public sealed class PlumbingSteps(InfoNceContext context)
         p.AlignedUtc.Should().NotBeNull();
     }
 
-    [Then("contexts have shape \\(N, {int}, {int}), targets \\(N, {int}) and truth keys \\(N, {int})")]
-    public void ThenShapes(int contextLength, int dimension, int targetDimension, int keyWidth)
+    [Then("contexts have shape \\(N, {int}, D), targets \\(N, D) and truth keys \\(N, {int}), D being the payload's dimension")]
+    public void ThenShapes(int contextLength, int keyWidth)
     {
         var p = Provenance;
-        p.Contexts[1..].Should().Equal(contextLength, dimension);
-        p.Targets[1].Should().Be(targetDimension);
-        p.TruthKeys[1].Should().Be(keyWidth);
-        new[] { p.Contexts[0], p.Targets[0], p.TruthKeys[0] }.Should().AllBeEquivalentTo(p.Contexts[0], "one N throughout");
+        var d = context.Session.Data.Payload.Dimension;
+        string Shape(int[] s) => "(" + string.Join(", ", s) + ")";
+        CheckFailedException.Unless(p.Contexts.Length == 3 && p.Contexts[1] == contextLength && p.Contexts[2] == d,
+            $"{p.File.Path}: contexts have shape {Shape(p.Contexts)}; expected (N, {contextLength}, {d}), the payload's dimension being {d}");
+        CheckFailedException.Unless(p.Targets.Length == 2 && p.Targets[1] == d, $"{p.File.Path}: targets have shape {Shape(p.Targets)}; expected (N, {d})");
+        CheckFailedException.Unless(p.TruthKeys.Length == 2 && p.TruthKeys[1] == keyWidth, $"{p.File.Path}: truth_keys have shape {Shape(p.TruthKeys)}; expected (N, {keyWidth})");
+        CheckFailedException.Unless(p.Contexts[0] == p.Targets[0] && p.Targets[0] == p.TruthKeys[0],
+            $"{p.File.Path}: contexts, targets and truth_keys have {p.Contexts[0]}, {p.Targets[0]} and {p.TruthKeys[0]} rows; expected one N throughout");
     }
 
-    [Then("the share of eval articles also seen in training is reported and flagged above {percent}")]
-    public void ThenLeakageIsFlagged(double threshold)
+    [Then("on generated data, D is {int} as in the seed")]
+    public void ThenGeneratedDimension(int dimension)
     {
-        if (Provenance.LeakedShare is null)
-            ScenarioEvidence.Skip("leakage needs the training set: give a training .npz in NVF_TRAIN (or the NVF_ARTIFACTS field 'training')");
-        Provenance.LeakedShare.Should().BeGreaterThan(threshold, "the generated split reproduces the seed's leaked eval set");
-        Provenance.LeakageFlagged.Should().BeTrue();
+        if (!GeneratedOnly("the dimension"))
+            return;
+        context.Session.Data.Payload.Dimension.Should().Be(dimension, "the generated payload reproduces the seed's 768-d Wikipedia embeddings");
+    }
+
+    [Then("the share of eval articles also seen in training is reported, and flagged when above {percent}")]
+    public void ThenLeakageIsReported(double threshold)
+    {
+        if (Provenance.LeakedShare is not { } leaked)
+        {
+            context.Scenario.AttachText("Leakage", "not measured: leakage needs the training set (NVF_TRAIN, or the NVF_ARTIFACTS field 'training')");
+            return;
+        }
+
+        Provenance.LeakageFlagged.Should().Be(leaked > threshold, "a leak is flagged exactly when some eval article was also trained on");
+        context.Scenario.AttachText("Leakage", string.Create(CultureInfo.InvariantCulture,
+            $"{leaked:P1} of the eval articles were also seen in training{(leaked > threshold ? ": FLAGGED (R@5 on this eval set measures recall of trained articles, as in the seed's 91.5%-leaked set)" : ": a clean split")}"));
+    }
+
+    [Then("on generated data, the split reproduces the seed's leaked eval set \\(above {percent})")]
+    public void ThenGeneratedSplitLeaks(double threshold)
+    {
+        if (!GeneratedOnly("the leaked split"))
+            return;
+        Provenance.LeakedShare.Should().NotBeNull("the generated data has a training split").And.BeGreaterThan(threshold, "the generated split reproduces the seed's leaked eval set");
+    }
+
+    // A fact of the generated data is checked there and only noted on a researcher's files, where it need not hold.
+    bool GeneratedOnly(string fact)
+    {
+        if (context.Session.Data.Generators.Count > 0)
+            return true;
+        context.Scenario.AttachText("Not checked on your files", $"{fact} is a fact of the generated data, not a requirement: not checked on {context.Session.Data.Source}");
+        return false;
     }
 
     static string ControlName(OracleIndexVariant variant) => variant switch

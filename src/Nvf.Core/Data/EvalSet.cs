@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nvf.Core.Data.NumPy;
 
 namespace Nvf.Core.Data;
@@ -64,16 +65,18 @@ public sealed class EvalSet
     }
 
     /// <summary>
-    /// Loads an eval set from <paramref name="path"/>, checking shapes (N, <paramref name="contextLength"/>,
-    /// <paramref name="dimension"/>), (N, <paramref name="dimension"/>) and (N, 2) with one N throughout.
+    /// Loads an eval set from <paramref name="path"/>, checking shapes (N, <paramref name="contextLength"/>, D),
+    /// (N, D) and (N, 2) with one N and one D throughout. D is <paramref name="dimension"/> when given (e.g. the
+    /// payload's), else whatever the file holds: the seed's 768 is an example, not a rule (a 384-d MiniLM corpus is as valid).
     /// float64 vectors are narrowed to float32 and int32 keys widened. Errors name the file and array.
     /// </summary>
-    public static EvalSet Load(string path, int contextLength = 5, int dimension = 768)
+    public static EvalSet Load(string path, int contextLength = 5, int? dimension = null)
     {
         using var npz = new NpzReader(path);
         var bindings = new Dictionary<string, (int Size, string From)>();
-        var contexts = npz.ReadAsFloat32(ContextsName, ShapePattern.Parse($"(N, {contextLength}, {dimension})"), bindings);
-        var targets = npz.ReadAsFloat32(TargetsName, ShapePattern.Parse($"(N, {dimension})"), bindings);
+        var d = dimension is { } fixedD ? fixedD.ToString(CultureInfo.InvariantCulture) : "D";
+        var contexts = npz.ReadAsFloat32(ContextsName, ShapePattern.Parse($"(N, {contextLength}, {d})"), bindings);
+        var targets = npz.ReadAsFloat32(TargetsName, ShapePattern.Parse($"(N, {d})"), bindings);
         var keys = npz.ReadAsInt64(TruthKeysName, ShapePattern.Parse("(N, 2)"), bindings);
         var truth = new TruthKey[targets.Shape[0]];
         for (var i = 0; i < truth.Length; i++)
@@ -84,7 +87,7 @@ public sealed class EvalSet
                     $"{path}: array '{TruthKeysName}' row {i} is ({article}, {chunk}); expected non-negative (article, chunk) indices");
             truth[i] = new TruthKey((int)article, (int)chunk);
         }
-        return new EvalSet(contexts.Data, contextLength, new VectorSet(targets.Data, targets.Shape[0], dimension), truth);
+        return new EvalSet(contexts.Data, contextLength, new VectorSet(targets.Data, targets.Shape[0], targets.Shape[1]), truth);
     }
 
     /// <summary>Saves to <paramref name="path"/> as .npz (atomically); <paramref name="compress"/> deflates.</summary>

@@ -1,13 +1,21 @@
 namespace Nvf.Gherkin.Running;
 
-/// <summary>How a failure reads in the reports: the assertion's message, or the exception and the user's frames.</summary>
+// The text a report shows for an exception thrown by a step or a hook.
 internal static class ExceptionText
 {
-    // Assertion libraries put everything a reader needs in the message; other exceptions also need the place they came from.
+    // A failed check and an assertion library put everything a reader needs in the message; other exceptions also
+    // need the place they came from.
     public static string Describe(Exception e) =>
-        e.GetType().Name.Contains("Assert", StringComparison.Ordinal) || e.GetType().Namespace?.StartsWith("FluentAssertions", StringComparison.Ordinal) == true
+        IsFinding(e)
             ? e.Message
             : $"{e.GetType().FullName}: {e.Message}{Environment.NewLine}{UserFrames(e.StackTrace)}";
+
+    // FluentAssertions throws xunit's XunitException under xunit; its message is the assertion's sentence.
+    static bool IsFinding(Exception e) =>
+        e is CheckFailedException
+        || e.GetType().Name.Contains("Assert", StringComparison.Ordinal)
+        || e.GetType().Namespace?.StartsWith("FluentAssertions", StringComparison.Ordinal) == true
+        || e.GetType().Namespace?.StartsWith("Xunit.Sdk", StringComparison.Ordinal) == true;
 
     // The frames below the step are the engine's (reflection, Reqnroll's binding invoker); a reader needs the step's.
     static string UserFrames(string? stackTrace) =>

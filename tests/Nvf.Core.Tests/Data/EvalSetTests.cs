@@ -49,7 +49,23 @@ public sealed class EvalSetTests
             npz.Commit();
         }
         var act = () => EvalSet.Load(temp.File("eval.npz"));
-        act.Should().Throw<NpyFormatException>().WithMessage("*eval.npz: array 'targets' has shape (6, 512); expected (N, 768)");
+        act.Should().Throw<NpyFormatException>().WithMessage("*eval.npz: array 'targets' has shape (6, 512); expected (N, D) with D = 768 (from 'contexts')");
+    }
+
+    [Fact]
+    public void Any_dimension_loads_when_none_is_asked_for_and_a_fixed_one_is_still_enforced()
+    {
+        // A researcher's 384-d all-MiniLM-L6-v2 eval set: the seed's 768 is an example, not a rule (issue "daily loop").
+        using var temp = new TempFolder();
+        using (var npz = new NpzWriter(temp.File("eval.npz")))
+        {
+            npz.Add("contexts", new float[3 * 5 * 384], 3, 5, 384).Add("targets", new float[3 * 384], 3, 384).Add("truth_keys", new long[6], 3, 2);
+            npz.Commit();
+        }
+
+        EvalSet.Load(temp.File("eval.npz")).Dimension.Should().Be(384);
+        var fixedD = () => EvalSet.Load(temp.File("eval.npz"), 5, 768);
+        fixedD.Should().Throw<NpyFormatException>().WithMessage("*eval.npz: array 'contexts' has shape (3, 5, 384); expected (N, 5, 768)");
     }
 
     [Fact]
