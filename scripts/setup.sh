@@ -13,6 +13,7 @@ NVF_DEBIAN_PACKAGES=(
   cmake g++ make
   python3-numpy python3-torch python3-faiss
   chromium
+  wordnet-base python3.11-doc
 )
 
 missing=()
@@ -29,3 +30,12 @@ fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET SDK (dotnet) is not on PATH; install it first." >&2; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The independent implementation the embedding parity test compares with (transformers.js on onnxruntime-node), from
+# the npm registry; --ignore-scripts: onnxruntime-node's install script fetches CUDA binaries the CPU run never needs.
+interop=tests/interop/transformersjs
+if command -v npm >/dev/null && [ ! -d "$interop/node_modules/@huggingface/transformers" ]; then
+  echo "setup: installing $interop (npm ci)"
+  (cd "$interop" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) \
+    || echo "setup: npm ci in $interop failed; the embedding parity test will say it skipped" >&2
+fi
