@@ -18,7 +18,16 @@ public sealed record ClusteringReport(double IntraClusterCosine, double InterClu
     public static ClusteringReport Measure(ClusteredCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var docs = corpus.Documents;
+        return Measure(corpus.Documents, corpus.ClusterLabels);
+    }
+
+    /// <summary>Measures <paramref name="docs"/> (float32 (N, D)) over all pairs, <paramref name="labels"/>[i] being row i's cluster (e.g. a real topic).</summary>
+    public static ClusteringReport Measure(VectorSet docs, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count != docs.Count)
+            throw new ArgumentException($"{labels.Count} labels for {docs.Count} documents; expected one per row", nameof(labels));
         var n = docs.Count;
         var unit = VectorMath.NormalizedCopy(docs);
         // Per-row partial sums, added up in row order afterwards: the result is bit-identical
@@ -32,7 +41,7 @@ public sealed record ClusteringReport(double IntraClusterCosine, double InterClu
             for (var j = i + 1; j < n; j++)
             {
                 double cos = VectorMath.Dot(a, unit.Row(j));
-                if (corpus.SameCluster(i, j))
+                if (labels[i] == labels[j])
                 {
                     intra[i] += cos;
                     intraCount[i]++;

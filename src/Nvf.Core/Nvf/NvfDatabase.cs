@@ -59,6 +59,20 @@ public sealed class NvfDatabase
         return new(vectors, null, $"file {Path.GetFullPath(path)} n={vectors.Count} d={vectors.Dimension}", 0);
     }
 
+    /// <summary>
+    /// Real embeddings of a real corpus (unit rows, e.g. WordNet definitions embedded by all-MiniLM-L6-v2), with a real
+    /// topic per row as its cluster (WordNet's lexicographer files). <paramref name="key"/> names corpus, sample and model.
+    /// </summary>
+    public static NvfDatabase Real(VectorSet vectors, int[] topics, string key, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (topics.Length != vectors.Count)
+            throw new ArgumentException($"{topics.Length} topics for {vectors.Count} rows; expected one per row", nameof(topics));
+        return new(vectors, topics, key, seed);
+    }
+
     /// <summary>The seed's clustered corpus (its documents and their clusters), generated with <paramref name="seed"/>.</summary>
     public static NvfDatabase Clustered(ClusteredCorpus corpus, ulong seed)
     {

@@ -59,4 +59,12 @@ public sealed class PipelineEvaluation
 
     /// <summary>Chance that a wrong answer drawn uniformly from the other N - 1 rows shares the label's cluster (9/999 for 100 x 10); null when unclustered.</summary>
     public double? InClusterChance { get; init; }
+
+    /// <summary>
+    /// Chance that soft attention's wrong answers land in the label's cluster if each were drawn uniformly from the
+    /// other N - 1 rows, averaged over those wrong answers' labels: (size of the label's cluster - 1) / (N - 1). Equals
+    /// <see cref="InClusterChance"/> on equal clusters; on real topics of unequal size it is the fair baseline.
+    /// Null when unclustered or soft attention made no error.
+    /// </summary>
+    public double? SoftAttentionErrorChance { get; init; }
 }

@@ -110,6 +110,8 @@ public static class PipelineEvaluator
 
         var oracle = ExactCosineSearch.Nearest(database.Vectors, queries.Queries);
         var clusters = database.Clusters;
+        var sizes = clusters?.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        double wrongChance = 0;
 
         long saTop1 = 0, covered = 0, controlTop1 = 0, oracleTop1 = 0, pipelineTop1 = 0, givenTopK = 0, outside = 0;
         long saWrong = 0, saWrongInCluster = 0, pipeWrong = 0, pipeWrongInCluster = 0, pipeCluster = 0;
@@ -125,6 +127,7 @@ public static class PipelineEvaluator
             {
                 saWrong++;
                 saWrongInCluster += clusters[saAnswer] == clusters[labels[q]] ? 1 : 0;
+                wrongChance += (sizes![clusters[labels[q]]] - 1.0) / (clusters.Length - 1);
             }
 
             if (chosen is null)
@@ -165,6 +168,7 @@ public static class PipelineEvaluator
             PipelineErrorsInCluster = clusters is null || chosen is null ? null : ProportionEstimate.Wilson(pipeWrongInCluster, pipeWrong),
             PipelineClusterTop1 = clusters is null || chosen is null ? null : ProportionEstimate.Wilson(pipeCluster, n),
             InClusterChance = clusters is null ? null : InClusterChance(clusters),
+            SoftAttentionErrorChance = clusters is null || saWrong == 0 ? null : wrongChance / saWrong,
         };
     }
 

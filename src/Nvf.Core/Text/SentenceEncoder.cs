@@ -23,6 +23,7 @@ public sealed class SentenceEncoder : IDisposable
     readonly InferenceSession session;
     readonly bool takesTokenTypes;
     readonly string output;
+    string? modelSha256;
 
     /// <summary>Loads the ONNX graph and its vocabulary.</summary>
     /// <param name="modelPath">ONNX file with inputs input_ids, attention_mask (and token_type_ids), int64 (B, T); output (B, T, D).</param>
@@ -66,6 +67,12 @@ public sealed class SentenceEncoder : IDisposable
 
     /// <summary>Intra-op threads.</summary>
     public int Threads { get; }
+
+    /// <summary>SHA-256 of the model file (computed once): what an embedding cache is keyed by.</summary>
+    public string ModelSha256 => modelSha256 ??= MiniLmPackage.Sha256Of(ModelPath)!;
+
+    /// <summary>How texts become vectors, beside the model: what else an embedding cache is keyed by.</summary>
+    public string Recipe => FormattableString.Invariant($"bert-uncased-wordpiece+fold-unicode14, truncate {Tokenizer.MaxTokens} tokens keeping [CLS]/[SEP], mean pooling over the mask, L2 normalize");
 
     /// <summary>
     /// Encodes <paramref name="texts"/> into unit vectors, float32 (N, D) row-major, row i for text i.
