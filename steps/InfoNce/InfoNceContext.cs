@@ -82,6 +82,13 @@ public sealed class InfoNceContext(ScenarioEvidence scenario)
         configFile = configFileName;
     }
 
+    /// <summary>Opens a session on files written from a real corpus (the real-data features).</summary>
+    public void OpenFiles(string name, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
+    {
+        (config, session) = InfoNceGate.OpenFiles(name, files, retrieval, contextLength, Scenario.StatusProgress());
+        configFile = name;
+    }
+
     /// <summary>Attaches a Core table to the running step.</summary>
     public void Attach(Table table) => Scenario.AttachTable(table.Title, table.Headers, table.Rows);
 }

@@ -12,6 +12,12 @@ public sealed class InfoNceMetrics(ScenarioEvidence scenario)
 {
     readonly HashSet<string> recorded = [];
 
+    /// <summary>
+    /// The first part of every name: "infonce" on the generated data and a researcher's files; a real-data feature
+    /// sets its own ("real.python_docs") so its figures are never compared with the generated data's baseline.
+    /// </summary>
+    public string Namespace { get; set; } = "infonce";
+
     /// <summary>"attention.pure_infonce", "attention.two_tower.shuffled": the metric name part of a run.</summary>
     public static string Part(ModelRunKey key)
     {
@@ -55,6 +61,8 @@ public sealed class InfoNceMetrics(ScenarioEvidence scenario)
 
     void Add(Metric metric)
     {
+        if (Namespace != "infonce" && metric.Name.StartsWith("infonce.", StringComparison.Ordinal))
+            metric = metric with { Name = Namespace + metric.Name["infonce".Length..] };
         if (!recorded.Add(metric.Name))
             throw new InvalidOperationException($"metric '{metric.Name}' recorded twice in one scenario; expected each headline figure once");
         scenario.RecordMetric(metric);

@@ -107,6 +107,16 @@ public sealed class ConfigReader
         throw Problem(field, $"is {element.GetRawText()}", "one of " + string.Join(", ", System.Enum.GetNames<T>().Select(Kebab)));
     }
 
+    /// <summary>Reads a non-empty array of non-empty strings (e.g. folder names).</summary>
+    public IReadOnlyList<string> Strings(string field)
+    {
+        var element = Required(field);
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0
+            || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())))
+            throw Problem(field, $"is {element.GetRawText()}", "a non-empty array of non-empty strings");
+        return element.EnumerateArray().Select(e => e.GetString()!).ToArray();
+    }
+
     /// <summary>Throws when the file holds a field no reader asked for (a typo or a stale field).</summary>
     public void RejectUnknownFields()
     {

@@ -25,4 +25,19 @@ public static class InfoNceGate
         var session = InfoNceSessions.Open(config, ArtifactSources.FromEnvironment(), Path.Combine(root, OutputFolder), status);
         return (config, session);
     }
+
+    /// <summary>
+    /// Opens a session on files the gate wrote itself from a real corpus (<paramref name="files"/>), with
+    /// <paramref name="retrieval"/>'s index and check settings and contexts of <paramref name="contextLength"/> chunks.
+    /// The training hyper-parameters are those of infonce-generated.json (nothing is trained on a real payload here).
+    /// </summary>
+    public static (InfoNceRunConfig Config, InfoNceSession Session) OpenFiles(string name, ArtifactSources files, RetrievalSettings retrieval, int contextLength, IProgress<string>? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var configFolder = ConfigDirectory.Find();
+        var generated = InfoNceRunConfig.Load(Path.Combine(configFolder, "infonce-generated.json"));
+        var config = generated with { Name = name, Retrieval = retrieval, Data = generated.Data with { ContextLength = contextLength } };
+        var root = Path.GetFullPath(Path.Combine(configFolder, "..", ".."));
+        return (config, InfoNceSessions.Open(config, files, Path.Combine(root, OutputFolder), status));
+    }
 }
