@@ -107,6 +107,15 @@ public sealed class ConfigReader
         throw Problem(field, $"is {element.GetRawText()}", "one of " + string.Join(", ", System.Enum.GetNames<T>().Select(Kebab)));
     }
 
+    /// <summary>Reads a non-empty string (e.g. a folder or a file pattern).</summary>
+    public string String(string field)
+    {
+        var element = Required(field);
+        return element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())
+            ? element.GetString()!
+            : throw Problem(field, $"is {element.GetRawText()}", "a non-empty string");
+    }
+
     /// <summary>Reads a non-empty array of non-empty strings (e.g. folder names).</summary>
     public IReadOnlyList<string> Strings(string field)
     {

@@ -7,8 +7,10 @@ namespace Nvf.Core.RealData;
 
 /// <summary>
 /// A documentation set as articles of chunks, the layout of the Pure InfoNCE work (an article's chunks in reading
-/// order; a context of 5 chunks predicts the next): Debian's python3.11-doc installs the Python 3.11 documentation's
-/// reStructuredText sources under /usr/share/doc/python3.11/html/_sources, one .rst.txt file per article. A chunk is
+/// order; a context of 5 chunks predicts the next): one text file per article, found by a file pattern under some
+/// folders of a root. By default Debian's python3.11-doc: the Python 3.11 documentation's reStructuredText sources
+/// under /usr/share/doc/python3.11/html/_sources, one .rst.txt file per article. Any folder of .md or .txt files
+/// reads the same way (README: "Your own corpus"). A chunk is
 /// a paragraph: a run of non-blank lines, stripped, taken as written (markup, directives and code included: real text
 /// repeats paragraphs such as "Added in version ..." and "See also", which is what the oracle's tie counting is for).
 /// </summary>
@@ -48,16 +50,21 @@ public sealed partial class DocumentationCorpus
     /// <summary>Total chunks.</summary>
     public int ChunkCount => Chunks.Sum(c => c.Count);
 
-    /// <summary>"Python 3.11 documentation (Debian python3.11-doc 3.11.2-6+deb12u9): howto, tutorial: 37 articles, 5,320 paragraphs".</summary>
+    /// <summary>"Python 3.11 documentation (Debian python3.11-doc 3.11.2-6+deb12u9, /usr/share/...) howto, tutorial: 37 articles, 5,320 paragraphs".</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"Python 3.11 documentation (Debian python3.11-doc {PackageVersion}, {Root}) {string.Join(", ", Folders)}: {Articles.Count:N0} articles, {ChunkCount:N0} paragraphs, {ReplacedCharacters} characters not UTF-8");
+        $"{(Root == DefaultRoot ? $"Python 3.11 documentation (Debian python3.11-doc {PackageVersion}, {Root})" : Root)} {string.Join(", ", Folders)}: {Articles.Count:N0} articles, {ChunkCount:N0} paragraphs, {ReplacedCharacters} characters not UTF-8");
 
-    /// <summary>Reads every .rst.txt under <paramref name="folders"/> of <paramref name="root"/>; throws <see cref="ArtifactException"/> naming what is missing.</summary>
-    public static DocumentationCorpus Load(IReadOnlyList<string> folders, string root = DefaultRoot)
+    /// <summary>
+    /// Reads every file matching <paramref name="pattern"/> under <paramref name="folders"/> of <paramref name="root"/>
+    /// (sorted by path); throws <see cref="ArtifactException"/> naming what is missing.
+    /// </summary>
+    public static DocumentationCorpus Load(IReadOnlyList<string> folders, string root = DefaultRoot, string pattern = "*.rst.txt")
     {
         ArgumentNullException.ThrowIfNull(folders);
         if (!Directory.Exists(root))
-            throw new ArtifactException($"{root}: not found; install Debian's python3.11-doc (./gate.sh and ./test.sh do)");
+            throw new ArtifactException(root == DefaultRoot
+                ? $"{root}: not found; install Debian's python3.11-doc (./gate.sh and ./test.sh do)"
+                : $"{root}: no such corpus folder");
         var articles = new List<string>();
         var chunks = new List<IReadOnlyList<string>>();
         var replaced = 0;
@@ -67,7 +74,7 @@ public sealed partial class DocumentationCorpus
             var path = Path.Combine(root, folder);
             if (!Directory.Exists(path))
                 throw new ArtifactException($"{path}: no such documentation folder; expected one of {string.Join(", ", Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal))}");
-            foreach (var file in Directory.GetFiles(path, "*.rst.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(path, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var text = File.ReadAllText(file, decoder);
                 replaced += text.Count(c => c == '\uFFFD');
@@ -79,7 +86,9 @@ public sealed partial class DocumentationCorpus
             }
         }
 
-        return new DocumentationCorpus(root, folders, articles, chunks, DebianPackages.Version("python3.11-doc"), replaced);
+        if (articles.Count == 0)
+            throw new ArtifactException($"{root}: no '{pattern}' file with text under {string.Join(", ", folders)}");
+        return new DocumentationCorpus(root, folders, articles, chunks, root == DefaultRoot ? DebianPackages.Version("python3.11-doc") : "n/a", replaced);
     }
 
     [GeneratedRegex(@"\n[ \t]*\n")]

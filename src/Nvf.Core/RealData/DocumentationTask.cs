@@ -26,13 +26,13 @@ public static class DocumentationTask
     /// Reads the corpus, embeds it through the cache and writes the files under artifacts/real/ (a folder per corpus,
     /// model and split). Returns them as <see cref="ArtifactSources"/> with what was done, line by line.
     /// </summary>
-    public static (ArtifactSources Files, string Predictions, IReadOnlyList<string> Lines) Prepare(DocumentationTaskConfig config, IProgress<string>? progress = null, string root = DocumentationCorpus.DefaultRoot)
+    public static (ArtifactSources Files, string Predictions, IReadOnlyList<string> Lines) Prepare(DocumentationTaskConfig config, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var corpus = DocumentationCorpus.Load(config.Folders, root);
+        var corpus = DocumentationCorpus.Load(config.Folders, config.Root, config.Pattern);
         progress?.Report(corpus.Description);
         var texts = corpus.Chunks.SelectMany(c => c).ToArray();
-        var embedded = RealTextEncoder.Embed(texts, "python-docs-paragraphs", progress);
+        var embedded = RealTextEncoder.Embed(texts, "docs-paragraphs", progress);
         var lines = new List<string> { corpus.Description };
         lines.Add(embedded.FromCache
             ? string.Create(CultureInfo.InvariantCulture, $"{texts.Length:N0} paragraph embeddings read from the cache ({Path.GetFileName(embedded.File)})")
@@ -66,7 +66,7 @@ public static class DocumentationTask
         var evalSet = Samples(evalArticles, config.EvalSamples, random);
         var trainingSet = Samples(trainingArticles, config.TrainingSamples, random);
 
-        var folder = Path.Combine(RealTextEncoder.ArtifactsFolder, "real", $"python-docs-{FolderKey(embedded.File, config)}");
+        var folder = Path.Combine(RealTextEncoder.ArtifactsFolder, "real", $"docs-{FolderKey(embedded.File, config)}");
         Directory.CreateDirectory(folder);
         var files = (Payload: Path.Combine(folder, "payload.npy"), Keys: Path.Combine(folder, "payload_keys.npy"), Eval: Path.Combine(folder, "eval.npz"), Train: Path.Combine(folder, "train.npz"));
         NpyWriter.Write(files.Payload, payload);
@@ -77,7 +77,7 @@ public static class DocumentationTask
         NpyWriter.Write(predictions, ContextMean(evalSet));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"clean split by article: {evalArticles.Length} eval articles ({evalSet.Count:N0} samples), {trainingArticles.Length} training articles ({trainingSet.Count:N0} samples); files in {folder}"));
-        return (new ArtifactSources(files.Payload, files.Eval, null, files.Keys, files.Train, $"{config.Name}: Python 3.11 documentation, all-MiniLM-L6-v2"), predictions, lines);
+        return (new ArtifactSources(files.Payload, files.Eval, null, files.Keys, files.Train, $"{config.Name}: {corpus.Root}, all-MiniLM-L6-v2"), predictions, lines);
 
         EvalSet Samples(int[] articles, int most, SeededRandom draw)
         {

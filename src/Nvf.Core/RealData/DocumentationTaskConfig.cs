@@ -9,14 +9,16 @@ namespace Nvf.Core.RealData;
 /// file holds, and the index and check settings of the seed.
 /// </summary>
 /// <param name="Name">The config's file name.</param>
-/// <param name="Folders">Documentation sub-folders read.</param>
+/// <param name="Root">The corpus folder (default: Debian python3.11-doc's reStructuredText sources).</param>
+/// <param name="Folders">Sub-folders of <paramref name="Root"/> read.</param>
+/// <param name="Pattern">File pattern of an article ("*.rst.txt", "*.md").</param>
 /// <param name="ContextLength">Chunks of context per sample (the seed: 5).</param>
 /// <param name="EvalShare">Share of articles whose samples form the eval set.</param>
 /// <param name="EvalSamples">Most eval samples kept (seeded draw).</param>
 /// <param name="TrainingSamples">Most training samples kept (they serve the leakage measure).</param>
 /// <param name="Seed">Seed of the split and the draws.</param>
 /// <param name="Retrieval">The index and check settings (the seed's nprobe 64, top 50, 1,000 oracle queries, 100 alignment samples).</param>
-public sealed record DocumentationTaskConfig(string Name, IReadOnlyList<string> Folders, int ContextLength, double EvalShare, int EvalSamples, int TrainingSamples, ulong Seed, RetrievalSettings Retrieval)
+public sealed record DocumentationTaskConfig(string Name, string Root, IReadOnlyList<string> Folders, string Pattern, int ContextLength, double EvalShare, int EvalSamples, int TrainingSamples, ulong Seed, RetrievalSettings Retrieval)
 {
     /// <summary>Loads and checks a config; a <see cref="ConfigException"/> names the file and the field at fault.</summary>
     public static DocumentationTaskConfig Load(string path)
@@ -24,7 +26,9 @@ public sealed record DocumentationTaskConfig(string Name, IReadOnlyList<string> 
         var r = ConfigReader.Open(path);
         var config = new DocumentationTaskConfig(
             r.File,
+            r.String("root"),
             r.Strings("folders"),
+            r.String("pattern"),
             r.Int("contextLength", 1, 64),
             r.Double("evalShare", 0.01, 0.99),
             r.Int("evalSamples", 2),

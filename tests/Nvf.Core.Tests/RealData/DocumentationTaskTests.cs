@@ -43,3 +43,43 @@ public sealed class DocumentationTaskTests
         }
     }
 }
+
+/// <summary>The real-payload writer pointed at another corpus (README: "Your own corpus"): a folder of Markdown files.</summary>
+public sealed class DocumentationTaskOnAnotherCorpusTests
+{
+    [Fact]
+    public void A_folder_of_markdown_articles_becomes_researcher_files_the_gate_reads()
+    {
+        var root = Directory.CreateTempSubdirectory("nvf-md-corpus-");
+        try
+        {
+            for (var a = 0; a < 5; a++)
+            {
+                var paragraphs = Enumerable.Range(0, 9).Select(p => $"Article {a} about {(a % 2 == 0 ? "rivers" : "mountains")}, paragraph {p}: " + string.Join(' ', Enumerable.Repeat($"word{p}", 5)));
+                File.WriteAllText(Path.Combine(root.FullName, $"a{a}.md"), string.Join("\n\n", paragraphs.Append("Added in version 3.0.")));
+            }
+
+            var configFile = Path.Combine(root.FullName, "my-corpus.json");
+            File.WriteAllText(configFile, $$"""
+                { "root": "{{root.FullName}}", "folders": ["."], "pattern": "*.md", "contextLength": 5, "evalShare": 0.4,
+                  "evalSamples": 100, "trainingSamples": 100, "seed": 3, "nprobe": 4, "topK": 10, "oracleQueries": 20,
+                  "alignmentSamples": 10, "controlRows": 100, "indexSeed": 1 }
+                """);
+
+            var (files, predictions, lines) = DocumentationTask.Prepare(DocumentationTaskConfig.Load(configFile));
+            var data = Core.Artifacts.FileGateData.Load(files, 5);
+
+            data.Payload.Count.Should().Be(50, "5 articles of 10 paragraphs");
+            data.Payload.Dimension.Should().Be(384);
+            data.Eval.Count.Should().Be(10, "2 eval articles x (10 - 5) next-paragraph samples");
+            data.Split!.LeakedArticles.Should().BeEmpty("the split is by article");
+            Enumerable.Range(0, data.Payload.Count).Count(i => data.FirstCopyOf[i] != i).Should().Be(4, "'Added in version 3.0.' closes all 5 articles: 4 identical copies of the first");
+            Core.Data.NumPy.NpyReader.ReadVectorSet(predictions).Count.Should().Be(10);
+            lines.Should().Contain(l => l.Contains("clean split by article"));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+}

