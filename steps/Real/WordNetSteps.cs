@@ -34,6 +34,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
         var report = await wordnet.Task.RunAsync(store, SoftAttentionConfig.Load(ConfigDirectory.PathOf(softAttentionFile)),
             RerankerConfig.Load(ConfigDirectory.PathOf(rerankerFile)), design, teacher.LogFolder, context.TrainingProgress());
         wordnet.Report = report;
+        context.AttachText("training", report.Training);
         context.Attach(report.SoftAttentionCurve);
         context.Attach(report.RerankerCurve);
         context.Attach(MetricsTable.For($"NVF trained from the {report.Store} store's logged answers, on {report.VsStore.SoftAttentionTop1.Trials:N0} held-out usage examples: agreement with the store", report.VsStore));

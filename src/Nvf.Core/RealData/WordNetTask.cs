@@ -110,8 +110,12 @@ public sealed class WordNetTask
         // there and not on new queries (measured: 61% accuracy given the Top-5 on held-out queries, below the
         // exact-cosine control's 100%).
         var (attentionPart, rerankerPart) = Split(trainingLog, Config.RerankerShare, Config.Seed);
-        var trainedAttention = SoftAttentionTrainer.Train(Database, softAttention, attentionPart, training);
-        var trainedReranker = RerankerTrainer.Train(trainedAttention, design, reranker, rerankerPart, training);
+        var (trainedAttention, trainedReranker, trainingNote) = TrainedPipelineCache.GetOrTrain(
+            Path.Combine(RealTextEncoder.ArtifactsFolder, "cache", "models"), "wordnet", Database, attentionPart, rerankerPart, softAttention, reranker, design, () =>
+            {
+                var a = SoftAttentionTrainer.Train(Database, softAttention, attentionPart, training);
+                return (a, RerankerTrainer.Train(a, design, reranker, rerankerPart, training));
+            });
         var k = reranker.CandidateCount;
         var vsStore = PipelineEvaluator.Evaluate(trainedAttention, trainedReranker.Model, heldOutLog, k);
         var truth = new QuerySet(HeldOutQueries, Sample.HeldOutTruth, "held-out WordNet usage examples, labelled with their own synset");
@@ -119,7 +123,7 @@ public sealed class WordNetTask
         var top5 = FaissExactSearch.InnerProduct(HeldOutQueries.Data, Database.Vectors.Data, Database.Dimension, 5);
         var storeTop5 = ProportionEstimate.Wilson(Enumerable.Range(0, truth.Count).Count(q => top5.RankOf(q, truth.Labels[q]) >= 0), truth.Count);
         var topics = ClusteringReport.Measure(Database.Vectors, Sample.Topics);
-        return new WordNetTaskReport(store.Describe().Kind, Sample, vsStore, vsTruth, storeTop5, topics, Corpus.TopicNames, trainedAttention.Curve, trainedReranker.Curve, Embedding);
+        return new WordNetTaskReport(store.Describe().Kind, Sample, vsStore, vsTruth, storeTop5, topics, Corpus.TopicNames, trainedAttention.Curve, trainedReranker.Curve, Embedding, trainingNote);
     }
 
     // Queries of a seeded random share go to the second part, the rest to the first.

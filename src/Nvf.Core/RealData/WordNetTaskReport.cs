@@ -16,6 +16,7 @@ namespace Nvf.Core.RealData;
 /// <param name="SoftAttentionCurve">Soft attention's training curve.</param>
 /// <param name="RerankerCurve">The reranker's training curve.</param>
 /// <param name="Embedding">How the texts were embedded: cache hits or rebuilds, and throughput.</param>
+/// <param name="Training">Whether the models were trained here or read from the trained-model cache, and where.</param>
 public sealed record WordNetTaskReport(
     string Store, WordNetSample Sample, PipelineEvaluation VsStore, PipelineEvaluation VsTruth, ProportionEstimate StoreTop5Truth,
-    ClusteringReport Topics, IReadOnlyList<string> TopicNames, TrainingCurve SoftAttentionCurve, TrainingCurve RerankerCurve, IReadOnlyList<string> Embedding);
+    ClusteringReport Topics, IReadOnlyList<string> TopicNames, TrainingCurve SoftAttentionCurve, TrainingCurve RerankerCurve, IReadOnlyList<string> Embedding, string Training);
