@@ -61,7 +61,7 @@ public static class EvaluateCommand
         try
         {
             // A predictions file that cannot answer the eval set is the user's input error: say so before a long run.
-            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], Core.Data.EvalSet.Load(environment["NVF_EVAL"]));
+            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], Core.Data.EvalSet.Load(environment["NVF_EVAL"]), environment["NVF_EVAL"]);
         }
         catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {

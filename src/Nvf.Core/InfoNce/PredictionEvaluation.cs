@@ -20,7 +20,8 @@ public static class PredictionEvaluation
         ArgumentNullException.ThrowIfNull(session);
         ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 0);
         var data = session.Data;
-        var predictions = ResearcherPredictions.Load(path, data.Eval);
+        var (predictions, record) = ResearcherPredictions.LoadWithRecord(path, data.Eval, data.EvalFile);
+        epoch = record?.Epoch ?? epoch;
         var steps = new List<AutoEvaluationStep>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var separation = SeparationReport.Measure(predictions, data.Eval.Targets);
@@ -30,7 +31,7 @@ public static class PredictionEvaluation
             index.Nprobe = Math.Min(session.Retrieval.Nprobe, index.ListCount);
         var ivf = session.Workspace.Search(index, description, predictions, session.Retrieval.TopK, session.Retrieval.Fault);
         var measurement = new EpochMeasurement(epoch, double.NaN, 0, 0, predictions, data.Eval.Targets, separation, ivf);
-        steps.Add(new("predictions", Text($"{Path.GetFileName(path)}: {predictions.Count:N0} x {predictions.Dimension}, epoch {epoch}")));
+        steps.Add(new("predictions", Text($"{Path.GetFileName(path)}: {predictions.Count:N0} x {predictions.Dimension}, {(record is null ? $"epoch {epoch}" : $"{record.Describe()}, written for {record.EvalFile}")}")));
         steps.Add(new("separation", Text($"pos {separation.PositiveMean:F3}, neg {separation.NegativeMean:F3}, Δ {separation.Delta:F3}, AUC {separation.Auc:F3} ({separation.BatchSize} per batch of in-batch negatives; {separationSeconds:F1} s)")));
         steps.Add(new("IVF retrieval", Text($"{ivf.IndexDescription}, top {ivf.TopK}: R@5 {ivf.RecallAt5}, Contain@50 {ivf.ContainAt50} (search {ivf.Seconds:F1} s)")));
         steps.Add(new("decision", Text($"R@5 {measurement.RecallAt5:P2}, Δ {separation.Delta:F3}, tier {measurement.Tier} → {DecisionGate.Describe(measurement.Decision)}")));

@@ -31,7 +31,11 @@ public static class ResearcherPredictions
     /// </summary>
     /// <param name="path">The .npy file.</param>
     /// <param name="eval">The eval set the predictions answer.</param>
-    public static VectorSet Load(string path, EvalSet eval)
+    /// <param name="evalFile">The eval file, checked against the predictions' record (<see cref="PredictionsRecord"/>) when there is one.</param>
+    public static VectorSet Load(string path, EvalSet eval, string? evalFile = null) => LoadWithRecord(path, eval, evalFile).Predictions;
+
+    /// <summary>As <see cref="Load"/>, with the record python/nvf_predictions.py wrote beside the file (null when none), checked.</summary>
+    public static (VectorSet Predictions, PredictionsRecord? Record) LoadWithRecord(string path, EvalSet eval, string? evalFile = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(eval);
@@ -45,6 +49,7 @@ public static class ResearcherPredictions
             throw new ArtifactException($"{e.Message} (predictions: one row of {eval.Dimension} per eval sample)", e);
         }
 
+        var record = PredictionsRecord.Read(path, eval.Count, eval.Dimension, evalFile);
         if (predictions.Count != eval.Count)
             throw new ArtifactException($"{path}: {predictions.Count} prediction rows; expected {eval.Count}, one per eval sample (row i = the model's output for eval row i)");
         var data = predictions.Data;
@@ -54,6 +59,6 @@ public static class ResearcherPredictions
                 throw new ArtifactException($"{path}: row {i / eval.Dimension}, column {i % eval.Dimension} is {data[i]}; expected finite predictions");
         }
 
-        return predictions;
+        return (predictions, record);
     }
 }

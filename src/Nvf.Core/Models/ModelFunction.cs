@@ -138,6 +138,11 @@ public sealed class TorchScriptModelFunction : IModelFunction
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
         this.threads = threads;
+        if (!IsTorchScriptArchive(path))
+            throw new ArtifactException(
+                $"{path}: not TorchScript (no constants.pkl in the archive): a torch.save checkpoint holds Python classes the gate cannot run. " +
+                "Write its predictions in your own environment with python/nvf_predictions.py (README: \"Your model, any architecture\") and pass them with --predictions; " +
+                "or export with torch.jit.save / torch.onnx.export");
         try
         {
             module = ScriptModule.Load(path);
@@ -159,6 +164,21 @@ public sealed class TorchScriptModelFunction : IModelFunction
 
     /// <inheritdoc />
     public int Inputs { get; }
+
+    // torch.jit.save writes a zip with constants.pkl and code/; torch.save a zip with data.pkl only (or, before
+    // PyTorch 1.6, a bare pickle, not a zip at all).
+    static bool IsTorchScriptArchive(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            return zip.Entries.Any(e => e.FullName.EndsWith("/constants.pkl", StringComparison.Ordinal) || e.FullName == "constants.pkl");
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     /// <inheritdoc />
     public FloatArray Run(IReadOnlyList<FloatArray> values)
