@@ -69,19 +69,6 @@ public sealed class ArticleCorpus
     }
 
     /// <summary>
-    /// Payload rows of the <paramref name="contextLength"/> chunks before <paramref name="key"/>
-    /// (its context), oldest first: the ids to leave out of that sample's retrieval
-    /// (<see cref="Metrics.RankedLists.Without"/>).
-    /// </summary>
-    public long[] ContextRows(TruthKey key, int contextLength = 5)
-    {
-        var row = RowOf(key);
-        if (key.Chunk < contextLength)
-            throw new ArgumentException($"key {key} has fewer than {contextLength} chunks before it; expected chunk >= {contextLength}", nameof(key));
-        return Enumerable.Range(row - contextLength, contextLength).Select(r => (long)r).ToArray();
-    }
-
-    /// <summary>
     /// Keys of every next-chunk sample of <paramref name="articles"/>: chunk j for j in
     /// [<paramref name="contextLength"/>, chunks), its context being chunks j - contextLength .. j - 1.
     /// </summary>

@@ -43,31 +43,6 @@ public sealed class RankedLists
         return Ids.AsSpan(query * Width, Width);
     }
 
-    /// <summary>
-    /// The same lists with the ids <paramref name="excluded"/>(q) removed from query q's list, later
-    /// ids moving up and -1 padding the end. Used to leave a query's own context chunks out of its
-    /// next-chunk retrieval: they are in the payload and, being what the prediction was made from,
-    /// otherwise fill the first ranks (measured on the synthetic articles: a context chunk is the
-    /// top hit of every non-learned prediction).
-    /// </summary>
-    public RankedLists Without(Func<int, IReadOnlyCollection<long>> excluded)
-    {
-        ArgumentNullException.ThrowIfNull(excluded);
-        var ids = new long[Ids.Length];
-        Array.Fill(ids, -1L);
-        for (var q = 0; q < QueryCount; q++)
-        {
-            var skip = excluded(q);
-            var kept = 0;
-            foreach (var id in Row(q))
-            {
-                if (!skip.Contains(id))
-                    ids[q * Width + kept++] = id;
-            }
-        }
-        return new RankedLists(ids, Width);
-    }
-
     /// <summary>0-based rank of <paramref name="id"/> in query <paramref name="query"/>'s list, or -1 if absent (or id is -1).</summary>
     public int RankOf(int query, long id)
     {

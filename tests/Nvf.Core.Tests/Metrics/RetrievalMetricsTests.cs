@@ -34,14 +34,6 @@ public sealed class RetrievalMetricsTests
     }
 
     [Fact]
-    public void Excluded_ids_leave_the_lists_and_later_ids_move_up()
-    {
-        var without = Lists.Without(q => q == 0 ? [7L] : q == 3 ? [1L, 4L] : []);
-        without.Ids.Should().Equal(3, 9, -1, 3, 7, -1, -1, -1, -1, 2, -1, -1);
-        RetrievalMetrics.RecallAtK(without, [3, 7, 5, 2], 1).Successes.Should().Be(2, "queries 0 and 3 now rank their truth first");
-    }
-
-    [Fact]
     public void Truth_of_minus_one_is_refused()
     {
         var act = () => RetrievalMetrics.RecallAtK(Lists, [7, 7, -1, 4], 3);
