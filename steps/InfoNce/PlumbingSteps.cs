@@ -80,7 +80,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenOracleFails()
     {
         context.Scenario.AttachText("Why the control fails", string.Join(Environment.NewLine, Oracle.Outcome.Failures));
-        Oracle.Outcome.Passed.Should().BeFalse("the negative control must make the check fail");
+        CheckFailedException.Unless(!Oracle.Outcome.Passed, "the negative control passed the check it exists to fail: the check cannot see the fault it was given");
     }
 
     [When("the payload norms are measured")]
@@ -100,17 +100,19 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenNormsAreUnit(double tolerance)
     {
         var n = Normalization.Norms;
-        new[] { n.Mean, n.Min, n.Max }.Should().OnlyContain(x => Math.Abs(x - 1) <= tolerance);
+        CheckFailedException.Unless(new[] { n.Mean, n.Min, n.Max }.All(x => Math.Abs(x - 1) <= tolerance), string.Create(CultureInfo.InvariantCulture,
+            $"payload norms are not unit: mean {n.Mean:F6}, min {n.Min:F6}, max {n.Max:F6} over {n.Count:N0} vectors; expected all within {tolerance:G} of 1 (inner product is the cosine only on unit vectors)"));
     }
 
     [Then("the index metric is inner product")]
-    public void ThenMetricIsInnerProduct() => Normalization.IndexMetric.Should().Be(FaissMetric.InnerProduct);
+    public void ThenMetricIsInnerProduct() =>
+        CheckFailedException.Unless(Normalization.IndexMetric == FaissMetric.InnerProduct, $"the index ranks by {Normalization.IndexMetric}; expected inner product (the seed's IndexIVFFlat with METRIC_INNER_PRODUCT)");
 
     [Then("the normalization check fails")]
     public void ThenNormalizationFails()
     {
         context.Scenario.AttachText("Why the control fails", string.Join(Environment.NewLine, Normalization.Outcome.Failures));
-        Normalization.Outcome.Passed.Should().BeFalse("the negative control must make the check fail");
+        CheckFailedException.Unless(!Normalization.Outcome.Passed, "the negative control passed the check it exists to fail: the check cannot see the fault it was given");
     }
 
     [When("{int} random eval targets are compared with payload[truth_key]")]
@@ -133,23 +135,29 @@ public sealed class PlumbingSteps(InfoNceContext context)
     }
 
     [Then("the mean cosine is {float}")]
-    public void ThenMeanCosine(double expected) => Alignment.Statistics!.Mean.Should().BeApproximately(expected, 5e-7, "printed to 6 decimals as the seed does");
+    public void ThenMeanCosine(double expected) => RequireCosine("mean", Alignment.Statistics!.Mean, expected);
 
     [Then("the min cosine is {float}")]
-    public void ThenMinCosine(double expected) => Alignment.Statistics!.Min.Should().BeApproximately(expected, 5e-7, "printed to 6 decimals as the seed does");
+    public void ThenMinCosine(double expected) => RequireCosine("min", Alignment.Statistics!.Min, expected);
+
+    // Printed to 6 decimals, as the seed prints it.
+    void RequireCosine(string which, double found, double expected) =>
+        CheckFailedException.Unless(Math.Abs(found - expected) <= 5e-7, string.Create(CultureInfo.InvariantCulture,
+            $"the {which} cosine of {Alignment.Samples} eval targets with payload[truth_key] is {found:F6}; expected {expected:F6}: the targets are not the payload vectors their keys name ({Alignment.Statistics!.Aligned.Successes} of {Alignment.Samples} aligned)"));
 
     [Then("{percent} are aligned \\(cosine > {float})")]
     public void ThenAlignedShare(double share, double threshold)
     {
-        Alignment.Statistics!.Threshold.Should().Be(threshold);
-        Alignment.Statistics.Aligned.Estimate.Should().Be(share);
+        Alignment.Statistics!.Threshold.Should().Be(threshold, "the feature states the threshold the check uses");
+        CheckFailedException.Unless(Alignment.Statistics.Aligned.Estimate >= share, string.Create(CultureInfo.InvariantCulture,
+            $"{Alignment.Statistics.Aligned.Successes} of {Alignment.Samples} eval targets have cosine > {threshold} with payload[truth_key]; expected {share:P0}"));
     }
 
     [Then("the eval alignment check fails")]
     public void ThenAlignmentFails()
     {
         context.Scenario.AttachText("Why the control fails", string.Join(Environment.NewLine, Alignment.Outcome.Failures));
-        Alignment.Outcome.Passed.Should().BeFalse("the negative control must make the check fail");
+        CheckFailedException.Unless(!Alignment.Outcome.Passed, "the negative control passed the check it exists to fail: the check cannot see the fault it was given");
     }
 
     [When("the eval set's provenance is recorded")]
@@ -165,9 +173,9 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenProvenanceIsComplete()
     {
         var p = Provenance;
-        File.Exists(p.File.Path).Should().BeTrue();
-        p.File.Sha256.Should().MatchRegex("^[0-9a-f]{64}$");
-        p.AlignedUtc.Should().NotBeNull();
+        CheckFailedException.Unless(File.Exists(p.File.Path), $"{p.File.Path}: the eval file the provenance names does not exist");
+        CheckFailedException.Unless(System.Text.RegularExpressions.Regex.IsMatch(p.File.Sha256, "^[0-9a-f]{64}$"), $"{p.File.Path}: no SHA-256 recorded");
+        CheckFailedException.Unless(p.AlignedUtc is not null, $"{p.File.Path}: no alignment time recorded");
     }
 
     [Then("contexts have shape \\(N, {int}, D), targets \\(N, D) and truth keys \\(N, {int}), D being the payload's dimension")]

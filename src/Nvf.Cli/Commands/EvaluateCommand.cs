@@ -26,7 +26,7 @@ public static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "Your model instead: ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save), contexts (B, 5, D) -> (B, D)." };
         var artifacts = new ArtifactOptions();
         var output = new Option<string?>("--out") { Description = "Folder for the reports (default: artifacts/reports)." };
-        var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code per decision (README).")
+        var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code: 0 continue training, 1 another failure, 2 bad input, 3 plumbing failed, 4 train 1-2 more epochs, 5 ANN issue, 6 model issue, 7 pivot to two-tower.")
         {
             predictions, model, output,
         };

@@ -6,7 +6,7 @@ namespace Nvf.Cli.Gate;
 
 /// <summary>
 /// The exit code `nvf evaluate` and `nvf watch` give for a recorded run of the predictions feature, so a training
-/// script can branch on it (README, "Your own model"): the decision of the seed's tree, read from the metrics the
+/// script can branch on it (docs/infonce.md, "Your own model"): the decision of the seed's tree, read from the metrics the
 /// run recorded (R@5 and Δ of the predictions, and the flat ablation's R@5 when it ran).
 /// </summary>
 public static class EvaluationVerdict

@@ -15,7 +15,7 @@ public static class CriterionRule
 {
     /// <summary>
     /// Standard errors a criterion may fall: 3 (one-sided p = 0.00135 per metric when nothing changed). Measured
-    /// spread across two numeric paths: README, "Regressions and baselines".
+    /// spread across two numeric paths: docs/cli-and-reports.md, "Regressions and baselines".
     /// </summary>
     public const double Z = 3.0;
 

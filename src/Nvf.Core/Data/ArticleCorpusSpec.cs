@@ -27,7 +27,7 @@ public sealed record ArticleCorpusSpec(
     double ArticleSpread, double Drift, double Momentum, double Reversion, double ChunkNoise, ulong Seed)
 {
     /// <summary>
-    /// Defaults chosen by measurement (README, "Synthetic articles"; 200 articles, seed 11):
+    /// Defaults chosen by measurement (docs/data-and-metrics.md; 200 articles, seed 11):
     /// consecutive chunks have cosine 0.59, chunks five apart 0.48, random chunk pairs of one
     /// article 0.41, chunks of other articles on the same topic 0.20, unrelated chunks 0.005. The
     /// next chunk is predictable but not a copy: predicting it with the last context chunk gives

@@ -18,7 +18,7 @@ namespace Nvf.Core.Data;
 public sealed record TopicPayloadSpec(int Count, int Dimension, int Topics, double Spread, double DuplicateShare, ulong Seed)
 {
     /// <summary>
-    /// The default within-topic spread. Chosen by measurement (see README, "Nvf.Faiss"): at
+    /// The default within-topic spread. Chosen by measurement (see docs/native.md, FAISS): at
     /// 1.0 two vectors of one topic have cosine about 1 / (1 + 1.0^2) = 0.5 and vectors of
     /// different topics about 0, a nearest-neighbour structure like sentence embeddings', while
     /// IVF-Flat at nprobe 64 still finds most true nearest neighbours of fresh queries.

@@ -1,7 +1,7 @@
 namespace Nvf.Core.History;
 
 /// <summary>
-/// What a metric is for, which decides how a baseline compares it (README, "Regressions and baselines").
+/// What a metric is for, which decides how a baseline compares it (docs/cli-and-reports.md, "Regressions and baselines").
 /// A success criterion is an estimate from a sample and moves with the numeric path (another CPU's BLAS
 /// sums in another order, so a seeded training ends elsewhere); it is compared with its standard error. A
 /// diagnostic exists to show one thing (a gradient is non-zero) and is checked only against that bound.

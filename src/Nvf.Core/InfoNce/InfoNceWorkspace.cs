@@ -15,7 +15,7 @@ namespace Nvf.Core.InfoNce;
 /// negative controls' indexes, each trained model and its predictions, the two-tower P(payload)
 /// indexes and the flat ablations. Memoised by the parameters each depends on. Not thread-safe:
 /// scenarios run one at a time.
-/// Memory (README, "Performance"): the payload (1.8 GB at 584,000 x 768) and its IVF index (1.8 GB) are the
+/// Memory (docs/performance-and-memory.md): the payload (1.8 GB at 584,000 x 768) and its IVF index (1.8 GB) are the
 /// floor. A P(payload) index is as large as the payload index, so only one is held at a time: each epoch of a
 /// two-tower run keeps a copy of its payload tower's weights (1.6 MB), from which an evicted index is rebuilt,
 /// identically, when asked for again. The flat ablation searches the payload array in place.
@@ -27,7 +27,7 @@ public sealed class InfoNceWorkspace : IDisposable
     /// k-means over 40 x nlist points costs iterations x 40 x nlist² x D: at nlist 3,072 each
     /// iteration is ~5.8e11 flops (~10 CPU seconds), so 25 iterations made one 584,000-vector index
     /// cost ~5 CPU minutes. Oracle recall does not depend on the centroids (a self-query probes its
-    /// own list); retrieval figures were measured at both settings (README, "Pure InfoNCE").
+    /// own list); retrieval figures were measured at both settings (docs/infonce.md).
     /// </summary>
     public const int TrainingIterations = 10;
 

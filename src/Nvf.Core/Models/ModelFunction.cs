@@ -141,7 +141,7 @@ public sealed class TorchScriptModelFunction : IModelFunction
         if (!IsTorchScriptArchive(path))
             throw new ArtifactException(
                 $"{path}: not TorchScript (no constants.pkl in the archive): a torch.save checkpoint holds Python classes the gate cannot run. " +
-                "Write its predictions in your own environment with python/nvf_predictions.py (README: \"Your model, any architecture\") and pass them with --predictions; " +
+                "Write its predictions in your own environment with python/nvf_predictions.py (docs/infonce.md: \"Your model, any architecture\") and pass them with --predictions; " +
                 "or export with torch.jit.save / torch.onnx.export");
         try
         {

@@ -3,7 +3,7 @@ namespace Nvf.Core.Provenance;
 /// <summary>
 /// What decides how long the same work takes: the processor, the BLAS kernel set and the number of cores.
 /// Timings of two runs are compared only when their fingerprints are equal; otherwise they are reported as
-/// "not comparable" with both figures (README, "Regressions and baselines").
+/// "not comparable" with both figures (docs/cli-and-reports.md, "Regressions and baselines").
 /// </summary>
 /// <param name="Cpu">Processor model and vector level, e.g. "AMD EPYC (AVX-512)".</param>
 /// <param name="Blas">BLAS implementation and kernel set, e.g. "OpenBLAS Cooperlake".</param>

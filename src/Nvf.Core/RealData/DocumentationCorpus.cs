@@ -10,7 +10,7 @@ namespace Nvf.Core.RealData;
 /// order; a context of 5 chunks predicts the next): one text file per article, found by a file pattern under some
 /// folders of a root. By default Debian's python3.11-doc: the Python 3.11 documentation's reStructuredText sources
 /// under /usr/share/doc/python3.11/html/_sources, one .rst.txt file per article. Any folder of .md or .txt files
-/// reads the same way (README: "Your own corpus"). A chunk is
+/// reads the same way (docs/real-data.md: "Your own corpus"). A chunk is
 /// a paragraph: a run of non-blank lines, stripped, taken as written (markup, directives and code included: real text
 /// repeats paragraphs such as "Added in version ..." and "See also", which is what the oracle's tie counting is for).
 /// </summary>

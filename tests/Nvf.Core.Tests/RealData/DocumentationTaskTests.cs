@@ -44,7 +44,7 @@ public sealed class DocumentationTaskTests
     }
 }
 
-/// <summary>The real-payload writer pointed at another corpus (README: "Your own corpus"): a folder of Markdown files.</summary>
+/// <summary>The real-payload writer pointed at another corpus (docs/real-data.md: "Your own corpus"): a folder of Markdown files.</summary>
 public sealed class DocumentationTaskOnAnotherCorpusTests
 {
     [Fact]
