@@ -126,6 +126,16 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
 
         context.AttachTable("How realistic are the generated corpora? Mean cosine of pairs in the same and in different clusters", ["corpus", "intra", "inter", "gap"], rows);
         context.RecordMetric(new Metric($"{Prefix}.topic_cosine_gap", real.Gap, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic });
+        var e = Report.VsStore;
+        context.AttachTable("The path taken: Task 2 on real text", ["step", "result"],
+        [
+            ["the store is exact", $"exact search agrees with its top-1 {e.OracleTop1}"],
+            ["soft attention's Top-5 holds the store's answer", e.Coverage.ToString()],
+            ["the reranker picks it when it is there", e.AccuracyGivenTopK!.ToString()],
+            ["pipeline Top-1 vs the seed's 90%", wordnet.Verdict?.Describe() ?? "not judged"],
+            ["the store finds the example's own synset", $"{Report.VsTruth.OracleTop1} (Top-5 {Report.StoreTop5Truth})"],
+            ["wrong answers in the right topic", $"{e.SoftAttentionErrorsInCluster} vs chance {MetricsTable.Percent(e.SoftAttentionErrorChance ?? 0)}"],
+        ]);
         CheckFailedException.Unless(real.Gap > 0, $"WordNet definitions are no closer within a lexicographer topic ({real.IntraClusterCosine:F3}) than across ({real.InterClusterCosine:F3}): the embeddings carry no topic structure");
 
         static IReadOnlyList<string> Row(string name, ClusteringReport r) =>
