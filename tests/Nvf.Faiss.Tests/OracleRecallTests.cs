@@ -33,8 +33,10 @@ public class OracleRecallTests
         recall.MissesAtOne.Where(m => m.Kind == OracleMissKind.DuplicateTie).Should().OnlyContain(m => m.ExpectedId == 3 || m.ExpectedId == 40);
         // Rows 3 and 40 tie exactly: one of them loses rank 1, never both.
         recall.TieCount.Should().Be(1);
-        recall.Recall(1).Should().Be(0.5);
-        fault.ToString().Should().Contain("a real fault").And.Contain("own id at rank 2");
+        recall.OwnIdRecall(1).Should().Be(0.5, "one of the tied pair and the outscored row 7 lose rank 1 by own id");
+        recall.Recall(1).Should().Be(0.75, "the tie is the vector finding itself; only row 7's fault is a miss");
+        recall.CopiesMet.Should().Equal(2, 2);
+        fault.ToString().Should().Contain("a different vector: a fault").And.Contain("own id at rank 2");
     }
 
     [Fact]
