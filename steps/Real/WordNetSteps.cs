@@ -117,7 +117,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
     public void ThenRealnessReported(double loose, double tight)
     {
         var real = Report.Topics;
-        var rows = new List<IReadOnlyList<string>> { Row($"WordNet definitions, all-MiniLM-L6-v2 ({wordnet.Task.Database.Count:N0} x {wordnet.Task.Database.Dimension}, {Report.TopicNames.Count} topics of unequal size)", real) };
+        var rows = new List<IReadOnlyList<string>> { Row($"WordNet definitions, all-MiniLM-L6-v2 ({wordnet.Task.Database.Count:N0} x {wordnet.Task.Database.Dimension}, {wordnet.Task.Sample.Topics.Distinct().Count()} of {Report.TopicNames.Count} topics, of unequal size)", real) };
         foreach (var noise in new[] { loose, tight })
         {
             var corpus = ClusteredCorpusGenerator.Generate(100, 10, 128, noise, 42);
