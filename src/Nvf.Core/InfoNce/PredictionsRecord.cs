@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Nvf.Core.Artifacts;
-using Nvf.Core.Text;
+using Nvf.Core.Provenance;
 
 namespace Nvf.Core.InfoNce;
 
@@ -57,9 +57,9 @@ public sealed record PredictionsRecord(
             throw new ArtifactException($"{path}: field 'rows' is {record.Rows}; the eval set has {evalRows} rows: these predictions answer another eval set");
         if (record.Dimension != dimension)
             throw new ArtifactException($"{path}: field 'dimension' is {record.Dimension}; the eval set's vectors have {dimension}");
-        if (MiniLmPackage.Sha256Of(predictions) != record.PredictionsSha256)
+        if (FileDigest.Sha256Of(predictions) != record.PredictionsSha256)
             throw new ArtifactException($"{path}: field 'predictionsSha256' does not match {Path.GetFileName(predictions)}: the predictions changed after they were written (write them again)");
-        if (evalFile is not null && MiniLmPackage.Sha256Of(evalFile) is { } evalSha && evalSha != record.EvalSha256)
+        if (evalFile is not null && FileDigest.Sha256Of(evalFile) is { } evalSha && evalSha != record.EvalSha256)
             throw new ArtifactException($"{path}: field 'evalSha256' names eval file {record.EvalFile} ({record.EvalSha256[..12]}…); the gate's eval file {evalFile} has SHA-256 {evalSha[..12]}…: these predictions answer another eval file");
         return record;
     }

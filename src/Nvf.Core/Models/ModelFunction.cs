@@ -138,10 +138,10 @@ public sealed class TorchScriptModelFunction : IModelFunction
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
         this.threads = threads;
-        if (!IsTorchScriptArchive(path))
+        if (NotTorchScript(path) is { } why)
             throw new ArtifactException(
-                $"{path}: not TorchScript (no constants.pkl in the archive): a torch.save checkpoint holds Python classes the gate cannot run. " +
-                "Write its predictions in your own environment with python/nvf_predictions.py (docs/infonce.md: \"Your model, any architecture\") and pass them with --predictions; " +
+                $"{path}: not TorchScript ({why}). A torch.save checkpoint holds Python classes the gate cannot run: write its predictions in your own " +
+                "environment with python/nvf_predictions.py (docs/infonce.md: \"Your model, any architecture\") and pass them with --predictions; " +
                 "or export with torch.jit.save / torch.onnx.export");
         try
         {
@@ -166,17 +166,19 @@ public sealed class TorchScriptModelFunction : IModelFunction
     public int Inputs { get; }
 
     // torch.jit.save writes a zip with constants.pkl and code/; torch.save a zip with data.pkl only (or, before
-    // PyTorch 1.6, a bare pickle, not a zip at all).
-    static bool IsTorchScriptArchive(string path)
+    // PyTorch 1.6, a bare pickle, not a zip at all). Null when the file is a TorchScript archive.
+    static string? NotTorchScript(string path)
     {
         try
         {
             using var zip = System.IO.Compression.ZipFile.OpenRead(path);
-            return zip.Entries.Any(e => e.FullName.EndsWith("/constants.pkl", StringComparison.Ordinal) || e.FullName == "constants.pkl");
+            return zip.Entries.Any(e => e.FullName.EndsWith("/constants.pkl", StringComparison.Ordinal) || e.FullName == "constants.pkl")
+                ? null
+                : "a zip archive without constants.pkl, as torch.save writes";
         }
         catch (InvalidDataException)
         {
-            return false;
+            return "not a zip archive, which every TorchScript file is";
         }
     }
 

@@ -18,4 +18,7 @@ public sealed record FileDigest(string Path, string Sha256, long Bytes)
         var hash = SHA256.HashData(stream);
         return new FileDigest(path, Convert.ToHexStringLower(hash), stream.Length);
     }
+
+    /// <summary>The SHA-256 (lowercase hex) of the file at <paramref name="path"/>, or null when there is no such file.</summary>
+    public static string? Sha256Of(string path) => File.Exists(path) ? Compute(path).Sha256 : null;
 }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
+using Nvf.Core.Data.NumPy;
+using Nvf.Core.Provenance;
 using Nvf.Core.Nvf;
 using Nvf.Core.Training;
 using Nvf.Torch;
@@ -52,7 +54,7 @@ public static class TrainedPipelineCache
             {
                 var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(record), Json);
                 why = entry is null || entry.Key != key ? "the cached models were trained on other data or configs"
-                    : Sha256(attentionFile) != entry.AttentionSha256 || Sha256(rerankerFile) != entry.RerankerSha256 ? "a cached model file does not match its recorded SHA-256"
+                    : FileDigest.Sha256Of(attentionFile) != entry.AttentionSha256 || FileDigest.Sha256Of(rerankerFile) != entry.RerankerSha256 ? "a cached model file does not match its recorded SHA-256"
                     : null!;
                 if (why is null)
                 {
@@ -70,10 +72,8 @@ public static class TrainedPipelineCache
         Directory.CreateDirectory(dir);
         trained.Attention.Model.Save(attentionFile);
         trained.Reranker.Model.Save(rerankerFile);
-        var written = new Entry(key, Sha256(attentionFile)!, Sha256(rerankerFile)!, Curve.Of(trained.Attention.Curve), Curve.Of(trained.Reranker.Curve), trained.Reranker.TrainingQueries);
-        var temp = $"{record}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(written, Json));
-        File.Move(temp, record, overwrite: true);
+        var written = new Entry(key, FileDigest.Sha256Of(attentionFile)!, FileDigest.Sha256Of(rerankerFile)!, Curve.Of(trained.Attention.Curve), Curve.Of(trained.Reranker.Curve), trained.Reranker.TrainingQueries);
+        AtomicFile.Write(record, stream => JsonSerializer.Serialize(stream, written, Json));
         return (trained.Attention, trained.Reranker, $"trained here ({why}); stored in {dir}");
     }
 
@@ -108,14 +108,6 @@ public static class TrainedPipelineCache
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    static string? Sha256(string path)
-    {
-        if (!File.Exists(path))
-            return null;
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     sealed record Entry(string Key, string AttentionSha256, string RerankerSha256, Curve AttentionCurve, Curve RerankerCurve, int RerankerTrainingQueries);

