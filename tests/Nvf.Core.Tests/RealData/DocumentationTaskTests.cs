@@ -21,6 +21,29 @@ public sealed class DocumentationTaskTests
     }
 
     [Fact]
+    public void Bytes_that_are_not_utf8_are_read_as_replacement_characters_and_counted()
+    {
+        var root = Directory.CreateTempSubdirectory("nvf-docs-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, "howto"));
+            // "caf\xe9" is Latin-1, not UTF-8; \xff never occurs in UTF-8.
+            File.WriteAllBytes(Path.Combine(root.FullName, "howto", "latin1.rst.txt"), [.. "caf"u8, 0xE9, .. " au lait\n\nnext "u8, 0xFF, .. " paragraph\n"u8]);
+
+            var corpus = DocumentationCorpus.Load(["howto"], root.FullName);
+
+            corpus.ReplacedCharacters.Should().Be(2);
+            corpus.Chunks[0].Should().Equal("caf\uFFFD au lait", "next \uFFFD paragraph");
+            corpus.Description.Should().Contain("2 characters not UTF-8");
+            Core.Text.BertTokenizer.Words(corpus.Chunks[0][0]).Should().Equal("caf", "au", "lait");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Articles_split_into_paragraphs_in_reading_order_and_an_unknown_folder_is_named()
     {
         var root = Directory.CreateTempSubdirectory("nvf-docs-");
