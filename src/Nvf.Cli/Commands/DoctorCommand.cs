@@ -1,3 +1,4 @@
+using Nvf.Cli.CommandLine;
 using System.CommandLine;
 using System.Globalization;
 using Nvf.Torch;
@@ -32,7 +33,7 @@ public static class DoctorCommand
         }
         catch (TorchUnavailableException e)
         {
-            AnsiConsole.MarkupLine($"[red bold]libtorch is not usable:[/] {Markup.Escape(e.Message)}");
+            Terminal.Console.MarkupLine($"[red bold]libtorch is not usable:[/] {Markup.Escape(e.Message)}");
             return 1;
         }
 
@@ -46,11 +47,11 @@ public static class DoctorCommand
         table.AddRow(
             $"sgemm {TorchDiagnostics.M}x{TorchDiagnostics.K} by {TorchDiagnostics.K}x{TorchDiagnostics.N}",
             string.Create(CultureInfo.InvariantCulture, $"{report.SgemmGflops:F1} GFLOPS ({report.SgemmMilliseconds:F2} ms, best of 10)"));
-        AnsiConsole.Write(table);
+        Terminal.Console.Write(table);
 
         if (report.Blas.IsReference)
         {
-            AnsiConsole.Write(new Panel(
+            Terminal.Console.Write(new Panel(
                     "[red bold]libtorch is using the REFERENCE BLAS.[/] Matrix products run ~30x slower and training will crawl.\n" +
                     "Install OpenBLAS: [bold]sudo apt-get install libopenblas0-pthread[/] (it takes over libblas.so.3).")
                 .Header("[red bold] WARNING [/]")
@@ -59,7 +60,7 @@ public static class DoctorCommand
 
         if (report.GenericKernelWarning is { } warning)
         {
-            AnsiConsole.Write(new Panel(Markup.Escape(warning)).Header("[yellow bold] GENERIC BLAS KERNELS [/]").BorderColor(Color.Yellow));
+            Terminal.Console.Write(new Panel(Markup.Escape(warning)).Header("[yellow bold] GENERIC BLAS KERNELS [/]").BorderColor(Color.Yellow));
         }
 
         return 0;

@@ -8,7 +8,11 @@ public static class NvfProcess
     /// <summary>nvf.dll beside the test assembly (the project reference copies it with its runtime config and features/).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "nvf.dll");
 
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments) =>
+        RunWith(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, workingDirectory, arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> set (a null value removes the variable).</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +30,14 @@ public static class NvfProcess
         // console keeps Spectre's tables on one line per row.
         start.Environment.Remove("NVF_REPOSITORY_ROOT");
         start.Environment["COLUMNS"] = "240";
-        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
