@@ -15,11 +15,15 @@ public static class HeadlessScreenshot
     /// <param name="width">Window width in px.</param>
     /// <param name="height">Window height in px (the screenshot is the window, not the whole page).</param>
     /// <returns>The console messages the page logged (script errors, warnings); empty for a clean render.</returns>
-    public static IReadOnlyList<string> Render(string page, string png, int width, int height)
+    public static IReadOnlyList<string> Render(string page, string png, int width, int height) =>
+        Render(page, png, width, height, Executable, TimeSpan.FromSeconds(120));
+
+    // The browser and the time it is given, apart so that a test can check the time limit holds.
+    internal static IReadOnlyList<string> Render(string page, string png, int width, int height, string executable, TimeSpan timeout)
     {
-        if (!File.Exists(Executable))
+        if (!File.Exists(executable))
         {
-            throw new UsageException($"--screenshot needs {Executable}; install it with: sudo apt-get install -y chromium (scripts/setup.sh does).");
+            throw new UsageException($"--screenshot needs {executable}; install it with: sudo apt-get install -y chromium (scripts/setup.sh does).");
         }
 
         var target = Path.GetFullPath(png);
@@ -28,7 +32,7 @@ public static class HeadlessScreenshot
         var profile = Directory.CreateTempSubdirectory("nvf-chromium-").FullName;
         try
         {
-            var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
@@ -39,18 +43,22 @@ public static class HeadlessScreenshot
                 start.ArgumentList.Add(argument);
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+            // Both streams are drained in the background: reading one to its end first would wait for the process to
+            // exit and the time limit would never apply.
             var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(120_000))
+            var output = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{Executable} did not render {page} within 120 s");
+                throw new TimeoutException($"{executable} did not render {page} within {timeout.TotalSeconds:F0} s");
             }
+
+            output.Wait();
 
             if (!File.Exists(target))
             {
-                throw new InvalidOperationException($"{Executable} exited with {process.ExitCode} without writing {target}: {error.Result.Split('\n').LastOrDefault(l => l.Length > 0)}");
+                throw new InvalidOperationException($"{executable} exited with {process.ExitCode} without writing {target}: {error.Result.Split('\n').LastOrDefault(l => l.Length > 0)}");
             }
 
             // Chromium logs every console message of the page (log, warning, error, uncaught exception) as ":CONSOLE" lines.
