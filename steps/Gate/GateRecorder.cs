@@ -50,6 +50,7 @@ public sealed class GateRecorder : IRunRecorder
         window.Save(Path.Combine(runFolder, HistoryWindow.FileName));
         var written = ReportFiles.WriteAll(withSections, [runFolder, settings.ReportDirectory], settings.ReportName);
         var (kept, files) = (written[0], written[1]);
+        GitHubStepSummary.Append(File.ReadAllText(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
         history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
         return new GateRecording(record, withSections, comparison, runFolder, files);
     }

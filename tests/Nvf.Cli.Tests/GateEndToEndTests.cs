@@ -66,7 +66,7 @@ public sealed class GateEndToEndTests : IDisposable
             .And.Contain("1 metric(s) regressed beyond tolerance").And.Contain("GATE FAILED");
         worse.Error.Should().BeEmpty();
         var worseRun = Directory.GetDirectories(repository.PathOf("artifacts/runs")).Order().Last();
-        var kept = new[] { "acceptance.html", "acceptance.md", "acceptance.cucumber.json", "acceptance.ndjson", "acceptance.cucumber.html" }.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(worseRun, f)));
+        var kept = new[] { "acceptance.html", "acceptance.md", "acceptance.cucumber.json", "acceptance.junit.xml", "acceptance.ndjson", "acceptance.cucumber.html" }.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(worseRun, f)));
         Encoding.UTF8.GetString(kept["acceptance.ndjson"]).Should().Contain("\"testCase\":").And.Contain("Sample gate", "the run's Cucumber Messages hold its scenarios");
 
         WriteSample("Given the sample passes");

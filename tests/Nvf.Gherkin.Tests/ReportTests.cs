@@ -132,13 +132,56 @@ public sealed class ReportTests
 
             var files = ReportFiles.WriteAll(report, folder, "acceptance");
 
-            files.Select(Path.GetFileName).Should().Equal("acceptance.cucumber.json", "acceptance.html", "acceptance.md", "acceptance.ndjson", "acceptance.cucumber.html");
-            Directory.GetFiles(folder).Should().HaveCount(5, "no temporary file is left behind");
+            files.Select(Path.GetFileName).Should().Equal("acceptance.cucumber.json", "acceptance.html", "acceptance.md", "acceptance.junit.xml", "acceptance.ndjson", "acceptance.cucumber.html");
+            Directory.GetFiles(folder).Should().HaveCount(6, "no temporary file is left behind");
             File.ReadAllText(files[2]).Should().StartWith("## ❌ acceptance");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task JUnit_xml_has_one_testcase_per_scenario_as_the_cucumber_messages_count_them()
+    {
+        var (report, _) = await InnerRun.RunAsync(EveryOutcome, Bindings);
+
+        var junit = System.Xml.Linq.XDocument.Parse(JUnitXmlWriter.Write(report, "acceptance"));
+        var envelopes = CucumberMessagesWriter.Envelopes(report);
+
+        var cases = junit.Descendants("testcase").ToList();
+        cases.Should().HaveCount(envelopes.Count(e => e.TestCaseFinished is not null), "the CI server counts what Cucumber counts");
+        cases.Should().HaveCount(report.Results.Count);
+        var root = junit.Root!;
+        root.Name.LocalName.Should().Be("testsuites");
+        root.Attribute("tests")!.Value.Should().Be(report.Results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        root.Elements("testsuite").Should().OnlyContain(s => s.Attribute("file") != null && s.Elements("testcase").Count().ToString(System.Globalization.CultureInfo.InvariantCulture) == s.Attribute("tests")!.Value);
+        var skipped = cases.Single(c => c.Element("skipped") is not null);
+        skipped.Element("skipped")!.Attribute("message")!.Value.Should().Be("no sample server: SAMPLE_URL unset, no docker engine");
+        var failures = cases.Where(c => c.Element("failure") is not null).ToList();
+        failures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(root.Attribute("failures")!.Value);
+        failures.Should().Contain(c => c.Element("failure")!.Attribute("message")!.Value.Contains("boom: the sample failure"));
+        cases.Should().OnlyContain(c => c.Attribute("classname") != null && c.Attribute("time") != null && c.Attribute("line") != null);
+        JUnitXmlWriter.Write(report, "acceptance").Should().Be(JUnitXmlWriter.Write(report, "acceptance"), "the same run gives the same bytes");
+    }
+
+    [Fact]
+    public void The_summary_is_appended_to_the_github_step_summary_only_when_the_variable_names_a_file()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "earlier step\n");
+
+            GitHubStepSummary.Append("## ✅ acceptance", name => name == GitHubStepSummary.Variable ? file : null).Should().Be(file);
+            GitHubStepSummary.Append("## second run", _ => null).Should().BeNull();
+
+            File.ReadAllText(file).Should().Be("earlier step\n## ✅ acceptance" + Environment.NewLine + Environment.NewLine, "appended, never overwritten");
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

@@ -4,19 +4,19 @@ namespace Nvf.Gherkin.Reports;
 
 /// <summary>
 /// Writes the reports of a run, each atomically: the project's own (Cucumber JSON, the gate's HTML, the Markdown
-/// summary) and Cucumber's (Messages NDJSON and its official HTML report).
+/// summary, JUnit XML for CI servers) and Cucumber's (Messages NDJSON and its official HTML report).
 /// </summary>
 public static class ReportFiles
 {
-    /// <summary>Writes &lt;name&gt;.cucumber.json, .html, .md, .ndjson and .cucumber.html into <paramref name="directory"/>.</summary>
+    /// <summary>Writes &lt;name&gt;.cucumber.json, .html, .md, .junit.xml, .ndjson and .cucumber.html into <paramref name="directory"/>.</summary>
     /// <param name="report">The run.</param>
     /// <param name="directory">The report folder (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>The paths written: Cucumber JSON, HTML, Markdown, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
+    /// <returns>The paths written: Cucumber JSON, HTML, Markdown, JUnit XML, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
     public static IReadOnlyList<string> WriteAll(RunReport report, string directory, string name) =>
         WriteAll(report, [directory], name)[0];
 
-    /// <summary>Cucumber's own report files, after the project's three: Messages NDJSON, then Cucumber's HTML report.</summary>
+    /// <summary>Cucumber's own report files, after the project's four: Messages NDJSON, then Cucumber's HTML report.</summary>
     public static readonly IReadOnlyList<string> CucumberSuffixes = [".ndjson", ".cucumber.html"];
 
     /// <summary>True when every feature of <paramref name="report"/> carries its parsed document (a live run, not one read back).</summary>
@@ -33,7 +33,7 @@ public static class ReportFiles
     /// <param name="report">The run.</param>
     /// <param name="directories">The report folders (created when missing).</param>
     /// <param name="name">The file name stem.</param>
-    /// <returns>Per folder, in the order given, the paths written: Cucumber JSON, HTML, Markdown, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
+    /// <returns>Per folder, in the order given, the paths written: Cucumber JSON, HTML, Markdown, JUnit XML, then (for a live run) Messages NDJSON and Cucumber's HTML.</returns>
     public static IReadOnlyList<IReadOnlyList<string>> WriteAll(RunReport report, IReadOnlyList<string> directories, string name)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -49,6 +49,7 @@ public static class ReportFiles
             (".cucumber.json", CucumberJsonWriter.Write(report)),
             (".html", HtmlReportWriter.Write(report, name)),
             (".md", MarkdownSummaryWriter.Write(report, name)),
+            (".junit.xml", JUnitXmlWriter.Write(report, name)),
         };
 
         // Cucumber's formats need the parsed documents: a report read back from a run record has none, and its
