@@ -27,13 +27,48 @@ public static class DecisionGates
     /// <summary>The column names.</summary>
     public static IReadOnlyList<string> Headers { get; } = ["Outcome", "Gate", "Path"];
 
-    /// <summary>One row per decision gate, in run order: status name, "feature › scenario", path.</summary>
+    /// <summary>
+    /// One row per decision gate, in run order: status name, "feature › scenario", path. Consecutive Examples rows of one
+    /// Scenario Outline that passed without recording a path or a metric (the boundary cases of a pure function, such as
+    /// the decision tree's) are one row saying how many passed.
+    /// </summary>
     /// <param name="report">The run.</param>
     public static IReadOnlyList<(StepStatus Status, string Gate, string Path)> Rows(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Results.Where(r => r.Scenario.HasTag(GateTag)).Select(r => (r.Status, r.Scenario.DisplayName, Path(r))).ToList();
+        var rows = new List<(StepStatus Status, string Gate, string Path)>();
+        var gates = report.Results.Where(r => r.Scenario.HasTag(GateTag)).ToList();
+        for (var i = 0; i < gates.Count; i++)
+        {
+            if (!IsBoundaryRow(gates[i]))
+            {
+                rows.Add((gates[i].Status, gates[i].Scenario.DisplayName, Path(gates[i])));
+                continue;
+            }
+
+            var first = gates[i].Scenario;
+            var columns = string.Join(", ", first.ExampleValues.Select(v => v.Key));
+            var count = 1;
+            while (i + 1 < gates.Count && IsBoundaryRow(gates[i + 1]) && gates[i + 1].Scenario.Feature == first.Feature
+                && string.Join(", ", gates[i + 1].Scenario.ExampleValues.Select(v => v.Key)) == columns)
+            {
+                count++;
+                i++;
+            }
+
+            var rowsText = count == 1 ? "row" : "rows";
+            rows.Add((StepStatus.Passed, string.Create(CultureInfo.InvariantCulture, $"{first.Feature.Name} › {count} Examples {rowsText} ({columns})"),
+                string.Create(CultureInfo.InvariantCulture, $"{count} boundary {rowsText} passed: each gave the result its row states")));
+        }
+
+        return rows;
     }
+
+    static bool IsBoundaryRow(ScenarioResult result) =>
+        result.Scenario.ExampleValues.Count > 0 && result.Status == StepStatus.Passed && result.Metrics.Count == 0 && PathTable(result) is null;
+
+    static Attachment? PathTable(ScenarioResult result) =>
+        result.Steps.SelectMany(s => s.Attachments).LastOrDefault(a => a.Kind == AttachmentKind.Table && a.Title.Contains("path", StringComparison.OrdinalIgnoreCase) && a.Headers.Count >= 2);
 
     /// <summary>The path a gate took: the attached "path" table's rows ("step: result → …"), else the problem, else the last one-line text it attached, else the metrics it recorded.</summary>
     /// <param name="result">The gate's result.</param>
@@ -41,7 +76,7 @@ public static class DecisionGates
     {
         ArgumentNullException.ThrowIfNull(result);
         var attachments = result.Steps.SelectMany(s => s.Attachments).ToList();
-        var table = attachments.LastOrDefault(a => a.Kind == AttachmentKind.Table && a.Title.Contains("path", StringComparison.OrdinalIgnoreCase) && a.Headers.Count >= 2);
+        var table = PathTable(result);
         if (result.Status == StepStatus.Passed && table is not null)
         {
             return string.Join(" → ", table.Rows.Select(r => $"{r[0]}: {r[1]}"));
