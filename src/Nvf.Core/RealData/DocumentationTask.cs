@@ -74,7 +74,7 @@ public static class DocumentationTask
         evalSet.Save(files.Eval);
         trainingSet.Save(files.Train);
         var predictions = Path.Combine(folder, ContextMeanFile);
-        NpyWriter.Write(predictions, ContextMean(evalSet));
+        NpyWriter.Write(predictions, ContextBaselines.ContextMean(evalSet));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"clean split by article: {evalArticles.Length} eval articles ({evalSet.Count:N0} samples), {trainingArticles.Length} training articles ({trainingSet.Count:N0} samples); files in {folder}"));
         return (new ArtifactSources(files.Payload, files.Eval, null, files.Keys, files.Train, $"{config.Name}: {corpus.Root}, all-MiniLM-L6-v2"), predictions, lines);
@@ -97,30 +97,6 @@ public static class DocumentationTask
 
             return new EvalSet(contexts, config.ContextLength, new VectorSet(targets, picked.Length, d), picked.Select(p => new TruthKey(p.a, p.c)).ToArray());
         }
-    }
-
-    /// <summary>The non-learned predictor: each sample's context chunks averaged and normalized, float32 (M, D).</summary>
-    public static VectorSet ContextMean(EvalSet eval)
-    {
-        ArgumentNullException.ThrowIfNull(eval);
-        var (d, c) = (eval.Dimension, eval.ContextLength);
-        var data = new float[eval.Count * d];
-        for (var i = 0; i < eval.Count; i++)
-        {
-            var context = eval.Context(i);
-            var mean = data.AsSpan(i * d, d);
-            for (var j = 0; j < c; j++)
-            {
-                for (var k = 0; k < d; k++)
-                    mean[k] += context[(j * d) + k] / c;
-            }
-
-            var norm = Math.Sqrt(VectorMath.Dot(mean, mean));
-            for (var k = 0; k < d; k++)
-                mean[k] = (float)(mean[k] / Math.Max(norm, 1e-12));
-        }
-
-        return new VectorSet(data, eval.Count, d);
     }
 
     static string FolderKey(string embeddingFile, DocumentationTaskConfig config)

@@ -9,12 +9,12 @@ namespace Nvf.Core.Tests.RealData;
 public sealed class DocumentationTaskTests
 {
     [Fact]
-    public void The_context_mean_is_the_normalized_average_of_the_context_chunks()
+    public void The_predictor_written_for_the_real_payload_is_the_normalized_average_of_the_context_chunks()
     {
         // Two samples, C = 2, D = 2: contexts (1,0),(0,1) and (3,4),(3,4).
         var eval = new EvalSet([1, 0, 0, 1, 3, 4, 3, 4], 2, new VectorSet(new float[4], 2, 2), [new TruthKey(0, 2), new TruthKey(1, 2)]);
 
-        var mean = DocumentationTask.ContextMean(eval);
+        var mean = ContextBaselines.ContextMean(eval);
 
         mean.Row(0).ToArray().Should().BeEquivalentTo(new[] { MathF.Sqrt(0.5f), MathF.Sqrt(0.5f) }, o => o.Using<float>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-6f)).WhenTypeIs<float>());
         mean.Row(1).ToArray().Should().BeEquivalentTo(new[] { 0.6f, 0.8f }, o => o.Using<float>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-6f)).WhenTypeIs<float>());
