@@ -37,6 +37,17 @@ public static class ExactDuplicates
         return first;
     }
 
+    /// <summary>
+    /// True when rows <paramref name="a"/> and <paramref name="b"/> hold bit-identical vectors by
+    /// <paramref name="firstCopyOf"/> (<see cref="FirstCopyOf"/>'s answer); false when either is not a row (an index whose
+    /// ids are off, e.g. the ids-shifted control, names rows past the end).
+    /// </summary>
+    public static bool AreCopies(int[] firstCopyOf, long a, long b)
+    {
+        ArgumentNullException.ThrowIfNull(firstCopyOf);
+        return (ulong)a < (ulong)firstCopyOf.Length && (ulong)b < (ulong)firstCopyOf.Length && firstCopyOf[a] == firstCopyOf[b];
+    }
+
     /// <summary>Rows holding the same vector as each row of <paramref name="rows"/> (itself included), from <see cref="FirstCopyOf"/>'s answer.</summary>
     public static IReadOnlyList<IReadOnlySet<long>> SameVectorSets(int[] firstCopyOf, IReadOnlyList<int> rows)
     {

@@ -44,12 +44,8 @@ public sealed class GateData
     /// <summary>Data files read or written (payload, eval, index, keys, training).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
-    /// <summary>
-    /// True when rows <paramref name="a"/> and <paramref name="b"/> hold bit-identical vectors; false when either is not
-    /// a payload row (an index whose ids are off, e.g. the ids-shifted control, names rows past the end).
-    /// </summary>
-    public bool AreDuplicates(long a, long b) =>
-        (ulong)a < (ulong)FirstCopyOf.Length && (ulong)b < (ulong)FirstCopyOf.Length && FirstCopyOf[a] == FirstCopyOf[b];
+    /// <summary>True when rows <paramref name="a"/> and <paramref name="b"/> hold bit-identical vectors (<see cref="ExactDuplicates.AreCopies"/>).</summary>
+    public bool AreDuplicates(long a, long b) => ExactDuplicates.AreCopies(FirstCopyOf, a, b);
 
     /// <summary>Payload row of each eval sample's truth key (-1 when the key map has no such key).</summary>
     public int[] EvalRows(IReadOnlyList<TruthKey>? keys = null) => (keys ?? Eval.TruthKeys).Select(Keys.RowOf).ToArray();

@@ -100,9 +100,8 @@ public sealed class InfoNceSession : IDisposable
             var slice = Workspace.ControlSlice(variant, ControlRows, r.Seed);
             // Copies are judged on what the control index holds: scaled by random norms, copies of one paragraph differ.
             var firstCopyOf = Artifacts.ExactDuplicates.FirstCopyOf(slice);
-            bool AreCopies(long a, long b) => (ulong)a < (ulong)firstCopyOf.Length && (ulong)b < (ulong)firstCopyOf.Length && firstCopyOf[a] == firstCopyOf[b];
             using (InfoNceWorkspace.EveryCoreForSearch())
-                result = OracleRecallCheck.Run(control, slice, Math.Min(r.OracleQueries, slice.Count), r.Seed, AreCopies);
+                result = OracleRecallCheck.Run(control, slice, Math.Min(r.OracleQueries, slice.Count), r.Seed, (a, b) => Artifacts.ExactDuplicates.AreCopies(firstCopyOf, a, b));
         }
 
         return oracle[variant] = result;
