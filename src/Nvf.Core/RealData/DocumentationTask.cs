@@ -34,10 +34,7 @@ public static class DocumentationTask
         var texts = corpus.Chunks.SelectMany(c => c).ToArray();
         var embedded = RealTextEncoder.Embed(texts, "docs-paragraphs", progress);
         var lines = new List<string> { corpus.Description };
-        lines.Add(embedded.FromCache
-            ? string.Create(CultureInfo.InvariantCulture, $"{texts.Length:N0} paragraph embeddings read from the cache ({Path.GetFileName(embedded.File)})")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{texts.Length:N0} paragraphs ({embedded.Encoding!.Distinct:N0} distinct, {embedded.Encoding.Truncated:N0} truncated at {RealTextEncoder.Encoder.Tokenizer.MaxTokens} tokens) embedded in {embedded.Encoding.Elapsed.TotalSeconds:F1} s, {embedded.Encoding.Distinct / embedded.Encoding.Elapsed.TotalSeconds:F0} texts/s ({embedded.RebuiltBecause})"));
+        lines.Add(embedded.Describe("paragraphs", RealTextEncoder.Encoder.Tokenizer.MaxTokens));
         var payload = embedded.Vectors;
         var d = payload.Dimension;
 

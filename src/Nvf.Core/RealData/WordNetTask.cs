@@ -64,10 +64,7 @@ public sealed class WordNetTask
         VectorSet Embed(IReadOnlyList<string> texts, string name)
         {
             var result = RealTextEncoder.Embed(texts, name, progress);
-            lines.Add(result.FromCache
-                ? string.Create(CultureInfo.InvariantCulture, $"{name}: {texts.Count:N0} vectors read from the cache ({Path.GetFileName(result.File)})")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: {texts.Count:N0} texts ({result.Encoding!.Distinct:N0} distinct, {result.Encoding.Truncated} truncated at {RealTextEncoder.Encoder.Tokenizer.MaxTokens} tokens) embedded in {result.Encoding.Elapsed.TotalSeconds:F1} s, {result.Encoding.Distinct / result.Encoding.Elapsed.TotalSeconds:F0} texts/s ({result.RebuiltBecause})"));
+            lines.Add(result.Describe(name, RealTextEncoder.Encoder.Tokenizer.MaxTokens));
             return result.Vectors;
         }
 

@@ -106,4 +106,14 @@ public static class EmbeddingCache
 /// <param name="FromCache">True when read from a valid cache.</param>
 /// <param name="RebuiltBecause">Why the texts were encoded (no cache yet, another model, a corrupt file), or null.</param>
 /// <param name="Encoding">Throughput figures when encoded here, else null.</param>
-public sealed record EmbeddingResult(VectorSet Vectors, string File, bool FromCache, string? RebuiltBecause, EncodedTexts? Encoding);
+public sealed record EmbeddingResult(VectorSet Vectors, string File, bool FromCache, string? RebuiltBecause, EncodedTexts? Encoding)
+{
+    /// <summary>
+    /// One line for a report: "<paramref name="name"/>: 4,000 vectors read from the cache (file)", or "…: 4,000 texts
+    /// (3,990 distinct, 0 truncated at <paramref name="maxTokens"/> tokens) embedded in 6.1 s, 650 texts/s (why)".
+    /// </summary>
+    public string Describe(string name, int maxTokens) => Encoding is not { } e
+        ? string.Create(CultureInfo.InvariantCulture, $"{name}: {Vectors.Count:N0} vectors read from the cache ({Path.GetFileName(File)})")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {Vectors.Count:N0} texts ({e.Distinct:N0} distinct, {e.Truncated:N0} truncated at {maxTokens} tokens) embedded in {e.Elapsed.TotalSeconds:F1} s, {e.Distinct / e.Elapsed.TotalSeconds:F0} texts/s ({RebuiltBecause})");
+}
