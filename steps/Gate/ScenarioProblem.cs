@@ -20,9 +20,7 @@ public static class ScenarioProblem
             return result.SkipReason;
         }
 
-        var error = result.BeforeHooks.Concat(result.AfterHooks).Where(h => h.Status == StepStatus.Failed).Select(h => h.Error)
-            .Concat(result.Steps.Where(s => s.Status is not (StepStatus.Passed or StepStatus.Skipped)).Select(s => s.Error))
-            .FirstOrDefault(e => !string.IsNullOrWhiteSpace(e)) ?? result.FailureMessage;
+        var error = result.Problems.Select(p => p.Error).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e)) ?? result.FailureMessage;
         return error.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
     }
 }

@@ -88,17 +88,9 @@ public static class JUnitXmlWriter
     // "Then oracle R@5 is 100%: oracle R@5 is 77.4%, expected 100%: ...": the step and the first line of its error.
     static string Summary(ScenarioResult result)
     {
-        var hook = result.BeforeHooks.Concat(result.AfterHooks).FirstOrDefault(h => h.Status == StepStatus.Failed);
-        var step = result.Steps.FirstOrDefault(s => s.Status is not (StepStatus.Passed or StepStatus.Skipped));
-        var error = (hook?.Error ?? step?.Error ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        var where = hook is not null ? $"[{hook.Kind}] {hook.Location}" : step is not null ? $"{step.Step.Keyword}{step.Step.Text}" : null;
-        return (where, error) switch
-        {
-            (null, null) => StatusText.Name(result.Status),
-            (null, _) => error!,
-            (_, null) => $"{where}: {StatusText.Name(result.Status)}",
-            _ => $"{where}: {error}",
-        };
+        var (where, full) = result.Problems.FirstOrDefault();
+        var error = full?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        return where is null ? StatusText.Name(result.Status) : $"{where}: {error ?? StatusText.Name(result.Status)}";
     }
 
     static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -60,6 +60,14 @@ public sealed class ScenarioResult
         }
     }
 
+    /// <summary>
+    /// What went wrong, in order: each failed hook ("[Kind] location"), then each step that neither passed nor was
+    /// skipped ("Keyword text"), with its error (null when it has none).
+    /// </summary>
+    public IEnumerable<(string Where, string? Error)> Problems =>
+        BeforeHooks.Concat(AfterHooks).Where(h => h.Status == StepStatus.Failed).Select(h => ($"[{h.Kind}] {h.Location}", h.Error))
+            .Concat(Steps.Where(s => s.Status is not (StepStatus.Passed or StepStatus.Skipped)).Select(s => ($"{s.Step.Keyword}{s.Step.Text}", s.Error)));
+
     /// <summary>The text a test runner shows for a scenario that did not pass: each problem with its step line.</summary>
     public string FailureMessage
     {
