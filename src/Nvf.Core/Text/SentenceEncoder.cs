@@ -109,16 +109,14 @@ public sealed class SentenceEncoder : IDisposable
         var vectors = new float[distinct.Count * Dimension];
         var done = 0;
         var lastReport = clock.Elapsed;
-        long tokenCount = 0;
         while (done < order.Length)
         {
-            var longest = tokens[order[Math.Min(order.Length - 1, done)]].Length;
+            // Sorted by length: the batch's last text is its longest, and every row is padded to it.
             var rows = 1;
             while (done + rows < order.Length && (rows + 1) * tokens[order[done + rows]].Length <= TokensPerBatch)
                 rows++;
-            longest = tokens[order[done + rows - 1]].Length;
+            var longest = tokens[order[done + rows - 1]].Length;
             Run(order.AsSpan(done, rows), tokens, longest, vectors);
-            tokenCount += order.AsSpan(done, rows).ToArray().Sum(i => (long)tokens[i].Length);
             done += rows;
             if (progress is not null && clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
             {
@@ -131,7 +129,7 @@ public sealed class SentenceEncoder : IDisposable
         var all = new float[texts.Count * Dimension];
         for (var i = 0; i < texts.Count; i++)
             vectors.AsSpan(slotOf[i] * Dimension, Dimension).CopyTo(all.AsSpan(i * Dimension, Dimension));
-        return new EncodedTexts(all, texts.Count, Dimension, distinct.Count, truncated, tokenCount, clock.Elapsed);
+        return new EncodedTexts(all, texts.Count, Dimension, distinct.Count, truncated, tokens.Sum(t => (long)t.Length), clock.Elapsed);
     }
 
     // One batch of equal-ish length: pad to the longest, run, mean-pool over the mask, normalize.
