@@ -102,6 +102,7 @@ public sealed class GateRecorder : IRunRecorder
         {
             Explanation = HistoryExplanation,
         };
-        return report with { Sections = DecisionGates.Section(report) is { } gates ? [gates, history] : [history] };
+        var answers = RunAnswers.Section(RunAnswers.Rows(report));
+        return report with { Sections = DecisionGates.Section(report) is { } gates ? [answers, gates, history] : [answers, history] };
     }
 }

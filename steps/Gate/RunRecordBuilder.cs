@@ -30,6 +30,7 @@ public static class RunRecordBuilder
             Passed = report.Succeeded,
             Tags = tags,
             Full = full,
+            Answers = RunAnswers.Rows(report),
             Scenarios = report.Results.Select(r => new ScenarioOutcome(
                 r.Scenario.Feature.Name,
                 r.Scenario.Title,

@@ -10,6 +10,7 @@ namespace Nvf.Specs.Steps.InfoNce;
 /// <summary>Per-scenario state of the InfoNCE features: the run config, its shared session, and what the steps measured.</summary>
 public sealed class InfoNceContext(ScenarioEvidence scenario)
 {
+    string? dataLabel;
     InfoNceRunConfig? config;
     string? configFile;
     InfoNceSession? session;
@@ -75,6 +76,9 @@ public sealed class InfoNceContext(ScenarioEvidence scenario)
     /// <summary>What the gate found of that file, once evaluated.</summary>
     public PredictionReport? Predictions { get; set; }
 
+    /// <summary>What this scenario's answers are about: "generated data", "your files", or the real corpus's name.</summary>
+    public string DataLabel => dataLabel ?? (Session.Data.Generators.Count > 0 ? "generated data" : "your files");
+
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
@@ -83,8 +87,14 @@ public sealed class InfoNceContext(ScenarioEvidence scenario)
     }
 
     /// <summary>Opens a session on files written from a real corpus (the real-data features).</summary>
-    public void OpenFiles(string name, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
+    /// <param name="name">The config's name (metric and cache keys use it).</param>
+    /// <param name="label">What the answers call the data (e.g. "Python 3.11 docs").</param>
+    /// <param name="files">The files.</param>
+    /// <param name="retrieval">The retrieval settings.</param>
+    /// <param name="contextLength">Context chunks per eval row.</param>
+    public void OpenFiles(string name, string label, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
     {
+        dataLabel = label;
         (config, session) = InfoNceGate.OpenFiles(name, files, retrieval, contextLength, Scenario.StatusProgress());
         configFile = name;
     }

@@ -5,6 +5,8 @@ using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;
 using Nvf.Faiss;
+using Nvf.Core.Answers;
+using Nvf.Specs.Steps.Support;
 using Reqnroll;
 using Nvf.Gherkin.Running;
 
@@ -72,6 +74,16 @@ public sealed class PlumbingSteps(InfoNceContext context)
         var r = Oracle.Recall;
         var found = r.Recall(k);
         var missing = (long)Math.Round((1 - found) * r.QueryCount);
+        if (k == 5 && context.OracleVariant == OracleIndexVariant.Payload)
+        {
+            context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Oracle, context.DataLabel, ResearchAnswers.MetIf(found >= expected), ProportionEstimate.Wilson(r.QueryCount - missing, r.QueryCount)) with
+            {
+                Target = ResearchAnswers.Percent(expected),
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"R@1 {r.Recall(1):P1} counting identical copies ({r.OwnIdRecall(1):P1} by own id; the seed observed 95.2%), R@50 {r.Recall(50):P1}, {r.FaultCount} faults; {context.Session.IndexDescription}"),
+            });
+        }
+
         CheckFailedException.Unless(found >= expected, string.Create(CultureInfo.InvariantCulture,
             $"oracle R@{k} is {found:P1}, expected {expected:P0}: {missing:N0} of {r.QueryCount:N0} payload vectors used as their own queries came back, neither as themselves nor as an identical copy, within the first {k} results ({context.Session.IndexDescription})"));
     }
@@ -100,13 +112,28 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenNormsAreUnit(double tolerance)
     {
         var n = Normalization.Norms;
+        var deviation = Math.Max(Math.Abs(n.Max - 1), Math.Abs(n.Min - 1));
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Norm.Id, context.DataLabel, ResearchAnswers.MetIf(Math.Abs(n.Mean - 1) <= tolerance && deviation <= tolerance),
+            string.Create(CultureInfo.InvariantCulture, $"mean {n.Mean:F6}, min {n.Min:F6}, max {n.Max:F6}"))
+        {
+            Target = string.Create(CultureInfo.InvariantCulture, $"within {tolerance:G} of 1"),
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{n.Count:N0} payload vectors; largest deviation {deviation:G3}"),
+            Value = deviation,
+        });
         CheckFailedException.Unless(new[] { n.Mean, n.Min, n.Max }.All(x => Math.Abs(x - 1) <= tolerance), string.Create(CultureInfo.InvariantCulture,
             $"payload norms are not unit: mean {n.Mean:F6}, min {n.Min:F6}, max {n.Max:F6} over {n.Count:N0} vectors; expected all within {tolerance:G} of 1 (inner product is the cosine only on unit vectors)"));
     }
 
     [Then("the index metric is inner product")]
-    public void ThenMetricIsInnerProduct() =>
+    public void ThenMetricIsInnerProduct()
+    {
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.IndexMetric.Id, context.DataLabel, ResearchAnswers.MetIf(Normalization.IndexMetric == FaissMetric.InnerProduct), Normalization.IndexMetric.ToString())
+        {
+            Target = "InnerProduct",
+            Detail = "inner product is the cosine on unit vectors (the seed's IndexIVFFlat with METRIC_INNER_PRODUCT)",
+        });
         CheckFailedException.Unless(Normalization.IndexMetric == FaissMetric.InnerProduct, $"the index ranks by {Normalization.IndexMetric}; expected inner product (the seed's IndexIVFFlat with METRIC_INNER_PRODUCT)");
+    }
 
     [Then("the normalization check fails")]
     public void ThenNormalizationFails()
@@ -149,6 +176,12 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenAlignedShare(double share, double threshold)
     {
         Alignment.Statistics!.Threshold.Should().Be(threshold, "the feature states the threshold the check uses");
+        var s = Alignment.Statistics;
+        context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Alignment, context.DataLabel, ResearchAnswers.MetIf(s.Aligned.Estimate >= share), s.Aligned) with
+        {
+            Target = string.Create(CultureInfo.InvariantCulture, $"{ResearchAnswers.Percent(share)} with cosine > {threshold}"),
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{Alignment.Samples} eval targets vs payload[truth_key]: mean cosine {s.Mean:F6}, min {s.Min:F6}"),
+        });
         CheckFailedException.Unless(Alignment.Statistics.Aligned.Estimate >= share, string.Create(CultureInfo.InvariantCulture,
             $"{Alignment.Statistics.Aligned.Successes} of {Alignment.Samples} eval targets have cosine > {threshold} with payload[truth_key]; expected {share:P0}"));
     }
@@ -205,11 +238,23 @@ public sealed class PlumbingSteps(InfoNceContext context)
     {
         if (Provenance.LeakedShare is not { } leaked)
         {
+            context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Provenance.Id, context.DataLabel, AnswerVerdict.Answered, "not measured")
+            {
+                Detail = $"leakage needs the training set; {Provenance.File.Path} (SHA-256 {Provenance.File.Sha256[..12]}…)",
+            });
             context.Scenario.AttachText("Leakage", "not measured: leakage needs the training set (NVF_TRAIN, or the NVF_ARTIFACTS field 'training')");
             return;
         }
 
         Provenance.LeakageFlagged.Should().Be(leaked > threshold, "a leak is flagged exactly when some eval article was also trained on");
+        var split = Provenance.Split;
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Provenance.Id, context.DataLabel, AnswerVerdict.Answered,
+            string.Create(CultureInfo.InvariantCulture, $"{leaked:P1} of eval articles seen in training{(leaked > threshold ? " (flagged)" : " (clean split)")}"))
+        {
+            Interval = split is null ? "" : ResearchAnswers.Interval(ProportionEstimate.Wilson(split.LeakedArticles.Length, split.EvalArticles.Length)),
+            Detail = $"reported, never required (the seed's eval set was 91.5% leaked); {Path.GetFileName(Provenance.File.Path)}, SHA-256 {Provenance.File.Sha256[..12]}…",
+            Value = leaked,
+        });
         context.Scenario.AttachText("Leakage", string.Create(CultureInfo.InvariantCulture,
             $"{leaked:P1} of the eval articles were also seen in training{(leaked > threshold ? ": FLAGGED (R@5 on this eval set measures recall of trained articles, as in the seed's 91.5%-leaked set)" : ": a clean split")}"));
     }

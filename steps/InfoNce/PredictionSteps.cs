@@ -3,6 +3,7 @@ using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
 using Nvf.Core.Sanity;
+using Nvf.Core.Answers;
 using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
@@ -85,6 +86,7 @@ public sealed class PredictionSteps(InfoNceContext context)
     public void ThenDecisionStated()
     {
         context.Scenario.AttachText("Tier, decision and action", $"tier {Report.Tier}; {DecisionGate.Describe(Report.Decision)}; {Report.Action}");
+        RecordAnswers(Report);
         Report.Decision.Should().Be(DecisionGate.Decide(Report.Measurement.RecallAt5, Report.Measurement.Separation.Delta));
         if (Report.Decision == GateDecision.CheckFlatIndex)
         {
@@ -112,6 +114,37 @@ public sealed class PredictionSteps(InfoNceContext context)
         file.Ivf.RecallAt5.Should().Be(inProcess.Ivf.RecallAt5);
         file.Ivf.ContainAt50.Should().Be(inProcess.Ivf.ContainAt50);
         file.Decision.Should().Be(inProcess.Decision);
+    }
+
+    // The sanity report's pending rows and its decision tree, answered for these predictions.
+    void RecordAnswers(PredictionReport report)
+    {
+        var m = report.Measurement;
+        var name = context.DataLabel == "generated data" ? "generated data, the gate's attention model" : $"{context.DataLabel}, {Path.GetFileName(report.Source)}";
+        var separation = m.Separation;
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Separation.Id, name, ResearchAnswers.MetIf(separation.Delta > SuccessCriteria.MinimumDelta),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"delta {separation.Delta:F3}, AUC {separation.Auc:F3}"))
+        {
+            Interval = ResearchAnswers.Interval(separation.DeltaInterval),
+            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"delta > {SuccessCriteria.MinimumDelta:0.00} (Minimum); ≥ {DecisionGate.FlatCheckDelta:0.00} decides the R@5 = 0 branch"),
+            Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"positive cosine {separation.PositiveMean:F3}, in-batch negative cosine {separation.NegativeMean:F3}"),
+            Value = separation.Delta,
+        });
+        context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.RecallAt5, name, ResearchAnswers.MetIf(m.Ivf.RecallAt5.Successes > 0), m.Ivf.RecallAt5) with
+        {
+            Target = "> 0% (the seed's gate)",
+            Detail = $"{m.Ivf.IndexDescription}; Contain@50 {ResearchAnswers.Percent(m.Ivf.ContainAt50.Estimate)}; {PredictionEvaluation.LeakageNote(report.Leakage)}",
+        });
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Tier.Id, name, report.Tier == SuccessTier.None ? AnswerVerdict.Missed : AnswerVerdict.Met, report.Tier.ToString())
+        {
+            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Minimum: R@5 > 0% and delta > {SuccessCriteria.MinimumDelta:0.00}"),
+            Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Good: R@5 ≥ {SuccessCriteria.GoodRecall:P0} and delta ≥ {SuccessCriteria.GoodDelta:0.00}; Strong: R@5 ≥ {SuccessCriteria.StrongRecall:P0} and delta ≥ {SuccessCriteria.StrongDelta:0.00}"),
+        });
+        context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Decision.Id, name, AnswerVerdict.Answered, DecisionGate.Describe(report.Decision))
+        {
+            Detail = "action: " + report.Action,
+        });
     }
 
     PredictionReport Report => context.Predictions ?? throw new InvalidOperationException("No evaluated predictions; expected 'the predictions are evaluated' first.");

@@ -1,3 +1,5 @@
+using Nvf.Core.Answers;
+using Nvf.Specs.Steps.Support;
 using FluentAssertions;
 using Nvf.Core.Nvf;
 using Reqnroll;
@@ -18,6 +20,11 @@ public sealed class NvfClusterSteps(NvfScenario scenario, ScenarioEvidence conte
         var inCluster = e.SoftAttentionErrorsInCluster!;
         context.AttachText("errors in the right cluster", $"{inCluster} of soft attention's wrong answers are in the label's cluster; chance {chanceNumerator}/{chanceDenominator} = {MetricsTable.Percent(chance)}; threshold {factor} x chance = {MetricsTable.Percent(factor * chance)}");
         scenario.Record(context, "soft_attention_errors_in_cluster", inCluster);
+        context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.ClusterStructure, scenario.AnswerCase, ResearchAnswers.MetIf(inCluster.Lower > factor * chance), inCluster) with
+        {
+            Target = $"interval above {factor} × chance ({MetricsTable.Percent(factor * chance)})",
+            Detail = $"share of soft attention's wrong answers in the label's cluster; chance {chanceNumerator}/{chanceDenominator}",
+        });
         scenario.Record(context, "soft_attention_top1", e.SoftAttentionTop1);
         inCluster.Lower.Should().BeGreaterThan(factor * chance, "the errors must land in the right cluster far more often than chance");
     }

@@ -1,3 +1,5 @@
+using Nvf.Core.Answers;
+using Nvf.Specs.Steps.Support;
 using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.Nvf;
@@ -42,6 +44,12 @@ public sealed class NvfGradientSteps(NvfScenario scenario, ScenarioEvidence cont
     void NonZero(string tensor, double norm)
     {
         scenario.Record(context, new Metric($"nvf.gradient_flow.{tensor}_grad_norm", norm, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic, Bound = 0 });
+        context.RecordAnswer(new Answer(ResearchQuestions.Gradients.Id, tensor, ResearchAnswers.MetIf(norm > 0 && double.IsFinite(norm)), norm.ToString("G4", CultureInfo.InvariantCulture))
+        {
+            Target = "> 0",
+            Detail = $"L2 norm of the gradient of the loss on the reranked answer with respect to the {tensor}",
+            Value = norm,
+        });
         norm.Should().BeGreaterThan(0);
     }
 

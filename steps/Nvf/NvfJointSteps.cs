@@ -1,3 +1,5 @@
+using Nvf.Core.Answers;
+using Nvf.Specs.Steps.Support;
 using FluentAssertions;
 using Nvf.Core.Nvf;
 using Reqnroll;
@@ -14,6 +16,12 @@ public sealed class NvfJointSteps(NvfScenario scenario, ScenarioEvidence context
     {
         var comparison = scenario.Comparison ?? throw new InvalidOperationException("No joint comparison; expected joint fine-tuning and then an evaluation.");
         context.AttachText("separate vs joint training", comparison.Statement);
+        var effect = comparison.Effect switch { JointEffect.Helped => "joint helped", JointEffect.Hurt => "joint hurt", _ => "no change the intervals can resolve" };
+        context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.SeparateOrJoint, scenario.AnswerCase, AnswerVerdict.Answered, comparison.JointTop1) with
+        {
+            Figure = $"{effect}: {ResearchAnswers.Percent(comparison.JointTop1.Estimate)} joint vs {ResearchAnswers.Percent(comparison.SeparateTop1.Estimate)} separate ({comparison.ChangePoints.ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture)} points)",
+            Detail = $"separate {ResearchAnswers.Interval(comparison.SeparateTop1)}, joint {ResearchAnswers.Interval(comparison.JointTop1)}, same queries; the seed: start separate, try joint if needed",
+        });
         scenario.Record(context, "separate_pipeline_top1", comparison.SeparateTop1);
         scenario.Record(context, "soft_attention_top1", comparison.Joint.SoftAttentionTop1);
         comparison.Statement.Should().Contain(comparison.SeparateTop1.ToString()).And.Contain(comparison.JointTop1.ToString());

@@ -1,3 +1,6 @@
+using Nvf.Core.Answers;
+using Nvf.Core.Metrics;
+using Nvf.Specs.Steps.Support;
 using FluentAssertions;
 using Nvf.Core.Nvf;
 using Reqnroll;
@@ -64,6 +67,12 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioEvidence cont
         var e = scenario.Evaluated;
         context.AttachText("outside the Top-5", $"{e.Coverage.Trials - e.Coverage.Successes} of {e.Coverage.Trials} queries have their answer outside the Top-5; answered right anyway: {e.CorrectOutsideTopK}");
         scenario.Record(context, new Metric($"{scenario.MetricPrefix}.correct_outside_top5", e.CorrectOutsideTopK!.Value, MetricDirection.LowerIsBetter) { Unit = "queries", Kind = MetricKind.Count });
+        var outside = ProportionEstimate.Wilson(e.Coverage.Trials - e.Coverage.Successes, e.Coverage.Trials);
+        context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.OutsideTop5, scenario.AnswerCase, e.CorrectOutsideTopK == 0 ? AnswerVerdict.Answered : AnswerVerdict.Missed, outside) with
+        {
+            Detail = $"accepted, as the seed says: {outside.Successes:N0} of {outside.Trials:N0} queries have their answer outside the Top-5 and {e.CorrectOutsideTopK} of them are answered right (the reranker only reorders the Top-5)",
+            Ceiling = $"{ResearchAnswers.Percent(e.Coverage.Estimate)} {ResearchAnswers.Interval(e.Coverage)} (Top-5 coverage)",
+        });
         e.CorrectOutsideTopK.Should().Be(0);
     }
 }

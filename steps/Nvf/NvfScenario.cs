@@ -88,6 +88,13 @@ public sealed class NvfScenario : IDisposable
         : softAttention?.Config.Loss == SoftAttentionLoss.SeedLogSoftmax ? "nvf.soft_attention.seed_loss"
         : "nvf.soft_attention";
 
+    /// <summary>What the scenario's answers are about: "generated data", "clustered, spread 0.05", "your models", …</summary>
+    public string AnswerCase =>
+        PipelineFiles is { } files ? (files.Researcher is null ? "the gate's models as model files" : "your models")
+        : Corpus is { } corpus ? "clustered corpus, spread " + corpus.Noise.ToString("0.0##", CultureInfo.InvariantCulture)
+        : Distribution.NoisySourceNoise is not null ? "noisy-source queries"
+        : "generated data";
+
     /// <summary>Records <paramref name="estimate"/> (with its Wilson interval) as <see cref="MetricPrefix"/>.<paramref name="measure"/>, once per scenario.</summary>
     public void Record(IMetrics metrics, string measure, ProportionEstimate estimate, MetricDirection direction = MetricDirection.HigherIsBetter)
     {

@@ -4,6 +4,8 @@ using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
+using Nvf.Core.Answers;
+using Nvf.Specs.Steps.Support;
 using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
@@ -63,6 +65,12 @@ public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, S
             context.RecordMetric(new Metric($"teacher.{report.Store}.{name}", verdict.Measured.Estimate, MetricDirection.HigherIsBetter) { Low = verdict.Measured.Lower, High = verdict.Measured.Upper, Kind = MetricKind.Criterion });
         }
 
+        var pipeline = verdicts[^1];
+        context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Teacher, $"{report.Store} store, generated queries", ResearchAnswers.MetIf(verdicts.All(v => v.Passed)), pipeline.Measured) with
+        {
+            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"within {points:0.#} points of {ResearchAnswers.Percent(pipeline.Expected)} (generator labels)"),
+            Detail = "pipeline Top-1 agreement with the store, NVF trained from its query log; soft attention Top-1 and Top-5 held to the same tolerance",
+        });
         verdicts.Should().OnlyContain(v => v.Passed, string.Join("; ", verdicts.Select(v => v.Describe())));
     }
 

@@ -81,7 +81,7 @@ public static class GateRun
             console.MarkupLine($"[yellow]metrics recorded more than once (the last value counts):[/] {Markup.Escape(string.Join(", ", repeated))}");
         }
 
-        VerdictDisplay.Write(console, report, recording.Comparison);
+        VerdictDisplay.Write(console, report, recording.Comparison, recording.Record.Answers);
         if (recording.Record.Provenance.PeakRssBytes is { } peak)
         {
             var top = recording.Record.Scenarios.Where(s => s.PeakRssBytes is not null).MaxBy(s => s.PeakRssBytes);

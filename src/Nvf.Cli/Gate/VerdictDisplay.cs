@@ -1,3 +1,4 @@
+using Nvf.Core.Answers;
 using Nvf.Core.Baselines;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
@@ -9,14 +10,46 @@ namespace Nvf.Cli.Gate;
 /// <summary>Prints a finished run: the verdict per feature, each decision gate's outcome, regressions, and the verdict.</summary>
 public static class VerdictDisplay
 {
-    /// <summary>Writes the tables and the closing verdict line.</summary>
+    /// <summary>The research notes' questions as the run answered them, first (figure with interval, target, ceiling, verdict).</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="answers">The run's answers.</param>
+    public static void WriteAnswers(IAnsiConsole console, IReadOnlyList<AnswerRow> answers)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("Answers").AddColumns("Question", "Case", "Figure", "Target", "Ceiling", "Verdict");
+        foreach (var a in answers)
+        {
+            var figure = a.Interval == AnswerRow.None ? a.Figure : $"{a.Figure} {a.Interval}";
+            var verdict = a.Verdict switch
+            {
+                "met" or "answered" => $"[green]{a.Verdict}[/]",
+                "missed" => "[red]missed[/]",
+                "UNREACHABLE" => "[yellow]UNREACHABLE[/]",
+                _ => $"[grey]{Markup.Escape(a.Verdict)}: {Markup.Escape(a.Detail)}[/]",
+            };
+            table.AddRow(Markup.Escape(a.Question), Markup.Escape(a.Case), Markup.Escape(figure), Markup.Escape(a.Target), Markup.Escape(a.Ceiling), verdict);
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>Writes the answers, the tables and the closing verdict line.</summary>
     /// <param name="console">Where to write.</param>
     /// <param name="report">The run.</param>
     /// <param name="comparison">The run against the accepted baseline, or null when none is accepted.</param>
-    public static void Write(IAnsiConsole console, RunReport report, BaselineComparison? comparison)
+    /// <param name="answers">The run's answers to the research notes' questions.</param>
+    public static void Write(IAnsiConsole console, RunReport report, BaselineComparison? comparison, IReadOnlyList<AnswerRow> answers)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(answers);
+        WriteAnswers(console, answers);
         var features = new Table().Border(TableBorder.Rounded).Title("Verdict per feature")
             .AddColumns("Feature", "Scenarios", "Passed", "Failed", "Skipped", "Verdict");
         foreach (var feature in report.Features)

@@ -26,6 +26,9 @@ public sealed record RunRecord
     /// <summary>True when the run ran every scenario of its suite (no tag expression, no test filter): then every baselined metric must be recorded again.</summary>
     public bool Full { get; init; }
 
+    /// <summary>The research notes' questions as this run answered them, in report order (empty in runs recorded before answers existed).</summary>
+    public IReadOnlyList<Answers.AnswerRow> Answers { get; init; } = [];
+
     /// <summary>Every scenario that ran, in run order.</summary>
     public required IReadOnlyList<ScenarioOutcome> Scenarios { get; init; }
 

@@ -43,9 +43,10 @@ public static class HtmlReportWriter
         }
 
         html.AppendLine("</div></header>");
+        AppendSections(html, report.Sections.Where(s => s.Lead));
         AppendRunProblems(html, report);
         AppendVerdict(html, report);
-        AppendSections(html, report);
+        AppendSections(html, report.Sections.Where(s => !s.Lead));
         AppendPlots(html, report);
         AppendMetrics(html, report);
         AppendFilters(html, report);
@@ -125,12 +126,26 @@ public static class HtmlReportWriter
         html.AppendLine("</tbody></table></section>");
     }
 
-    // Tool-provided sections (e.g. decision gates, regression check and trends), each with its explanation.
-    static void AppendSections(StringBuilder html, RunReport report)
+    /// <summary>The id of a scenario's element in the report ("s-" and its Cucumber id made URL-safe), for links such as "report.html#s-…".</summary>
+    /// <param name="scenario">The scenario.</param>
+    public static string Anchor(ScenarioInfo scenario)
     {
-        foreach (var section in report.Sections)
+        ArgumentNullException.ThrowIfNull(scenario);
+        var id = new StringBuilder("s-");
+        foreach (var c in scenario.Id)
         {
-            html.Append("<section class=\"extra\"><h2>").Append(E(section.Title)).Append("</h2>");
+            id.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        }
+
+        return id.ToString();
+    }
+
+    // Tool-provided sections (answers first, then decision gates, regression check and trends), each with its explanation.
+    static void AppendSections(StringBuilder html, IEnumerable<ReportSection> sections)
+    {
+        foreach (var section in sections)
+        {
+            html.Append(section.Lead ? "<section class=\"extra lead\"" : "<section class=\"extra\"").Append(" id=\"").Append(E(SectionId(section.Title))).Append("\"><h2>").Append(E(section.Title)).Append("</h2>");
             if (section.Explanation.Length > 0)
             {
                 html.Append("<p class=\"explain\">").Append(E(section.Explanation)).Append("</p>");
@@ -139,6 +154,8 @@ public static class HtmlReportWriter
             html.Append(section.Html).AppendLine("</section>");
         }
     }
+
+    static string SectionId(string title) => "section-" + new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 
     static void AppendPlots(StringBuilder html, RunReport report)
     {
@@ -215,7 +232,7 @@ public static class HtmlReportWriter
     {
         var status = StatusText.Name(result.Status);
         var tags = string.Join(' ', result.Scenario.Tags.Select(t => t.Name));
-        html.Append($"<details class=\"scenario {status}\" data-status=\"{status}\" data-tags=\"{E(tags)}\"{(result.Status == StepStatus.Passed ? "" : " open")}>");
+        html.Append($"<details class=\"scenario {status}\" id=\"{Anchor(result.Scenario)}\" data-status=\"{status}\" data-tags=\"{E(tags)}\"{(result.Status == StepStatus.Passed ? "" : " open")}>");
         html.Append($"<summary><span class=\"badge {status}\">{status}</span>")
             .Append(result.Scenario.Rule.Length > 0 ? $"<span class=\"rule\">Rule: {E(result.Scenario.Rule)} › </span>" : "")
             .Append(E(result.Scenario.Keyword)).Append(": ")

@@ -23,6 +23,11 @@ public static class MarkdownSummaryWriter
             string.Join(", ", counts.Where(c => c.Value > 0 || c.Key is StepStatus.Passed or StepStatus.Failed).Select(c => $"{c.Value} {StatusText.Name(c.Key)}")) +
             $" in {report.Duration.TotalSeconds:0.0} s");
         md.AppendLine();
+        foreach (var section in report.Sections.Where(s => s.Lead))
+        {
+            AppendSection(md, section);
+        }
+
         var runProblems = report.RefusedFiles.Select(f => $"- ❌ `{f.Key}` refused: {f.Value.ReplaceLineEndings(" ")}")
             .Concat(report.RunHooks.Where(h => h.Status == StepStatus.Failed).Select(h => $"- ❌ [{h.Kind}] {h.Location}: {FirstLine(h.Error)}"))
             .ToList();
@@ -91,15 +96,25 @@ public static class MarkdownSummaryWriter
             metrics.ForEach(m => md.Append("| ").AppendJoin(" | ", MetricRows.Row(m.Result, m.Metric).Select(Cell)).AppendLine(" |"));
         }
 
-        foreach (var section in report.Sections)
+        foreach (var section in report.Sections.Where(s => !s.Lead))
         {
-            md.AppendLine().Append("### ").AppendLine(Cell(section.Title)).AppendLine();
-            if (section.Explanation.Length > 0)
-            {
-                md.Append('*').Append(section.Explanation.ReplaceLineEndings(" ")).AppendLine("*").AppendLine();
-            }
+            md.AppendLine();
+            AppendSection(md, section);
+        }
+    }
 
-            md.AppendLine(section.Markdown.TrimEnd());
+    static void AppendSection(StringBuilder md, ReportSection section)
+    {
+        md.Append("### ").AppendLine(Cell(section.Title)).AppendLine();
+        if (section.Explanation.Length > 0)
+        {
+            md.Append('*').Append(section.Explanation.ReplaceLineEndings(" ")).AppendLine("*").AppendLine();
+        }
+
+        md.AppendLine(section.Markdown.TrimEnd());
+        if (section.Lead)
+        {
+            md.AppendLine();
         }
     }
 

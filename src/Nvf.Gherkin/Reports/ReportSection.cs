@@ -11,4 +11,7 @@ public sealed record ReportSection(string Title, string Html, string Markdown)
 {
     /// <summary>One or two sentences shown under the heading: what the section shows and how to read it ("" for none).</summary>
     public string Explanation { get; init; } = "";
+
+    /// <summary>True for the section that opens the reports (the answers): the HTML report shows it right under the run's heading, the Markdown summary right under its first line.</summary>
+    public bool Lead { get; init; }
 }

@@ -86,6 +86,7 @@ public static class RunReportJson
             result.AfterHooks.AddRange(r.AfterHooks.Select(Hook));
             result.Steps.AddRange(r.StepResults.Select(s => new StepResult(steps[s.Step], s.Status, TimeSpan.FromTicks(s.DurationTicks), s.Error, s.MatchLocation, s.Arguments, s.Attachments.Select(Attachment).ToList())));
             result.Metrics.AddRange(r.Metrics);
+            result.Answers.AddRange(r.Answers ?? []);
             results.Add(result);
         }
 
@@ -119,7 +120,8 @@ public static class RunReportJson
             r.BeforeHooks.Select(Hook).ToList(),
             r.Steps.Select(t => new StepResultDocument(IndexOf(s.Steps, t.Step), t.Status, t.Duration.Ticks, t.Error, t.MatchLocation, t.Arguments, t.Attachments.Select(Attachment).ToList())).ToList(),
             r.AfterHooks.Select(Hook).ToList(),
-            r.Metrics.ToList());
+            r.Metrics.ToList(),
+            r.Answers.ToList());
     }
 
     // Steps are records: equal values are equal steps, so the position is looked up by reference first.
@@ -169,7 +171,8 @@ public static class RunReportJson
         IReadOnlyList<HookDocument> BeforeHooks,
         IReadOnlyList<StepResultDocument> StepResults,
         IReadOnlyList<HookDocument> AfterHooks,
-        IReadOnlyList<Metric> Metrics);
+        IReadOnlyList<Metric> Metrics,
+        IReadOnlyList<Answer>? Answers);
 
     sealed record StepDocument(string Keyword, StepKind Kind, string Text, int Line, IReadOnlyList<IReadOnlyList<string>>? Table, int TableLine, DocString? DocString, bool FromBackground);
 

@@ -77,7 +77,7 @@ public sealed class GherkinRun
             }
             else
             {
-                var evidence = new ScenarioEvidence(scenario, result.Metrics, Options.Progress);
+                var evidence = new ScenarioEvidence(scenario, result.Metrics, result.Answers, Options.Progress);
                 await engine.RunScenarioAsync(result, evidence, Options.SharedInstances.Append(soFar));
             }
 

@@ -24,6 +24,9 @@ public sealed record RunReport(
     /// <summary>Every metric the steps recorded, with the scenario that recorded it, in run order.</summary>
     public IEnumerable<(ScenarioResult Result, Metric Metric)> Metrics => Results.SelectMany(r => r.Metrics.Select(m => (r, m)));
 
+    /// <summary>Every answer the steps recorded, with the scenario that recorded it, in run order.</summary>
+    public IEnumerable<(ScenarioResult Result, Answer Answer)> Answers => Results.SelectMany(r => r.Answers.Select(a => (r, a)));
+
     /// <summary>The features that have results, in the order they first ran.</summary>
     public IReadOnlyList<FeatureInfo> Features => Results.Select(r => r.Scenario.Feature).Distinct().ToList();
 

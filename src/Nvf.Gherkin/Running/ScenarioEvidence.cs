@@ -12,13 +12,15 @@ namespace Nvf.Gherkin.Running;
 public sealed class ScenarioEvidence : IAttachments, IMetrics
 {
     readonly List<Metric> metrics;
+    readonly List<Answer> answers;
     readonly Action<RunProgress>? progress;
     List<Attachment> sink = [];
 
-    internal ScenarioEvidence(ScenarioInfo scenario, List<Metric> metrics, Action<RunProgress>? progress)
+    internal ScenarioEvidence(ScenarioInfo scenario, List<Metric> metrics, List<Answer> answers, Action<RunProgress>? progress)
     {
         Scenario = scenario;
         this.metrics = metrics;
+        this.answers = answers;
         this.progress = progress;
     }
 
@@ -100,6 +102,20 @@ public sealed class ScenarioEvidence : IAttachments, IMetrics
         }
 
         metrics.Add(metric);
+    }
+
+    /// <summary>Records the scenario's answer to a question of the research notes (one per question and case).</summary>
+    /// <param name="answer">The answer.</param>
+    public void RecordAnswer(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(answer.Question);
+        if (answers.Any(a => a.Question == answer.Question && a.Case == answer.Case))
+        {
+            throw new ArgumentException($"The scenario already answered '{answer.Question}' for case '{answer.Case}'; expected one answer per question and case.", nameof(answer));
+        }
+
+        answers.Add(answer);
     }
 
     /// <inheritdoc/>

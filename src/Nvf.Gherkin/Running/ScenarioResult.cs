@@ -36,6 +36,9 @@ public sealed class ScenarioResult
     /// <summary>Metrics the steps recorded, in the order they were recorded.</summary>
     public List<Metric> Metrics { get; } = [];
 
+    /// <summary>Answers to the research notes' questions the steps recorded, in order.</summary>
+    public List<Answer> Answers { get; } = [];
+
     /// <summary>Why the scenario was skipped, or null when it was not.</summary>
     public string? SkipReason { get; internal set; }
 
