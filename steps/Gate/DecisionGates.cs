@@ -21,14 +21,15 @@ public static class DecisionGates
 
     /// <summary>The line under the heading.</summary>
     public const string Explanation =
-        "Every scenario tagged @gate: a sanity check, success criterion or decision of the research notes. " +
-        "Outcome is the scenario's status; Path is the decision path its steps recorded, or why it failed or was skipped.";
+        "The scenarios tagged @gate that took a decision path (the auto-evaluation and the predictions' evaluation), and any gate that failed: " +
+        "Path is the path its steps recorded, or why it failed. Passing Examples rows of a pure function are summarised; every check's figure and verdict is in Answers.";
 
     /// <summary>The column names.</summary>
     public static IReadOnlyList<string> Headers { get; } = ["Outcome", "Gate", "Path"];
 
     /// <summary>
-    /// One row per decision gate, in run order: status name, "feature › scenario", path. Consecutive Examples rows of one
+    /// One row per decision gate that recorded a path or did not pass (passing or skipped checks without a path are left to Answers), in run order:
+    /// status name, "feature › scenario", path. Consecutive Examples rows of one
     /// Scenario Outline that passed without recording a path or a metric (the boundary cases of a pure function, such as
     /// the decision tree's) are one row saying how many passed.
     /// </summary>
@@ -42,7 +43,12 @@ public static class DecisionGates
         {
             if (!IsBoundaryRow(gates[i]))
             {
-                rows.Add((gates[i].Status, gates[i].Scenario.DisplayName, Path(gates[i])));
+                // A gate that took a path, or did not pass, is a row; a passing check without a path is answered in "Answers".
+                if (PathTable(gates[i]) is not null || gates[i].Status is not (StepStatus.Passed or StepStatus.Skipped))
+                {
+                    rows.Add((gates[i].Status, gates[i].Scenario.DisplayName, Path(gates[i])));
+                }
+
                 continue;
             }
 

@@ -66,12 +66,12 @@ public static class RunAnswers
         var candidates = report.Results
             .Where(r => IsFeature(r, question.Feature) && r.Scenario.Title.StartsWith(question.Scenario, StringComparison.Ordinal))
             .ToList();
-        var file = "features/" + question.Feature;
+        var file = question.Feature;
         if (candidates.Count == 0)
         {
             var why = report.Results.Any(r => IsFeature(r, question.Feature))
-                ? $"not in this run's selection: the scenario \"{question.Scenario}…\" of {file} did not run"
-                : $"not in this run's selection: {file} did not run (run the whole gate, or a tag of that feature)";
+                ? $"{AnswerRow.NotSelected}: the scenario \"{question.Scenario}…\" of {file} did not run"
+                : $"{AnswerRow.NotSelected}: {file} did not run (run the whole gate, or a tag of that feature)";
             return Empty(question, why, AnswerRow.None, file, "");
         }
 

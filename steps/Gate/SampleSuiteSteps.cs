@@ -9,7 +9,7 @@ namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>
 /// Bindings of the small sample suites the gate's own checks run (the snapshot scenario here, the CLI's
-/// end-to-end tests): they record a given metric, pass, or skip, and nothing else.
+/// end-to-end tests): they record a given metric or answer, take a given path, pass, fail or skip, and nothing else.
 /// </summary>
 [Binding]
 public sealed class SampleSuiteSteps(ScenarioEvidence context)
@@ -43,7 +43,19 @@ public sealed class SampleSuiteSteps(ScenarioEvidence context)
         context.RecordMetric(new Metric("sample.final_loss", curve.Epochs[^1].TrainingLoss, MetricDirection.LowerIsBetter));
     }
 
-    [Given("the sample passes")]
+    [Given("the sample takes the path {string}")]
+    public void TakesPath(string steps) =>
+        context.AttachTable("The path taken", ["Step", "Result"], steps.Split(" → ").Select(p => p.Split(": ", 2)).Select(p => (IReadOnlyList<string>)[p[0], p.Length > 1 ? p[1] : ""]).ToList());
+
+    [Given("the sample answers {string} for {string}: {float} against a target of {float}")]
+    public void Answers(string question, string @case, double value, double target) =>
+        context.RecordAnswer(ResearchAnswers.Of(
+            Core.Answers.ResearchQuestions.Find(question) ?? throw new FormatException($"'{question}' is not a question of the research notes; expected an id such as \"nvf.task1.target\"."),
+            @case,
+            ResearchAnswers.MetIf(value >= target),
+            Core.Metrics.ProportionEstimate.Wilson((long)Math.Round(value * 1000), 1000)) with { Target = "≥ " + ResearchAnswers.Percent(target) });
+
+        [Given("the sample passes")]
     public void Passes()
     {
     }

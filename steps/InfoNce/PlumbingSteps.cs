@@ -80,7 +80,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
             {
                 Target = ResearchAnswers.Percent(expected),
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"R@1 {r.Recall(1):P1} counting identical copies ({r.OwnIdRecall(1):P1} by own id; the seed observed 95.2%), R@50 {r.Recall(50):P1}, {r.FaultCount} faults; {context.Session.IndexDescription}"),
+                    $"R@1 {ResearchAnswers.Percent(r.Recall(1))} counting identical copies ({ResearchAnswers.Percent(r.OwnIdRecall(1))} by own id; the seed observed {ResearchAnswers.Percent(OracleRecallCheck.SeedObservedRecallAt1)}), R@50 {ResearchAnswers.Percent(r.Recall(50))}, {r.FaultCount} faults; {context.Session.IndexDescription}"),
             });
         }
 
@@ -116,7 +116,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Norm.Id, context.DataLabel, ResearchAnswers.MetIf(Math.Abs(n.Mean - 1) <= tolerance && deviation <= tolerance),
             string.Create(CultureInfo.InvariantCulture, $"mean {n.Mean:F6}, min {n.Min:F6}, max {n.Max:F6}"))
         {
-            Target = string.Create(CultureInfo.InvariantCulture, $"within {tolerance:G} of 1"),
+            Target = string.Create(CultureInfo.InvariantCulture, $"within {tolerance:0e0} of 1"),
             Detail = string.Create(CultureInfo.InvariantCulture, $"{n.Count:N0} payload vectors; largest deviation {deviation:G3}"),
             Value = deviation,
         });
@@ -249,7 +249,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         Provenance.LeakageFlagged.Should().Be(leaked > threshold, "a leak is flagged exactly when some eval article was also trained on");
         var split = Provenance.Split;
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Provenance.Id, context.DataLabel, AnswerVerdict.Answered,
-            string.Create(CultureInfo.InvariantCulture, $"{leaked:P1} of eval articles seen in training{(leaked > threshold ? " (flagged)" : " (clean split)")}"))
+            string.Create(CultureInfo.InvariantCulture, $"{ResearchAnswers.Percent(leaked)} of eval articles seen in training{(leaked > threshold ? " (flagged)" : " (clean split)")}"))
         {
             Interval = split is null ? "" : ResearchAnswers.Interval(ProportionEstimate.Wilson(split.LeakedArticles.Length, split.EvalArticles.Length)),
             Detail = $"reported, never required (the seed's eval set was 91.5% leaked); {Path.GetFileName(Provenance.File.Path)}, SHA-256 {Provenance.File.Sha256[..12]}…",

@@ -139,7 +139,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         {
             Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Minimum: R@5 > 0% and delta > {SuccessCriteria.MinimumDelta:0.00}"),
             Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Good: R@5 ≥ {SuccessCriteria.GoodRecall:P0} and delta ≥ {SuccessCriteria.GoodDelta:0.00}; Strong: R@5 ≥ {SuccessCriteria.StrongRecall:P0} and delta ≥ {SuccessCriteria.StrongDelta:0.00}"),
+                $"Good: R@5 ≥ {100 * SuccessCriteria.GoodRecall:0}% and delta ≥ {SuccessCriteria.GoodDelta:0.00}; Strong: R@5 ≥ {100 * SuccessCriteria.StrongRecall:0}% and delta ≥ {SuccessCriteria.StrongDelta:0.00}"),
         });
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Decision.Id, name, AnswerVerdict.Answered, DecisionGate.Describe(report.Decision))
         {

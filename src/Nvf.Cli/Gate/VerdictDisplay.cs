@@ -22,8 +22,10 @@ public static class VerdictDisplay
             return;
         }
 
+        // Questions outside the run's selection are one line under the table, not a row each.
+        var unselected = answers.Where(a => a.Verdict == AnswerRow.NotRun && a.Detail.StartsWith(AnswerRow.NotSelected, StringComparison.Ordinal)).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title("Answers").AddColumns("Question", "Case", "Figure", "Target", "Ceiling", "Verdict");
-        foreach (var a in answers)
+        foreach (var a in answers.Except(unselected))
         {
             var figure = a.Interval == AnswerRow.None ? a.Figure : $"{a.Figure} {a.Interval}";
             var verdict = a.Verdict switch
@@ -36,7 +38,15 @@ public static class VerdictDisplay
             table.AddRow(Markup.Escape(a.Question), Markup.Escape(a.Case), Markup.Escape(figure), Markup.Escape(a.Target), Markup.Escape(a.Ceiling), verdict);
         }
 
-        console.Write(table);
+        if (table.Rows.Count > 0)
+        {
+            console.Write(table);
+        }
+
+        if (unselected.Count > 0)
+        {
+            console.MarkupLine($"[grey]not run: {unselected.Count} of the research notes' {answers.Select(a => a.QuestionId).Distinct().Count()} questions are outside this run's selection ({Markup.Escape(string.Join(", ", unselected.Select(a => a.Location).Distinct()))}).[/]");
+        }
     }
 
     /// <summary>Writes the answers, the tables and the closing verdict line.</summary>

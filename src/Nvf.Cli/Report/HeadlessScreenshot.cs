@@ -3,7 +3,7 @@ using Nvf.Cli.CommandLine;
 
 namespace Nvf.Cli.Report;
 
-/// <summary>Renders an HTML file to a PNG with headless Chromium (installed by scripts/setup.sh), reporting what the page logged to its console.</summary>
+/// <summary>Renders an HTML file with headless Chromium (installed by scripts/setup.sh): to a PNG, reporting what the page logged to its console, or to its DOM.</summary>
 public static class HeadlessScreenshot
 {
     /// <summary>Where Debian installs Chromium.</summary>
@@ -18,27 +18,43 @@ public static class HeadlessScreenshot
     public static IReadOnlyList<string> Render(string page, string png, int width, int height) =>
         Render(page, png, width, height, Executable, TimeSpan.FromSeconds(120));
 
+    /// <summary>The page's DOM after its scripts ran, serialized as HTML (what a reader's browser shows, for checks on the rendered report).</summary>
+    /// <param name="page">The HTML file.</param>
+    public static string DumpDom(string page) => Run(page, ["--dump-dom"], Executable, TimeSpan.FromSeconds(120)).Output;
+
     // The browser and the time it is given, apart so that a test can check the time limit holds.
     internal static IReadOnlyList<string> Render(string page, string png, int width, int height, string executable, TimeSpan timeout)
     {
-        if (!File.Exists(executable))
-        {
-            throw new UsageException($"--screenshot needs {executable}; install it with: sudo apt-get install -y chromium (scripts/setup.sh does).");
-        }
-
         var target = Path.GetFullPath(png);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Delete(target);
+        var (_, error, exitCode) = Run(page, ["--hide-scrollbars", $"--window-size={width},{height}", $"--screenshot={target}"], executable, timeout);
+        if (!File.Exists(target))
+        {
+            throw new InvalidOperationException($"{executable} exited with {exitCode} without writing {target}: {error.Split('\n').LastOrDefault(l => l.Length > 0)}");
+        }
+
+        // Chromium logs every console message of the page (log, warning, error, uncaught exception) as ":CONSOLE" lines.
+        return error.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+    }
+
+    // Runs headless Chromium on the page with a throw-away profile and the given arguments; stdout and stderr as text.
+    static (string Output, string Error, int ExitCode) Run(string page, IEnumerable<string> arguments, string executable, TimeSpan timeout)
+    {
+        if (!File.Exists(executable))
+        {
+            throw new UsageException($"rendering a report needs {executable}; install it with: sudo apt-get install -y chromium (scripts/setup.sh does).");
+        }
+
         var profile = Directory.CreateTempSubdirectory("nvf-chromium-").FullName;
         try
         {
             var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in new[]
             {
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-                $"--window-size={width},{height}", $"--screenshot={target}", new Uri(Path.GetFullPath(page)).AbsoluteUri,
-            })
+            }.Concat(arguments).Append(new Uri(Path.GetFullPath(page)).AbsoluteUri))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -54,15 +70,7 @@ public static class HeadlessScreenshot
                 throw new TimeoutException($"{executable} did not render {page} within {timeout.TotalSeconds:F0} s");
             }
 
-            output.Wait();
-
-            if (!File.Exists(target))
-            {
-                throw new InvalidOperationException($"{executable} exited with {process.ExitCode} without writing {target}: {error.Result.Split('\n').LastOrDefault(l => l.Length > 0)}");
-            }
-
-            // Chromium logs every console message of the page (log, warning, error, uncaught exception) as ":CONSOLE" lines.
-            return error.Result.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+            return (output.Result, error.Result, process.ExitCode);
         }
         finally
         {

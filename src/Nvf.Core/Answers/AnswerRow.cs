@@ -40,4 +40,7 @@ public sealed record AnswerRow(
 
     /// <summary>The verdict of a question no scenario of the run answered.</summary>
     public const string NotRun = "not run";
+
+    /// <summary>How the reason of a "not run" row starts when the run's selection (its tags) left the question out.</summary>
+    public const string NotSelected = "not in this run's selection";
 }
