@@ -1,6 +1,6 @@
 @gate-self
 Feature: The Markdown summary is approved as a snapshot
-  The summary a CI job shows is compared with an approved copy (the Verify convention: a committed
+  The summary a CI job shows is compared with an approved copy by Verify (its core: a committed
   *.verified.md; a run that differs writes *.received.md beside it, ignored by git, and fails).
   Timestamps, run ids, durations and absolute paths are scrubbed first, so only a change in what the
   summary says (verdicts, counts, scenarios, metrics, reasons) needs a new approval.

@@ -1,15 +1,15 @@
-using Nvf.Core.Snapshots;
 using Reqnroll;
 using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>Snapshot approval of the Markdown summary: a sample suite runs, its summary is scrubbed and compared with the approved file.</summary>
 [Binding]
-public sealed class SnapshotSteps(GateScenario gate, ScenarioEvidence context)
+public sealed class SnapshotSteps(GateScenario gate)
 {
     [Given("a sample suite")]
     public void GivenASampleSuite(string feature) =>
@@ -21,14 +21,15 @@ public sealed class SnapshotSteps(GateScenario gate, ScenarioEvidence context)
             .RunAllAsync([gate.SampleSuite ?? throw new InvalidOperationException("No sample suite; expected 'Given a sample suite' first.")]);
 
     [Then("its Markdown summary matches the approved snapshot {string}")]
-    public void ThenItsSummaryMatches(string file)
+    public async Task ThenItsSummaryMatches(string file)
     {
         var report = gate.SampleReport ?? throw new InvalidOperationException("The sample suite has not run; expected 'When the sample suite runs' first.");
-        var verdict = ApprovedSnapshot.Verify(Path.Combine(GateScenario.RepositoryRoot, "features", "gate", "snapshots", file), MarkdownSummaryWriter.Write(report, "sample"));
-        if (!verdict.Matched)
+        const string suffix = ".verified.md";
+        if (!file.EndsWith(suffix, StringComparison.Ordinal))
         {
-            context.AttachText("received summary (scrubbed)", File.ReadAllText(verdict.ReceivedPath));
-            throw new InvalidOperationException($"The Markdown summary differs from {verdict.VerifiedPath}: {verdict.Difference}. Review {verdict.ReceivedPath}; if it is right, approve it with: mv {verdict.ReceivedPath} {verdict.VerifiedPath}");
+            throw new FormatException($"'{file}' is not an approved snapshot's name; expected '<name>{suffix}'.");
         }
+
+        await VerifiedSnapshot.MatchesAsync(Path.Combine(GateScenario.RepositoryRoot, "features", "gate", "snapshots"), file[..^suffix.Length], MarkdownSummaryWriter.Write(report, "sample"), "md");
     }
 }
