@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Nvf.Cli.CommandLine;
+using Nvf.Core.Baselines;
 using Nvf.Core.History;
+using Nvf.Gherkin.Reports;
+using Nvf.Specs.Steps.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;
@@ -14,12 +17,13 @@ public static class HistoryCommand
     {
         var last = new Option<int>("--last") { Description = "How many runs to show (newest last).", DefaultValueFactory = _ => 5 };
         var metrics = new Option<string?>("--metrics") { Description = "Show only metrics whose names match these globs, comma-separated (* any text, ? one character), e.g. \"infonce.*,nvf.*.top1\"." };
-        var command = new Command("history", "Show the last runs' key metrics side by side.") { last, metrics };
-        command.SetAction(parse => Run(parse.GetValue(last), parse.GetValue(metrics), Terminal.Console));
+        var html = new Option<string?>("--html") { Description = "Also write a standalone HTML page of the research notes' headline metrics over the last runs (trend plots with intervals, the accepted baseline, the runs where a metric moved by more than its tolerance) to this file." };
+        var command = new Command("history", "Show the last runs' key metrics side by side (and, with --html, their trends as a page).") { last, metrics, html };
+        command.SetAction(parse => Run(parse.GetValue(last), parse.GetValue(metrics), parse.GetValue(html), Terminal.Console));
         return command;
     }
 
-    static int Run(int last, string? metricGlobs, IAnsiConsole console)
+    static int Run(int last, string? metricGlobs, string? htmlFile, IAnsiConsole console)
     {
         if (last < 1)
         {
@@ -27,13 +31,23 @@ public static class HistoryCommand
         }
 
         var filter = metricGlobs is null ? null : Globs(metricGlobs);
-        var listing = RunHistory.InRepository(Repository.Root).List();
+        var listing = RunHistory.InRepository(Repository.Root).ListComplete();
         foreach (var problem in listing.Problems)
         {
-            console.MarkupLine($"[yellow]unreadable run record[/] {Markup.Escape(problem)}");
+            console.MarkupLine($"[yellow]left out[/] {Markup.Escape(problem)}");
         }
 
         var runs = listing.Runs.TakeLast(last).ToList();
+        if (htmlFile is not null)
+        {
+            var baselinePath = Baseline.PathFor(Repository.Root, GateRecorder.BaselineName);
+            var baseline = File.Exists(baselinePath) ? Baseline.Load(baselinePath) : null;
+            var page = Path.GetFullPath(htmlFile);
+            AtomicFile.WriteAllText(page, HeadlineTrends.HtmlPage(runs, baseline, listing.Problems));
+            var moves = HeadlineTrends.Of(runs, baseline).Sum(t => t.Moves.Count);
+            console.MarkupLine($"trends of {runs.Count} runs written to {Markup.Escape(page)} ({moves} move(s) beyond tolerance)");
+        }
+
         if (runs.Count == 0)
         {
             console.MarkupLine("No run recorded yet: run [bold]nvf gate[/] (or dotnet test) first.");

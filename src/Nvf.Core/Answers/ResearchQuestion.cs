@@ -9,4 +9,8 @@ namespace Nvf.Core.Answers;
 /// <param name="Text">The question as the note asks it.</param>
 /// <param name="Feature">The feature file that answers it, relative to features/ (e.g. "nvf/reranker.feature").</param>
 /// <param name="Scenario">The start of the title of the scenario that answers it on the generated data.</param>
-public sealed record ResearchQuestion(string Id, string Note, string Text, string Feature, string Scenario);
+public sealed record ResearchQuestion(string Id, string Note, string Text, string Feature, string Scenario)
+{
+    /// <summary>The headline metrics behind the answer on the generated data (what `nvf history --html` plots per question); names of the committed baseline.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = [];
+}

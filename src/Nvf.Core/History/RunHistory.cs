@@ -117,6 +117,60 @@ public sealed class RunHistory
         };
     }
 
+    /// <summary>The file in a run folder that holds every scenario, step and metric (what re-rendering and answers need).</summary>
+    public const string ResultsFileName = "results.json";
+
+    /// <summary>
+    /// The complete runs whose results.json is sound too, oldest first: a run folder whose results.json is missing, truncated,
+    /// or from a layout this version does not read is a problem naming the file, and left out (what trends and `nvf history` use).
+    /// </summary>
+    public HistoryListing ListComplete()
+    {
+        var listing = List();
+        var runs = new List<RunRecord>();
+        var problems = listing.Problems.ToList();
+        foreach (var run in listing.Runs)
+        {
+            var results = Path.Combine(RunDirectory(run.RunId), ResultsFileName);
+            if (ResultsProblem(results) is { } problem)
+            {
+                problems.Add($"{results}: {problem}; run {run.RunId} is left out");
+            }
+            else
+            {
+                runs.Add(run);
+            }
+        }
+
+        return new HistoryListing(runs, problems);
+    }
+
+    // Why a results.json cannot be used, or null: missing, not complete JSON (a truncated write), or without a layout version.
+    static string? ResultsProblem(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing (a run recorded by an older version, or a damaged run folder)";
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = JsonDocument.Parse(stream);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var v) && v >= 1
+                ? null
+                : "not a recorded run (no layout version; written by an other tool or an older version)";
+        }
+        catch (JsonException e)
+        {
+            return $"not complete JSON ({e.Message.Split('.')[0]}): truncated or damaged";
+        }
+        catch (IOException e)
+        {
+            return $"unreadable ({e.Message})";
+        }
+    }
+
     /// <summary>Reads one run.json.</summary>
     /// <param name="path">The file.</param>
     public static RunRecord Read(string path) =>
