@@ -40,7 +40,7 @@ public sealed class GateRecorder : IRunRecorder
         var scope = SuiteScope.Of(report.Results, settings.FeaturesFolder);
         var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full);
         var baselinePath = Baseline.PathFor(settings.RepositoryRoot, BaselineName);
-        var comparison = settings.CompareWithBaseline && File.Exists(baselinePath) ? BaselineComparison.Compare(Baseline.Load(baselinePath), record.Metrics, scope, record.Provenance.Fingerprint) : null;
+        var comparison = settings.CompareWithBaseline && File.Exists(baselinePath) ? BaselineComparison.Compare(MachineBaselines.ForMachine(Baseline.Load(baselinePath), settings.RepositoryRoot, record.Provenance.Fingerprint), record.Metrics, scope, record.Provenance.Fingerprint) : null;
         var history = RunHistory.InRepository(settings.RepositoryRoot);
         var window = HistoryWindow.Of(record, history.List().Runs, comparison);
         var withSections = WithSections(report, window);

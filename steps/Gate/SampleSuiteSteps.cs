@@ -26,6 +26,10 @@ public sealed class SampleSuiteSteps(ScenarioEvidence context)
         }));
     }
 
+    [Given("the sample takes {float} seconds to train")]
+    public void Times(double seconds) =>
+        context.RecordMetric(new Metric("sample.epoch_cpu_seconds", seconds, MetricDirection.LowerIsBetter) { Unit = "s", Kind = MetricKind.Timing });
+
     [Given("the sample trains for {int} epochs")]
     public void Trains(int epochs)
     {

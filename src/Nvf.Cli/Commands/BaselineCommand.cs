@@ -3,6 +3,7 @@ using Nvf.Cli.CommandLine;
 using Nvf.Cli.Gate;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
+using Nvf.Core.Provenance;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;
@@ -15,9 +16,40 @@ public static class BaselineCommand
     {
         var run = new Argument<string?>("run") { Description = "A run id or a unique prefix of one (default: the latest run).", Arity = ArgumentArity.ZeroOrOne };
         var allowFailed = new Option<bool>("--allow-failed") { Description = "Accept a run even though some of its scenarios failed." };
-        var accept = new Command("accept", "Make a recorded run the accepted baseline: writes fixtures/baselines/gate.json (commit it).") { run, allowFailed };
-        accept.SetAction(parse => Accept(parse.GetValue(run), parse.GetValue(allowFailed), Terminal.Console));
+        var forThisMachine = new Option<bool>("--for-this-machine") { Description = "Accept only the run's timings, for the machine it ran on (this one): writes fixtures/baselines/machines/gate-<machine>.json, so that runs on this machine compare their timings (commit it from the CI machine)." };
+        var accept = new Command("accept", "Make a recorded run the accepted baseline: writes fixtures/baselines/gate.json (commit it).") { run, allowFailed, forThisMachine };
+        accept.SetAction(parse => parse.GetValue(forThisMachine) ? AcceptForThisMachine(parse.GetValue(run), parse.GetValue(allowFailed), Terminal.Console) : Accept(parse.GetValue(run), parse.GetValue(allowFailed), Terminal.Console));
         return new Command("baseline", "Manage the accepted baseline the regression check compares with.") { accept };
+    }
+
+    static int AcceptForThisMachine(string? runName, bool allowFailed, IAnsiConsole console)
+    {
+        var root = Repository.Root;
+        var record = RunHistory.InRepository(root).Find(runName);
+        if (!record.Passed && !allowFailed)
+        {
+            throw new UsageException($"run {record.RunId} failed; accept a passing run, or pass --allow-failed to accept it anyway.");
+        }
+
+        var here = MachineProfile.Fingerprint;
+        if (record.Provenance.Fingerprint is { } there && here.Difference(there) is { } difference)
+        {
+            throw new UsageException($"run {record.RunId} ran on another machine ({difference}); run `nvf gate` on this machine and accept that run.");
+        }
+
+        (string Path, Baseline Baseline) accepted;
+        try
+        {
+            accepted = MachineBaselines.Accept(record, root, GateRun.BaselineName, DateTimeOffset.UtcNow);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        console.MarkupLine($"accepted {accepted.Baseline.Metrics.Count} timings of run {record.RunId} for this machine ({Markup.Escape(here.Describe())}), tolerance {Markup.Escape(BaselineAcceptance.TimingTolerance.Describe())} unless already set");
+        console.MarkupLine($"wrote {Markup.Escape(accepted.Path)}: runs on this machine now compare their timings; commit it from the CI machine.");
+        return ExitCodes.Passed;
     }
 
     static int Accept(string? runName, bool allowFailed, IAnsiConsole console)

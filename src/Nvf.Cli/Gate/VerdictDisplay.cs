@@ -114,6 +114,7 @@ public static class VerdictDisplay
             }
 
             console.Write(timings);
+            console.MarkupLine("[yellow]to compare timings on this machine:[/] nvf baseline accept --for-this-machine (after a passing run here; commit the file it writes)");
         }
 
         foreach (var (uri, errors) in report.RefusedFiles)
