@@ -167,6 +167,26 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task JUnit_xml_validates_against_the_common_junit_schema_and_a_broken_document_does_not()
+    {
+        var (report, _) = await InnerRun.RunAsync(EveryOutcome, Bindings);
+        var schemas = new System.Xml.Schema.XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "junit.xsd"));
+
+        List<string> Problems(System.Xml.Linq.XDocument document)
+        {
+            var problems = new List<string>();
+            System.Xml.Schema.Extensions.Validate(document, schemas, (_, e) => problems.Add(e.Message));
+            return problems;
+        }
+
+        var junit = System.Xml.Linq.XDocument.Parse(JUnitXmlWriter.Write(report, "acceptance"));
+        Problems(junit).Should().BeEmpty("GitLab, Jenkins and Azure DevOps read this format");
+        junit.Descendants("testcase").First().Attribute("classname")!.Remove();
+        Problems(junit).Should().NotBeEmpty("the schema can fail: a testcase without its classname is refused");
+    }
+
+    [Fact]
     public void The_summary_is_appended_to_the_github_step_summary_only_when_the_variable_names_a_file()
     {
         var file = Path.GetTempFileName();
