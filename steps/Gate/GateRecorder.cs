@@ -1,3 +1,4 @@
+using Nvf.Core.Artifacts;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Reports;
@@ -28,7 +29,7 @@ public sealed class GateRecorder : IRunRecorder
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Record(RunReport report, string reportDirectory, string reportName) =>
-        Record(report, new GateRunSettings(GateScenario.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolder, null, [])).Files;
+        Record(report, new GateRunSettings(GateScenario.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolderOf(new GateInputs()), null, [])).Files;
 
     /// <summary>Records <paramref name="report"/> and writes its reports to the run folder and <see cref="GateRunSettings.ReportDirectory"/>.</summary>
     /// <param name="report">The finished run.</param>

@@ -1,3 +1,4 @@
+using Nvf.Core.Artifacts;
 using System.Globalization;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
@@ -10,15 +11,15 @@ namespace Nvf.Specs.Steps.Gate;
 
 /// <summary>The regression check: this run's metrics (or a table's) against an accepted baseline (or a table's).</summary>
 [Binding]
-public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioEvidence context)
+public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioEvidence context, GateInputs inputs)
 {
     [Given("the accepted baseline {string}")]
     public void GivenTheAcceptedBaseline(string name)
     {
-        var path = Baseline.PathFor(GateScenario.RepositoryRoot, name);
+        var path = Baseline.PathFor(inputs.RepositoryRoot, name);
         if (!File.Exists(path))
         {
-            ScenarioEvidence.Skip($"no baseline accepted yet: {Path.GetRelativePath(GateScenario.RepositoryRoot, path)} is missing; run `nvf gate`, then `nvf baseline accept`.");
+            ScenarioEvidence.Skip($"no baseline accepted yet: {Path.GetRelativePath(inputs.RepositoryRoot, path)} is missing; run `nvf gate`, then `nvf baseline accept`.");
         }
 
         gate.Baseline = Baseline.Load(path);
@@ -39,7 +40,7 @@ public sealed class RegressionSteps(GateScenario gate, RunSoFar run, ScenarioEvi
     public void WhenThisRunIsCompared()
     {
         // A full run must record every baselined metric again; a filtered one only those of the scenarios it ran.
-        var scope = SuiteScope.Of(run.Results, SuiteScope.FeaturesFolder);
+        var scope = SuiteScope.Of(run.Results, SuiteScope.FeaturesFolderOf(inputs));
         gate.Comparison = BaselineComparison.Compare(gate.Baseline, RecordedMetrics.From(run.Metrics), scope, MachineProfile.Fingerprint);
         context.AttachText("compared with the accepted baseline", string.Create(CultureInfo.InvariantCulture,
             $"baseline '{gate.Baseline.Name}' from run {gate.Baseline.AcceptedRunId} (commit {gate.Baseline.GitCommit}), {(scope.Full ? "full run" : "filtered run")}: {gate.Comparison.Compared} of {gate.Baseline.Metrics.Count} metrics measured in this run; disappeared: {List(gate.Comparison.Disappeared.Select(m => m.Name).ToList())}; not measured: {List(gate.Comparison.NotMeasured)}; not in the baseline: {List(gate.Comparison.NotInBaseline)}; tracked diagnostics (no bound, not compared): {gate.Comparison.Tracked.Count}; machine: {MachineProfile.Fingerprint.Describe()}, baseline's: {gate.Baseline.Fingerprint?.Describe() ?? "unknown"}"));

@@ -59,7 +59,8 @@ public static class RunAnswers
         result.Scenario.DisplayName,
         Location(result),
         HtmlReportWriter.Anchor(result.Scenario),
-        answer.Value);
+        answer.Value,
+        answer.Key);
 
     static AnswerRow NotRun(ResearchQuestion question, RunReport report)
     {

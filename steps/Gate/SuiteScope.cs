@@ -1,3 +1,4 @@
+using Nvf.Core.Artifacts;
 using Nvf.Core.Baselines;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Reports;
@@ -12,14 +13,15 @@ namespace Nvf.Specs.Steps.Gate;
 /// </summary>
 public static class SuiteScope
 {
-    /// <summary>Environment variable `nvf gate` sets to the features folder it runs (a --config may name another than the suite's own).</summary>
-    public const string FeaturesVariable = "NVF_FEATURES_DIR";
-
-    /// <summary>The features folder of this run: $NVF_FEATURES_DIR under `nvf gate`, else features/ beside the steps assembly (where `dotnet test` loads them).</summary>
-    public static string FeaturesFolder =>
-        Environment.GetEnvironmentVariable(FeaturesVariable) is { Length: > 0 } named
+    /// <summary>The features folder of a run given <paramref name="inputs"/>: the one it names (`nvf gate` with a --config that names another), else features/ beside the steps assembly (where `dotnet test` loads them).</summary>
+    /// <param name="inputs">The run's inputs.</param>
+    public static string FeaturesFolderOf(GateInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.FeaturesFolder is { } named
             ? Path.GetFullPath(named)
             : Path.Combine(Path.GetDirectoryName(typeof(SuiteScope).Assembly.Location)!, "features");
+    }
 
     /// <summary>The scope of a run whose scenarios so far are <paramref name="results"/>, out of the suite in <paramref name="featuresFolder"/>.</summary>
     /// <param name="results">The scenarios that ran, in run order.</param>

@@ -8,7 +8,7 @@ using Nvf.Specs.Steps.Support;
 namespace Nvf.Specs.Steps.InfoNce;
 
 /// <summary>Per-scenario state of the InfoNCE features: the run config, its shared session, and what the steps measured.</summary>
-public sealed class InfoNceContext(ScenarioEvidence scenario)
+public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs)
 {
     string? dataLabel;
     InfoNceRunConfig? config;
@@ -76,13 +76,16 @@ public sealed class InfoNceContext(ScenarioEvidence scenario)
     /// <summary>What the gate found of that file, once evaluated.</summary>
     public PredictionReport? Predictions { get; set; }
 
+    /// <summary>What the run was given (the researcher's artifacts, predictions, model, Qdrant collection).</summary>
+    public GateInputs Inputs { get; } = inputs;
+
     /// <summary>What this scenario's answers are about: "generated data", "your files", or the real corpus's name.</summary>
     public string DataLabel => dataLabel ?? (Session.Data.Generators.Count > 0 ? "generated data" : "your files");
 
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceGate.Open(configFileName, Scenario.StatusProgress());
+        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Scenario.StatusProgress());
         configFile = configFileName;
     }
 

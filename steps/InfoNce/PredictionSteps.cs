@@ -17,11 +17,11 @@ public sealed class PredictionSteps(InfoNceContext context)
     [Given("the predictions file of the run")]
     public void GivenThePredictionsFile()
     {
-        if (ResearcherPredictions.PathFromEnvironment() is { } path)
+        if (context.Inputs.Predictions is { } path)
         {
             context.PredictionsFile = path;
         }
-        else if (Environment.GetEnvironmentVariable(ContextModelFile.Variable) is { Length: > 0 } model)
+        else if (context.Inputs.Model is { } model)
         {
             // The researcher's model (ONNX or TorchScript) run over the eval contexts; its predictions are then a file like any other.
             context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, InfoNceGate.OutputDirectory(), context.Scenario.StatusProgress());
@@ -144,7 +144,19 @@ public sealed class PredictionSteps(InfoNceContext context)
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Decision.Id, name, AnswerVerdict.Answered, DecisionGate.Describe(report.Decision))
         {
             Detail = "action: " + report.Action,
+            Key = report.Decision.ToString(),
         });
+        if (report.Flat is { } flat)
+        {
+            // The tree said "check the flat index" and the gate did: its verdict answers the ablation's question for these predictions.
+            var verdict = DecisionGate.JudgeFlatAblation(flat.RecallAt5.Estimate);
+            context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.FlatAblation, name, AnswerVerdict.Answered, flat.RecallAt5) with
+            {
+                Figure = $"flat R@5 {ResearchAnswers.Percent(flat.RecallAt5.Estimate)} vs IVF {ResearchAnswers.Percent(m.Ivf.RecallAt5.Estimate)}",
+                Detail = DecisionGate.Describe(verdict),
+                Key = verdict.ToString(),
+            });
+        }
     }
 
     PredictionReport Report => context.Predictions ?? throw new InvalidOperationException("No evaluated predictions; expected 'the predictions are evaluated' first.");

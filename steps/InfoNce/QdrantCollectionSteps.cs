@@ -66,7 +66,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     public void GivenCollection()
     {
         var data = context.Session.Data;
-        if (QdrantCollectionSettings.FromEnvironment() is { } settings)
+        if (context.Inputs.QdrantCollection is { } settings)
         {
             state.Settings = settings;
             state.Client = new QdrantClient(settings.ClientOptions());

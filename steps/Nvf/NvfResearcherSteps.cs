@@ -1,3 +1,4 @@
+using Nvf.Core.Artifacts;
 using FluentAssertions;
 using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
@@ -36,7 +37,7 @@ public sealed class PipelineUnderTest : IDisposable
 
 /// <summary>Steps of researcher_models.feature.</summary>
 [Binding]
-public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioEvidence context)
+public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioEvidence context, GateInputs inputs)
 {
     /// <summary>Queries of the generated path (reranker.feature evaluates on as many).</summary>
     const int OwnQueries = 5000;
@@ -44,7 +45,7 @@ public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioEvidence co
     [Given("the researcher's database, labelled queries, soft attention model and reranker")]
     public void GivenThePipeline()
     {
-        if (ResearcherPipeline.FromEnvironment() is { } researcher)
+        if (inputs.Pipeline is { } researcher)
         {
             IAttentionScorer? attention = null;
             try

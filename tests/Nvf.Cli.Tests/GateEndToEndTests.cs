@@ -44,8 +44,8 @@ public sealed class GateEndToEndTests : IDisposable
         first.ExitCode.Should().Be(0, first.Output + first.Error);
         first.Output.Should().Contain("[1/3] Sample gate › measures accuracy").And.Contain("sample.accuracy = 0.68")
             .And.Contain("sample model: epoch 1/40").And.Contain("sample model: epoch 40/40")
-            .And.Contain("Decision gates").And.Contain("no baseline accepted yet").And.Contain("GATE PASSED");
-        File.ReadAllText(repository.PathOf("out/acceptance.md")).Should().Contain("| sample.accuracy | 0.68 |").And.Contain("### Decision gates");
+            .And.Contain("questions are outside this run's selection").And.Contain("no baseline accepted yet").And.Contain("GATE PASSED");
+        File.ReadAllText(repository.PathOf("out/acceptance.md")).Should().Contain("| sample.accuracy | 0.68 |").And.Contain("### Answers");
         using (var cucumber = JsonDocument.Parse(File.ReadAllText(repository.PathOf("out/acceptance.cucumber.json"))))
         {
             cucumber.RootElement.GetArrayLength().Should().Be(2, "two features ran");
@@ -99,8 +99,8 @@ public sealed class GateEndToEndTests : IDisposable
         }
 
         var html = File.ReadAllText(repository.PathOf("rerendered/acceptance.html"));
-        html.Should().Contain("<h2>Verdict per feature</h2>").And.Contain("<h2>Decision gates</h2>").And.Contain("<h2>Regression check and trends</h2>")
-            .And.Contain("<td>Sample gate › measures accuracy</td><td>sample.accuracy = 0.6</td>").And.Contain("<h2>Plots</h2>").And.Contain("sample model: training loss").And.Contain("<figure data-metric=\"sample.accuracy\"><svg")
+        html.Should().Contain("<h2>Verdict per feature</h2>").And.Contain("<h2>Answers</h2>").And.Contain("<h2>Regression check and trends</h2>")
+            .And.Contain("<section class=\"extra lead\" id=\"section-answers\">").And.Contain("<h2>Plots</h2>").And.Contain("sample model: training loss").And.Contain("<figure data-metric=\"sample.accuracy\"><svg")
             .And.Contain("sample.accuracy (higher is better)");
         File.ReadAllBytes(screenshot).Take(4).Should().Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
     }

@@ -68,25 +68,8 @@ public static class EvaluateCommand
             throw new UsageException(e.Message, e);
         }
 
-        // Variables the user's shell set for another artifact set must not mix with the files named here.
-        foreach (var name in new[] { ArtifactSources.FileVariable, "NVF_PAYLOAD_KEYS", "NVF_INDEX", "NVF_TRAIN" }.Where(n => !environment.ContainsKey(n)))
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-
         var (_, recording) = await GateRun.RunWithRecordingAsync(new GateRequest(Tags, null, output, environment, CompareWithBaseline: false), console);
-        var summary = recording.Report.Results.SelectMany(r => r.Steps).SelectMany(s => s.Attachments).LastOrDefault(a => a.Title == "Summary table");
-        if (summary is not null)
-        {
-            var table = new Spectre.Console.Table().Border(TableBorder.Rounded).Title("Summary (pure-infonce-sanity-report.md)").AddColumns(summary.Headers.Select(Markup.Escape).ToArray());
-            foreach (var row in summary.Rows)
-            {
-                table.AddRow(row.Select(Markup.Escape).ToArray());
-            }
-
-            console.Write(table);
-        }
-
+        // The Answers the gate printed first hold every row of the seed's summary table; the verdict is the decision's.
         var (code, why) = EvaluationVerdict.Of(recording.Record);
         console.MarkupLine($"[bold]verdict[/] (exit {code}): {Markup.Escape(why)}");
         return code;

@@ -1,4 +1,5 @@
 using Nvf.Cli.CommandLine;
+using Nvf.Core.Answers;
 using Nvf.Core.History;
 using Nvf.Core.InfoNce;
 
@@ -6,8 +7,8 @@ namespace Nvf.Cli.Gate;
 
 /// <summary>
 /// The exit code `nvf evaluate` and `nvf watch` give for a recorded run of the predictions feature, so a training
-/// script can branch on it (docs/infonce.md, "Your own model"): the decision of the seed's tree, read from the metrics the
-/// run recorded (R@5 and Δ of the predictions, and the flat ablation's R@5 when it ran).
+/// script can branch on it (docs/infonce.md, "Your own model"): the decision of the seed's tree, read from the typed
+/// answers the run recorded (the decision, and the flat ablation's verdict when it ran), never from metric names or report text.
 /// </summary>
 public static class EvaluationVerdict
 {
@@ -29,11 +30,11 @@ public static class EvaluationVerdict
     /// <summary>R@5 = 0 and Δ &lt; 0.10: pivot to the two-tower model.</summary>
     public const int PivotToTwoTower = 7;
 
-    /// <summary>The metric names the predictions feature records.</summary>
-    public const string RecallMetric = "infonce.predictions.r_at_5", DeltaMetric = "infonce.predictions.delta", FlatMetric = "infonce.predictions.flat.r_at_5";
-
-    /// <summary>The exit code for <paramref name="record"/>, with one line saying why.</summary>
-    /// <param name="record">A run that ran the predictions feature (and the plumbing feature).</param>
+    /// <summary>
+    /// The exit code for <paramref name="record"/> and why: plumbing first, then any other failure, then the decision the
+    /// predictions' evaluation answered (its typed answer, with the flat ablation's verdict when the tree called for it).
+    /// </summary>
+    /// <param name="record">The recorded run.</param>
     public static (int Code, string Why) Of(RunRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -43,18 +44,21 @@ public static class EvaluationVerdict
         var failed = record.Scenarios.Where(s => s.Status is not ("passed" or "skipped")).ToList();
         if (failed.Count > 0)
             return (ExitCodes.Failed, $"the gate failed: {string.Join("; ", failed.Select(s => s.Scenario))} (the report shows why)");
-        if (record.Metric(RecallMetric) is not { } recall || record.Metric(DeltaMetric) is not { } delta)
+        var answer = record.Answers.LastOrDefault(a => a.QuestionId == ResearchQuestions.Decision.Id && a.Key.Length > 0);
+        if (answer is null || !Enum.TryParse<GateDecision>(answer.Key, out var decision))
             return (ExitCodes.Failed, $"the predictions were not evaluated: {string.Join("; ", record.Scenarios.Where(s => s.Tags.Contains("predictions")).Select(s => $"{s.Scenario}: {s.Status}{(s.Problem is null ? "" : ", " + s.Problem)}"))}");
-        var decision = DecisionGate.Decide(recall.Value, delta.Value);
-        var text = $"{DecisionGate.Describe(decision)} (R@5 {recall.Value:P1}, Δ {delta.Value:F3})";
+        var figures = string.Join(", ", new[] { ResearchQuestions.RecallAt5, ResearchQuestions.Separation }
+            .Select(q => record.Answers.LastOrDefault(a => a.QuestionId == q.Id && a.Case == answer.Case))
+            .OfType<AnswerRow>().Select(a => a.Interval == AnswerRow.None ? a.Figure : $"{a.Figure} {a.Interval}"));
+        var text = $"{answer.Figure} ({figures})";
+        var flat = record.Answers.LastOrDefault(a => a.QuestionId == ResearchQuestions.FlatAblation.Id && a.Case == answer.Case && a.Key.Length > 0);
         return decision switch
         {
             GateDecision.ContinueTraining => (ContinueTraining, text),
             GateDecision.TrainMoreEpochs => (TrainMore, text),
             GateDecision.PivotToTwoTower => (PivotToTwoTower, text),
-            _ when record.Metric(FlatMetric) is { } flat => DecisionGate.JudgeFlatAblation(flat.Value) == FlatAblationVerdict.AnnIsTheIssue
-                ? (AnnIssue, $"{text}; flat R@5 {flat.Value:P1}: {DecisionGate.Describe(FlatAblationVerdict.AnnIsTheIssue)}")
-                : (ModelIssue, $"{text}; flat R@5 {flat.Value:P1}: {DecisionGate.Describe(FlatAblationVerdict.ModelIsTheIssue)}"),
+            _ when flat is not null && Enum.TryParse<FlatAblationVerdict>(flat.Key, out var verdict) =>
+                (verdict == FlatAblationVerdict.AnnIsTheIssue ? AnnIssue : ModelIssue, $"{text}; {flat.Figure}: {flat.Detail}"),
             _ => (ExitCodes.Failed, $"{text}, but no flat ablation was recorded"),
         };
     }

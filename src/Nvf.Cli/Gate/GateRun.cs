@@ -1,4 +1,5 @@
 using Nvf.Cli.CommandLine;
+using Nvf.Core.Artifacts;
 using Nvf.Core.History;
 using Nvf.Core.Provenance;
 using Nvf.Gherkin.Parsing;
@@ -58,19 +59,11 @@ public static class GateRun
             throw new UsageException($"--tags \"{tagText}\" selects none of the {catalog.Features.Sum(f => f.Scenarios.Count)} scenarios in {featuresFolder}.");
         }
 
-        // The steps resolve fixtures/baselines through the same root, and read the config's variables.
-        Environment.SetEnvironmentVariable(RepositoryLayout.RootVariable, root);
-        foreach (var (name, value) in config.Environment.Concat(request.Environment ?? new Dictionary<string, string>()))
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-
-        // The regression check tells a full run from a filtered one against the same folder.
-        Environment.SetEnvironmentVariable(SuiteScope.FeaturesVariable, featuresFolder);
+        var inputs = Inputs(request, config, root, featuresFolder);
         console.MarkupLine($"[bold]nvf gate[/]: {scenarios.Count} scenarios from {Markup.Escape(featuresFolder)}{(tags is null ? "" : $" matching {Markup.Escape(tags.Text)}")}");
         MachineLine(console);
         var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
-        var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, progress));
+        var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, inputs, progress));
 
         var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)], request.CompareWithBaseline));
         console.WriteLine();
@@ -92,6 +85,17 @@ public static class GateRun
         console.MarkupLine($"run {recording.Record.RunId} recorded in {Markup.Escape(recording.RunFolder)} (re-render: nvf report {recording.Record.RunId})");
         return (report.Succeeded ? ExitCodes.Passed : ExitCodes.Failed, recording);
     }
+
+    // The run's inputs, handed to the steps as one object (no environment variable): a command's own files (`nvf evaluate`,
+    // `nvf watch`) replace every artifact variable of the shell, so a payload set there cannot mix with the files named on
+    // the command line; else the config's "environment", then the shell's. The features folder the regression check judges
+    // the run's scope against is the one loaded here; the checkout it records into is the one it was started in.
+    static GateInputs Inputs(GateRequest request, GateConfig config, string root, string featuresFolder) => GateInputs.From(name =>
+        name == GateInputs.FeaturesVariable ? featuresFolder
+        : name == RepositoryLayout.RootVariable ? root
+        : request.Environment?.GetValueOrDefault(name) is { } given ? given
+        : request.Environment is not null && ArtifactSources.Variables.Contains(name) ? null
+        : config.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
 
     // One line on what timings depend on, and the generic-kernel warning when OpenBLAS runs generic kernels.
     static void MachineLine(IAnsiConsole console)

@@ -1,3 +1,4 @@
+using Nvf.Core.Artifacts;
 using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Parsing;
@@ -27,11 +28,12 @@ public static class SuiteRunner
     /// <summary>Runs <paramref name="scenarios"/> with the steps assembly's bindings; reports are left to the caller.</summary>
     /// <param name="scenarios">The scenarios, in run order.</param>
     /// <param name="refusedFiles">Feature files that did not compile (they fail the run).</param>
+    /// <param name="inputs">What the run was given (the steps receive it by injection).</param>
     /// <param name="progress">Live events for the display.</param>
-    public static async Task<RunReport> RunAsync(IReadOnlyList<ScenarioInfo> scenarios, IReadOnlyDictionary<string, string> refusedFiles, Action<RunProgress> progress)
+    public static async Task<RunReport> RunAsync(IReadOnlyList<ScenarioInfo> scenarios, IReadOnlyDictionary<string, string> refusedFiles, GateInputs inputs, Action<RunProgress> progress)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var run = new GherkinRun(BindingSource.FromAssembly(typeof(GateScenario).Assembly), new RunOptions { Progress = progress });
+        var run = new GherkinRun(BindingSource.FromAssembly(typeof(GateScenario).Assembly), new RunOptions { Progress = progress, SharedInstances = [inputs] });
         await run.StartAsync();
         foreach (var scenario in scenarios)
         {

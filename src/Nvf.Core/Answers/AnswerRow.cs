@@ -19,6 +19,7 @@ namespace Nvf.Core.Answers;
 /// <param name="Location">Its feature file and line ("features/nvf/reranker.feature:42"), or the feature file when none ran.</param>
 /// <param name="Anchor">The scenario's id in the HTML report (for "#anchor" links), or "".</param>
 /// <param name="Value">The figure as a number (a fraction for percentages) for trends, or null.</param>
+/// <param name="Key">A categorical answer as a stable token for tools (the decision's name, "ContinueTraining"), or "".</param>
 public sealed record AnswerRow(
     string QuestionId,
     string Note,
@@ -33,7 +34,8 @@ public sealed record AnswerRow(
     string Scenario,
     string Location,
     string Anchor,
-    double? Value)
+    double? Value,
+    string Key = "")
 {
     /// <summary>What a field that does not apply shows.</summary>
     public const string None = "—";

@@ -22,6 +22,9 @@ public sealed record ArtifactSources(string PayloadPath, string EvalPath, string
     /// <summary>Environment variable naming a JSON file of artifact paths.</summary>
     public const string FileVariable = "NVF_ARTIFACTS";
 
+    /// <summary>Every variable <see cref="FromEnvironment"/> reads.</summary>
+    public static IReadOnlyList<string> Variables => [FileVariable, .. Fields.Select(f => f.Variable)];
+
     private static readonly (string Field, string Variable)[] Fields =
     [
         ("payload", "NVF_PAYLOAD"), ("eval", "NVF_EVAL"), ("index", "NVF_INDEX"), ("payloadKeys", "NVF_PAYLOAD_KEYS"), ("training", "NVF_TRAIN"),

@@ -24,6 +24,9 @@ public sealed record QdrantCollectionSettings(Uri Url, string? ApiKey, string Co
     /// <summary>The collection's name.</summary>
     public const string CollectionVariable = "NVF_QDRANT_COLLECTION";
 
+    /// <summary>Every variable <see cref="FromEnvironment"/> reads.</summary>
+    public static IReadOnlyList<string> Variables => [CollectionVariable, "NVF_QDRANT_URL", "NVF_QDRANT_API_KEY", RowFieldVariable, SearchVariable, EfVariable, ConsistencyVariable];
+
     /// <summary>The payload field naming each point's payload row.</summary>
     public const string RowFieldVariable = "NVF_QDRANT_ROW_FIELD";
 

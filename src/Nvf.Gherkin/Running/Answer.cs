@@ -25,6 +25,9 @@ public sealed record Answer(string Question, string Case, AnswerVerdict Verdict,
 
     /// <summary>The figure as a number for trends (a fraction for percentages), or null when the answer is not a number.</summary>
     public double? Value { get; init; }
+
+    /// <summary>A categorical answer as a stable token for tools (e.g. the decision "ContinueTraining"), or "" when the answer is a number.</summary>
+    public string Key { get; init; } = "";
 }
 
 /// <summary>How a question of the research notes was answered.</summary>

@@ -30,4 +30,10 @@ public sealed class GherkinFeaturesAttribute : Attribute, ITestFrameworkAttribut
     /// assembly (samples for embedded runs, say) are left out. Null binds every [Binding] class.
     /// </summary>
     public string? BindingNamespace { get; set; }
+
+    /// <summary>
+    /// The name of the assembly that holds the [Binding] classes (and the run recorder), when they live in a library beside
+    /// the test project (e.g. "Nvf.Specs.Steps", which the gate's CLI loads too); null for this assembly.
+    /// </summary>
+    public string? BindingAssembly { get; set; }
 }

@@ -29,7 +29,8 @@ internal sealed class GherkinRunHost
         var folder = Path.GetDirectoryName(host.Location) ?? Directory.GetCurrentDirectory();
         var catalog = FeatureCatalog.Load(Path.Combine(folder, features.Path));
         var options = RunOptions.FromEnvironment(features.ReportName ?? host.GetName().Name ?? "acceptance", folder);
-        var run = new GherkinRun(BindingSource.FromAssembly(host, features.BindingNamespace), options);
+        var bindings = features.BindingAssembly is { } name ? Assembly.Load(name) : host;
+        var run = new GherkinRun(BindingSource.FromAssembly(bindings, features.BindingNamespace), options);
         await run.StartAsync();
         Current = new GherkinRunHost(catalog, run);
         return Current;
