@@ -1,3 +1,4 @@
+using Nvf.Gate;
 using Nvf.Core.Artifacts;
 using System.Globalization;
 using Nvf.Core.Baselines;

@@ -4,6 +4,7 @@ using Nvf.Gherkin.Engine;
 using Reqnroll;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
+using Nvf.Gate;
 using Nvf.Specs.Steps.Gate;
 using Spectre.Console;
 using Xunit;

@@ -4,7 +4,7 @@ using Nvf.Cli.CommandLine;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Reports;
-using Nvf.Specs.Steps.Gate;
+using Nvf.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;

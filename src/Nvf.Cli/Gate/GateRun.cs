@@ -3,7 +3,8 @@ using Nvf.Core.Artifacts;
 using Nvf.Core.History;
 using Nvf.Core.Provenance;
 using Nvf.Gherkin.Parsing;
-using Nvf.Specs.Steps.Gate;
+using Nvf.Gate;
+using Nvf.Specs.Steps.Support;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;
@@ -65,7 +66,11 @@ public static class GateRun
         var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
         var report = await display.RunAsync(progress => SuiteRunner.RunAsync(scenarios, catalog.RefusedFiles, inputs, progress));
 
-        var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)], request.CompareWithBaseline));
+        var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)], request.CompareWithBaseline)
+        {
+            ScenarioPeaks = MemoryLedger.ScenarioPeaks,
+            RunPeak = MemoryLedger.RunPeak,
+        });
         console.WriteLine();
         var repeated = recording.Record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
-using Nvf.Specs.Steps.Gate;
+using Nvf.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;

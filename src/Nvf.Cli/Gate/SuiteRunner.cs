@@ -3,6 +3,7 @@ using Nvf.Gherkin.Engine;
 using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Running;
+using Nvf.Gate;
 using Nvf.Specs.Steps.Gate;
 
 namespace Nvf.Cli.Gate;

@@ -2,7 +2,7 @@ using Nvf.Core.Answers;
 using Nvf.Core.Baselines;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
-using Nvf.Specs.Steps.Gate;
+using Nvf.Gate;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;

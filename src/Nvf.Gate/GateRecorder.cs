@@ -1,19 +1,17 @@
-using Nvf.Core.Artifacts;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>
-/// Records a finished run, under `dotnet test` (the runner finds this <see cref="IRunRecorder"/> beside the bindings)
-/// and under `nvf gate` alike: compares its metrics with fixtures/baselines/gate.json, adds the decision gates and the
+/// Records a finished run, under `dotnet test` (through the steps' run recorder) and under `nvf gate` alike: compares its metrics with fixtures/baselines/gate.json, adds the decision gates and the
 /// regression check with trends to the reports, and keeps in artifacts/runs/&lt;run id&gt;/ what re-rendering needs:
 /// results.json (every scenario, step, attachment and metric), history.json (the runs in its trends and its
 /// comparison), the reports, and run.json last (all written atomically; a crash leaves no record).
 /// </summary>
-public sealed class GateRecorder : IRunRecorder
+public static class GateRecorder
 {
     /// <summary>The baseline the gate compares with: fixtures/baselines/gate.json (the regression feature reads the same).</summary>
     public const string BaselineName = "gate";
@@ -27,10 +25,6 @@ public sealed class GateRecorder : IRunRecorder
         "their tolerance, or disappeared, are listed. Then one trend plot per metric over the last runs (this run last; 95% interval when measured) " +
         "and the same numbers side by side.";
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> Record(RunReport report, string reportDirectory, string reportName) =>
-        Record(report, new GateRunSettings(GateScenario.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolderOf(new GateInputs()), null, [])).Files;
-
     /// <summary>Records <paramref name="report"/> and writes its reports to the run folder and <see cref="GateRunSettings.ReportDirectory"/>.</summary>
     /// <param name="report">The finished run.</param>
     /// <param name="settings">Where and how it ran.</param>
@@ -39,7 +33,7 @@ public sealed class GateRecorder : IRunRecorder
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(settings);
         var scope = SuiteScope.Of(report.Results, settings.FeaturesFolder);
-        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full);
+        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full, settings.ScenarioPeaks, settings.RunPeak);
         var baselinePath = Baseline.PathFor(settings.RepositoryRoot, BaselineName);
         var comparison = settings.CompareWithBaseline && File.Exists(baselinePath) ? BaselineComparison.Compare(MachineBaselines.ForMachine(Baseline.Load(baselinePath), settings.RepositoryRoot, record.Provenance.Fingerprint), record.Metrics, scope, record.Provenance.Fingerprint) : null;
         var history = RunHistory.InRepository(settings.RepositoryRoot);

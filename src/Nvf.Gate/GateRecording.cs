@@ -2,7 +2,7 @@ using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>What recording a finished run produced.</summary>
 /// <param name="Record">The run's record (as kept in run.json).</param>

@@ -4,7 +4,7 @@ using System.Text;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>
 /// The research's decision gates in a run (scenarios tagged @gate): each one's outcome and the path it took: the

@@ -1,4 +1,4 @@
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>Where and how a gate run ran, for <see cref="GateRecorder"/>.</summary>
 /// <param name="RepositoryRoot">The checkout (its artifacts/runs and fixtures/baselines).</param>
@@ -8,4 +8,11 @@ namespace Nvf.Specs.Steps.Gate;
 /// <param name="Tags">The tag expression the run was restricted to, or null.</param>
 /// <param name="DataFiles">Files the run read that the provenance should hash (e.g. the config).</param>
 /// <param name="CompareWithBaseline">False for a run on a researcher's files (`nvf evaluate`): the project's baseline describes the generated data, not theirs.</param>
-public sealed record GateRunSettings(string RepositoryRoot, string ReportDirectory, string ReportName, string FeaturesFolder, string? Tags, IReadOnlyList<string> DataFiles, bool CompareWithBaseline = true);
+public sealed record GateRunSettings(string RepositoryRoot, string ReportDirectory, string ReportName, string FeaturesFolder, string? Tags, IReadOnlyList<string> DataFiles, bool CompareWithBaseline = true)
+{
+    /// <summary>Peak resident bytes of each scenario by display name ("feature › scenario"), as the run measured them.</summary>
+    public IReadOnlyDictionary<string, long> ScenarioPeaks { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The run's peak resident bytes, or null when not measured.</summary>
+    public long? RunPeak { get; init; }
+}

@@ -4,7 +4,7 @@ using Nvf.Gherkin.Parsing;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>
 /// What a run covered, for the regression check and the run record: a run is full when every scenario of its suite

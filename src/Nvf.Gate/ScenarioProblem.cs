@@ -1,6 +1,6 @@
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>One line saying why a scenario did not pass: the skip reason, or the first line of the first failing step's (or hook's) error.</summary>
 public static class ScenarioProblem

@@ -3,7 +3,7 @@ using Nvf.Gherkin.Running;
 using GherkinDirection = Nvf.Gherkin.Running.MetricDirection;
 using GherkinKind = Nvf.Gherkin.Running.MetricKind;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>Turns the metrics steps recorded with the Gherkin runner into run-history metrics (the one place the two meet).</summary>
 public static class RecordedMetrics

@@ -3,7 +3,7 @@ using Nvf.Core.Answers;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>
 /// A run's answers to the research notes' questions (<see cref="ResearchQuestions"/>), from the typed answers its steps recorded

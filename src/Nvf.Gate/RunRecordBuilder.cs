@@ -3,10 +3,9 @@ using Nvf.Core.Provenance;
 using Nvf.Faiss;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
-using Nvf.Specs.Steps.Support;
 using Nvf.Torch;
 
-namespace Nvf.Specs.Steps.Gate;
+namespace Nvf.Gate;
 
 /// <summary>Turns a finished run into the record the history keeps, with its provenance.</summary>
 public static class RunRecordBuilder
@@ -18,8 +17,11 @@ public static class RunRecordBuilder
     /// <param name="repositoryRoot">The checkout it ran in (for the git revision).</param>
     /// <param name="dataFiles">Files the run read that the provenance should hash (e.g. the config).</param>
     /// <param name="full">True when the run ran every scenario of its suite.</param>
-    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles, bool full)
+    /// <param name="peaks">Peak resident bytes per scenario display name.</param>
+    /// <param name="runPeak">The run's peak resident bytes, or null.</param>
+    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles, bool full, IReadOnlyDictionary<string, long> peaks, long? runPeak)
     {
+        ArgumentNullException.ThrowIfNull(peaks);
         ArgumentNullException.ThrowIfNull(report);
         var (libraries, threads) = Libraries();
         return new RunRecord
@@ -38,12 +40,12 @@ public static class RunRecordBuilder
                 r.Duration.TotalSeconds,
                 r.Scenario.Tags.Select(t => t.Name).ToList(),
                 ScenarioProblem.FirstLine(r),
-                MemoryLedger.ScenarioPeaks.TryGetValue(r.Scenario.DisplayName, out var peak) ? peak : null)).ToList(),
+                peaks.TryGetValue(r.Scenario.DisplayName, out var peak) ? peak : null)).ToList(),
             Metrics = RecordedMetrics.From(report.Metrics),
             Provenance = RunProvenance.Capture(repositoryRoot, threads, dataFiles, null, libraries) with
             {
                 Blas = MachineProfile.Blas,
-                PeakRssBytes = MemoryLedger.RunPeak,
+                PeakRssBytes = runPeak,
             },
         };
     }
