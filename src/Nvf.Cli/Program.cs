@@ -19,6 +19,7 @@ public static class Program
             BaselineCommand.Create(),
             HistoryCommand.Create(),
             CompareCommand.Create(),
+            RescoreCommand.Create(),
             EvaluateCommand.Create(),
             EvaluatePipelineCommand.Create(),
             WatchCommand.Create(),

@@ -1,3 +1,4 @@
+using Nvf.Core.InfoNce;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
 using Nvf.Gherkin.Reports;
@@ -34,13 +35,14 @@ public static class GateRecorder
         ArgumentNullException.ThrowIfNull(settings);
         var scope = SuiteScope.Of(report.Results, settings.FeaturesFolder);
         var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full, settings.ScenarioPeaks, settings.RunPeak);
+        var history = RunHistory.InRepository(settings.RepositoryRoot);
+        var runFolder = history.RunDirectory(record.RunId);
+        record = record with { Name = settings.Name, Labels = settings.Labels, Evaluated = KeepPerQueryFiles(settings.ReportDirectory, report.StartedAt, runFolder) };
         var baselinePath = Baseline.PathFor(settings.RepositoryRoot, BaselineName);
         var comparison = settings.CompareWithBaseline && File.Exists(baselinePath) ? BaselineComparison.Compare(MachineBaselines.ForMachine(Baseline.Load(baselinePath), settings.RepositoryRoot, record.Provenance.Fingerprint), record.Metrics, scope, record.Provenance.Fingerprint) : null;
-        var history = RunHistory.InRepository(settings.RepositoryRoot);
         var window = HistoryWindow.Of(record, history.List().Runs, comparison);
         var withSections = WithSections(report, window);
 
-        var runFolder = history.RunDirectory(record.RunId);
         AtomicFile.WriteAllText(Path.Combine(runFolder, RunReportJson.FileName), RunReportJson.Write(report));
         window.Save(Path.Combine(runFolder, HistoryWindow.FileName));
         var written = ReportFiles.WriteAll(withSections, [runFolder, settings.ReportDirectory], settings.ReportName);
@@ -48,6 +50,42 @@ public static class GateRecorder
         GitHubStepSummary.Append(File.ReadAllText(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
         history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
         return new GateRecording(record, withSections, comparison, runFolder, files);
+    }
+
+    // The per-query results the steps wrote beside the reports during this run, copied into the run folder; the models they name.
+    static IReadOnlyList<EvaluatedModel> KeepPerQueryFiles(string reportDirectory, DateTimeOffset startedAt, string runFolder)
+    {
+        if (!Directory.Exists(reportDirectory))
+        {
+            return [];
+        }
+
+        var evaluated = new List<EvaluatedModel>();
+        foreach (var file in Directory.EnumerateFiles(reportDirectory, "*" + PerQueryResults.Suffix).Order(StringComparer.Ordinal))
+        {
+            if (File.GetLastWriteTimeUtc(file) < startedAt.UtcDateTime)
+            {
+                continue;
+            }
+
+            PerQueryHeader header;
+            try
+            {
+                header = PerQueryResults.Read(file).Header;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // Not this run's file, or damaged: it stays where it is and the run's record does not name it.
+                continue;
+            }
+
+            var kept = Path.Combine(runFolder, Path.GetFileName(file));
+            Directory.CreateDirectory(runFolder);
+            File.Copy(file, kept, overwrite: true);
+            evaluated.Add(new EvaluatedModel(header.Predictions, header.PredictionsSha256, header.Model, header.Epoch, header.Checkpoint, header.CheckpointSha256, Path.GetFileName(file)));
+        }
+
+        return evaluated;
     }
 
     /// <summary>Re-renders the reports of a recorded run from its run folder alone (results.json and history.json), byte for byte as the gate wrote them.</summary>

@@ -15,4 +15,10 @@ public sealed record GateRunSettings(string RepositoryRoot, string ReportDirecto
 
     /// <summary>The run's peak resident bytes, or null when not measured.</summary>
     public long? RunPeak { get; init; }
+
+    /// <summary>The run's name (`--name`), or null.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The researcher's labels of the run (`--tag`).</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
 }

@@ -55,8 +55,33 @@ public sealed class PredictionSteps(InfoNceContext context)
     public void WhenEvaluated()
     {
         var file = context.PredictionsFile ?? throw new InvalidOperationException("No predictions file; expected 'the predictions file of the run' first.");
-        context.Predictions = PredictionEvaluation.Run(context.Session, file);
-        context.Scenario.AttachTable("The path taken", ["Step", "Result"], context.Predictions.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).ToList());
+        var report = context.Predictions = PredictionEvaluation.Run(context.Session, file, context.Inputs.Evaluation);
+        context.Scenario.AttachTable("The path taken", ["Step", "Result"], report.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).ToList());
+        if (report.Scores.Count > 0)
+        {
+            context.Scenario.AttachTable("Retrieval at each cut-off (95% intervals)", ["k", "R@k", "Contain@k", "MRR@k", "nDCG@k"],
+                report.Scores.Select(r => (IReadOnlyList<string>)[r.K.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Recall.ToString(), r.Contain.ToString(), r.Mrr.ToString(), r.Ndcg.ToString()]).ToList());
+            foreach (var score in report.Scores.Where(r => r.K is 10))
+            {
+                context.Metrics.Record($"infonce.predictions.mrr_at_{score.K}", score.Mrr.Mean, (score.Mrr.Low, score.Mrr.High));
+                context.Metrics.Record($"infonce.predictions.ndcg_at_{score.K}", score.Ndcg.Mean, (score.Ndcg.Low, score.Ndcg.High));
+            }
+        }
+
+        if (report.NprobeCurve.Count > 0)
+        {
+            context.Scenario.AttachTable("R@5 against nprobe (the same predictions)", ["nprobe", "R@5", "ms per query"],
+                report.NprobeCurve.Select(c => (IReadOnlyList<string>)[c.Nprobe.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Report.RecallAt5.ToString(),
+                    (1000 * c.Report.Seconds / Math.Max(1, c.Report.RecallAt5.Trials)).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)]).ToList());
+        }
+
+        if (report.PerQuery is { } perQuery)
+        {
+            // Beside the reports (and copied into the run folder): `nvf rescore` recomputes every metric from it.
+            var target = Path.Combine(context.Inputs.OutputDirectory, PerQueryResults.FileNameFor(file));
+            perQuery.Write(target);
+            context.Scenario.AttachText("Per-query results", $"{target}: {perQuery.Rows.Count:N0} queries, top {perQuery.Header.TopK} ids and scores, the truth's rank and cosine (re-score with: nvf rescore {target})");
+        }
     }
 
     [Then("the report shows pos\\/neg cosine, delta, AUC and the cosine histogram over in-batch negatives")]

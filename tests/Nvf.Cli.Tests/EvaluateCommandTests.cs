@@ -149,6 +149,57 @@ public sealed class EvaluateCommandTests : IDisposable
         Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Should().HaveCount(2, "each epoch is a run in the history, for the trends");
     }
 
+    [Fact]
+    public void Settings_per_query_results_rescore_and_a_paired_comparison_of_two_runs()
+    {
+        var (exitCode, output, error) = Evaluate("learned.npy", "--k", "1,5,10", "--nprobe", "4", "--negatives", "random", "--batch-size", "50", "--flat", "--nprobe-sweep", "--name", "epoch 1", "--tag", "run-a");
+
+        exitCode.Should().Be(0, output + error);
+        var perQuery = Path.Combine(repository.Root, "reports", "learned.per-query.jsonl");
+        File.Exists(perQuery).Should().BeTrue("the per-query results are written beside the reports");
+        var lines = File.ReadAllLines(perQuery);
+        lines.Should().HaveCount(101, "a header and one line per eval row");
+        lines[0].Should().Contain("\"ks\":[1,5,10]").And.Contain("searched at nprobe 4");
+        using (var header = JsonDocument.Parse(lines[1]))
+        {
+            header.RootElement.GetProperty("ids").GetArrayLength().Should().Be(50, "the lists are the run config's top 50");
+        }
+
+        var run = Record();
+        run.GetProperty("name").GetString().Should().Be("epoch 1");
+        run.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Should().Equal("run-a");
+        var evaluated = run.GetProperty("evaluated").EnumerateArray().Single();
+        evaluated.GetProperty("perQuery").GetString().Should().Be("learned.per-query.jsonl");
+        evaluated.GetProperty("predictionsSha256").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        var runFolder = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Single())!;
+        File.Exists(Path.Combine(runFolder, "learned.per-query.jsonl")).Should().BeTrue("the run folder keeps its per-query results");
+
+        var rescored = NvfProcess.Run(repository.Root, "rescore", perQuery, "--k", "5");
+        rescored.ExitCode.Should().Be(0, rescored.Output + rescored.Error);
+        var recall = Answers()["infonce.r_at_5"].GetProperty("value").GetDouble();
+        rescored.Output.Should().MatchRegex($@"│\s*5\s*│\s*{recall * 100:F1}%", "re-scoring the file gives the run's R@5");
+        File.ReadAllText(Path.Combine(repository.Root, "reports", "acceptance.md")).Should().Contain("R@5 against nprobe").And.Contain("Retrieval at each cut-off");
+
+        Evaluate("untrained.npy", "--name", "untrained").ExitCode.Should().Be(7);
+        var ids = Directory.GetDirectories(Path.Combine(repository.Root, "artifacts", "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var compared = NvfProcess.Run(repository.Root, "compare", ids[0]!, ids[1]!);
+        compared.Output.Should().MatchRegex(@"R@5 hits, paired over 100 queries \(McNemar\): \d+ both, \d+ only .*exact p = ");
+
+        var bad = Evaluate("learned.npy", "--k", "0,5");
+        bad.ExitCode.Should().Be(2);
+        bad.Error.Should().Contain("--k 0,5").And.Contain("expected positive integers");
+        var badNegatives = Evaluate("learned.npy", "--negatives", "shuffled");
+        badNegatives.ExitCode.Should().Be(2);
+        badNegatives.Error.Should().Contain("negatives 'shuffled'").And.Contain("in-batch");
+    }
+
+    JsonElement Record()
+    {
+        var record = Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        using var document = JsonDocument.Parse(File.ReadAllText(record));
+        return document.RootElement.Clone();
+    }
+
     // The answers of the run's record (run.json), by question id (the last case of each).
     Dictionary<string, JsonElement> Answers()
     {

@@ -1,3 +1,5 @@
+using Nvf.Core.Metrics;
+using Nvf.Core.InfoNce;
 using System.CommandLine;
 using System.Globalization;
 using Nvf.Cli.CommandLine;
@@ -38,7 +40,7 @@ public static class CompareCommand
         }
 
         var spread = RunSpread.Between(a, b);
-        var table = new Table().Border(TableBorder.Rounded)
+        var table = new Spectre.Console.Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{a.RunId} ({a.Provenance.Blas?.Kernel ?? "BLAS not recorded"}) vs {b.RunId} ({b.Provenance.Blas?.Kernel ?? "BLAS not recorded"})"))
             .AddColumns("metric", "kind", "first", "second", "difference", "in SE");
         foreach (var row in spread.Rows.Where(r => all || r.Difference != 0))
@@ -54,6 +56,7 @@ public static class CompareCommand
 
         console.Write(table);
         console.MarkupLine(Markup.Escape(spread.Describe()) + ".");
+        PairedQueries(history, a, b, console);
         var c = spread.Comparison;
         if (c.Passed)
         {
@@ -64,6 +67,45 @@ public static class CompareCommand
         console.MarkupLine($"[red]{Markup.Escape(b.RunId)} regresses against {Markup.Escape(a.RunId)}:[/]");
         console.WriteLine(RegressionTable.Describe(c));
         return ExitCodes.Failed;
+    }
+
+    // Both runs evaluated predictions of the same eval set: McNemar on the R@5 hits of the same queries, beside the
+    // difference in standard errors above (which treats the two runs as independent samples).
+    static void PairedQueries(RunHistory history, RunRecord a, RunRecord b, IAnsiConsole console)
+    {
+        if (a.Evaluated.Count == 0 || b.Evaluated.Count == 0)
+        {
+            return;
+        }
+
+        var (first, second) = (Read(history, a), Read(history, b));
+        if (first is null || second is null)
+        {
+            return;
+        }
+
+        if (first.Rows.Count != second.Rows.Count || first.Rows.Zip(second.Rows).Any(p => p.First.Truth != p.Second.Truth))
+        {
+            console.MarkupLine(Markup.Escape($"per-query results not paired: {first.Rows.Count:N0} and {second.Rows.Count:N0} queries of different eval sets; only the difference in standard errors applies."));
+            return;
+        }
+
+        var test = McNemar.Of(first.Rows.Select(r => r.Rank is >= 0 and < 5).ToList(), second.Rows.Select(r => r.Rank is >= 0 and < 5).ToList());
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"R@5 hits, paired over {first.Rows.Count:N0} queries (McNemar): {test.Both:N0} both, {test.OnlyFirst:N0} only {a.RunId}, {test.OnlySecond:N0} only {b.RunId}, {test.Neither:N0} neither; exact p = {test.PValue:G3}{(test.PValue < 0.05 ? ": the runs differ" : ": no difference the pairs can resolve")}.")));
+    }
+
+    static PerQueryResults? Read(RunHistory history, RunRecord run)
+    {
+        var file = Path.Combine(history.RunDirectory(run.RunId), run.Evaluated[^1].PerQuery);
+        try
+        {
+            return PerQueryResults.Read(file);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new UsageException($"{file}: {e.Message}", e);
+        }
     }
 
     static string Number(double value) => value.ToString("G5", CultureInfo.InvariantCulture);

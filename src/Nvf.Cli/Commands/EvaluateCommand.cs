@@ -25,15 +25,18 @@ public static class EvaluateCommand
         var predictions = new Option<string?>("--predictions") { Description = "Your model's predictions, .npy float (M, D): row i = the output for eval row i." };
         var model = new Option<string?>("--model") { Description = "Your model instead: ONNX (.onnx, torch.onnx.export) or TorchScript (.pt, torch.jit.save), contexts (B, 5, D) -> (B, D)." };
         var artifacts = new ArtifactOptions();
-        var output = new Option<string?>("--out") { Description = "Folder for the reports (default: artifacts/reports)." };
+        var output = new Option<string?>("--out") { Description = "Folder for the reports and the per-query results (default: artifacts/reports)." };
+        var evaluation = new EvaluationOptions();
         var command = new Command("evaluate", "Judge your model's predictions: separation, R@5 through IVF, tier and decision, as the seed's auto-evaluation. Exit code: 0 continue training, 1 another failure, 2 bad input, 3 plumbing failed, 4 train 1-2 more epochs, 5 ANN issue, 6 model issue, 7 pivot to two-tower.")
         {
             predictions, model, output,
         };
         artifacts.AddTo(command);
+        evaluation.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var environment = artifacts.Environment(parse);
+            var run = new RunChoices(evaluation.Settings(parse), evaluation.Name(parse), evaluation.Labels(parse));
             switch (parse.GetValue(predictions), parse.GetValue(model))
             {
                 case ({ } file, null):
@@ -46,7 +49,7 @@ public static class EvaluateCommand
                     throw new UsageException("give either --predictions P.npy or --model M.onnx|M.pt (one of them).");
             }
 
-            return await Run(environment, parse.GetValue(output), Terminal.Console);
+            return await Run(environment, parse.GetValue(output), Terminal.Console, run);
         });
         return command;
     }
@@ -55,7 +58,8 @@ public static class EvaluateCommand
     /// <param name="environment">NVF_PREDICTIONS, NVF_PAYLOAD, NVF_EVAL and the optional artifact variables.</param>
     /// <param name="output">The report folder, or null.</param>
     /// <param name="console">Where to write.</param>
-    public static async Task<int> Run(IReadOnlyDictionary<string, string> environment, string? output, IAnsiConsole console)
+    /// <param name="choices">The evaluation settings, the run's name and labels (null for the seed's settings, no name).</param>
+    public static async Task<int> Run(IReadOnlyDictionary<string, string> environment, string? output, IAnsiConsole console, RunChoices? choices = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         try
@@ -68,7 +72,12 @@ public static class EvaluateCommand
             throw new UsageException(e.Message, e);
         }
 
-        var (_, recording) = await GateRun.RunWithRecordingAsync(new GateRequest(Tags, null, output, environment, CompareWithBaseline: false), console);
+        var (_, recording) = await GateRun.RunWithRecordingAsync(new GateRequest(Tags, null, output, environment, CompareWithBaseline: false)
+        {
+            Evaluation = choices?.Settings,
+            Name = choices?.Name,
+            Labels = choices?.Labels ?? [],
+        }, console);
         // The Answers the gate printed first hold every row of the seed's summary table; the verdict is the decision's.
         var (code, why) = EvaluationVerdict.Of(recording.Record);
         console.MarkupLine($"[bold]verdict[/] (exit {code}): {Markup.Escape(why)}");
@@ -93,5 +102,10 @@ public static class EvaluateCommand
     {
         public void Report(string value) => report(value);
     }
-
 }
+
+/// <summary>What a researcher chose for an evaluation run: the settings, the run's name and labels.</summary>
+/// <param name="Settings">How the predictions are evaluated.</param>
+/// <param name="Name">The run's name, or null.</param>
+/// <param name="Labels">The run's labels.</param>
+public sealed record RunChoices(EvaluationSettings Settings, string? Name, IReadOnlyList<string> Labels);

@@ -60,7 +60,7 @@ public static class GateRun
             throw new UsageException($"--tags \"{tagText}\" selects none of the {catalog.Features.Sum(f => f.Scenarios.Count)} scenarios in {featuresFolder}.");
         }
 
-        var inputs = Inputs(request, config, root, featuresFolder);
+        var inputs = Inputs(request, config, root, featuresFolder, output);
         console.MarkupLine($"[bold]nvf gate[/]: {scenarios.Count} scenarios from {Markup.Escape(featuresFolder)}{(tags is null ? "" : $" matching {Markup.Escape(tags.Text)}")}");
         MachineLine(console);
         var display = new ProgressDisplay(console, scenarios.Count, ProgressDisplay.IsLive(console));
@@ -70,6 +70,8 @@ public static class GateRun
         {
             ScenarioPeaks = MemoryLedger.ScenarioPeaks,
             RunPeak = MemoryLedger.RunPeak,
+            Name = request.Name,
+            Labels = request.Labels,
         });
         console.WriteLine();
         var repeated = recording.Record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -95,12 +97,13 @@ public static class GateRun
     // `nvf watch`) replace every artifact variable of the shell, so a payload set there cannot mix with the files named on
     // the command line; else the config's "environment", then the shell's. The features folder the regression check judges
     // the run's scope against is the one loaded here; the checkout it records into is the one it was started in.
-    static GateInputs Inputs(GateRequest request, GateConfig config, string root, string featuresFolder) => GateInputs.From(name =>
+    static GateInputs Inputs(GateRequest request, GateConfig config, string root, string featuresFolder, string output) => GateInputs.From(name =>
         name == GateInputs.FeaturesVariable ? featuresFolder
+        : name == GateInputs.OutputVariable ? output
         : name == RepositoryLayout.RootVariable ? root
         : request.Environment?.GetValueOrDefault(name) is { } given ? given
         : request.Environment is not null && ArtifactSources.Variables.Contains(name) ? null
-        : config.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+        : config.Environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), request.Evaluation);
 
     // One line on what timings depend on, and the generic-kernel warning when OpenBLAS runs generic kernels.
     static void MachineLine(IAnsiConsole console)

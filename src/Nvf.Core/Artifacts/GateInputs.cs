@@ -14,6 +14,12 @@ namespace Nvf.Core.Artifacts;
 /// </summary>
 public sealed class GateInputs
 {
+    /// <summary>A JSON file of evaluation settings (nprobe, k, flat, negatives, batchSize, nprobeSweep, seed): `nvf evaluate --config`.</summary>
+    public const string EvaluationVariable = "NVF_EVALUATION";
+
+    /// <summary>Where a run writes files beside its reports (per-query results): `nvf --out`, else the report folder.</summary>
+    public const string OutputVariable = "NVF_REPORT_DIR";
+
     /// <summary>The features folder the run was given (the regression check tells a full run from a filtered one by it).</summary>
     public const string FeaturesVariable = "NVF_FEATURES_DIR";
 
@@ -21,6 +27,7 @@ public sealed class GateInputs
     readonly Lazy<ArtifactSources?> artifacts;
     readonly Lazy<ResearcherPipeline?> pipeline;
     readonly Lazy<QdrantCollectionSettings?> collection;
+    readonly Lazy<EvaluationSettings> evaluation;
 
     /// <summary>The inputs the process environment names (what the steps get under `dotnet test`).</summary>
     public GateInputs()
@@ -28,28 +35,30 @@ public sealed class GateInputs
     {
     }
 
-    GateInputs(Func<string, string?> variable)
+    GateInputs(Func<string, string?> variable, EvaluationSettings? settings = null)
     {
         values = Variables.Select(n => (Name: n, Value: variable(n))).Where(v => !string.IsNullOrWhiteSpace(v.Value))
             .ToDictionary(v => v.Name, v => v.Value!, StringComparer.Ordinal);
         artifacts = new(() => ArtifactSources.FromEnvironment(Get));
         pipeline = new(() => ResearcherPipeline.FromEnvironment(Get));
         collection = new(() => QdrantCollectionSettings.FromEnvironment(Get));
+        evaluation = new(() => settings ?? (Get(EvaluationVariable) is { } file ? EvaluationSettings.Load(file) : EvaluationSettings.SeedDefaults));
     }
 
     /// <summary>Every variable the inputs are read from.</summary>
     public static IReadOnlyList<string> Variables { get; } =
     [
         .. ArtifactSources.Variables, ResearcherPredictions.Variable, ContextModelFile.Variable, .. ResearcherPipeline.Variables,
-        .. QdrantCollectionSettings.Variables, FeaturesVariable, RepositoryLayout.RootVariable,
+        .. QdrantCollectionSettings.Variables, FeaturesVariable, RepositoryLayout.RootVariable, EvaluationVariable, OutputVariable,
     ];
 
     /// <summary>The inputs <paramref name="variable"/> names (a command's options as variable names, a config's "environment").</summary>
     /// <param name="variable">Returns a variable's value, or null when it is not given.</param>
-    public static GateInputs From(Func<string, string?> variable)
+    /// <param name="evaluation">The evaluation settings given as options, or null to read them from <see cref="EvaluationVariable"/> (else the seed's).</param>
+    public static GateInputs From(Func<string, string?> variable, EvaluationSettings? evaluation = null)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        return new GateInputs(variable);
+        return new GateInputs(variable, evaluation?.Validated());
     }
 
     /// <summary>The researcher's artifacts, or null when none are named (the run generates its data).</summary>
@@ -66,6 +75,12 @@ public sealed class GateInputs
 
     /// <summary>The Qdrant collection to check instead of a payload file, or null.</summary>
     public QdrantCollectionSettings? QdrantCollection => collection.Value;
+
+    /// <summary>How the researcher's predictions are evaluated (nprobe, cut-offs, negatives, ablation): the seed's unless given.</summary>
+    public EvaluationSettings Evaluation => evaluation.Value;
+
+    /// <summary>The folder for files a run writes beside its reports (per-query results).</summary>
+    public string OutputDirectory => Get(OutputVariable) is { } named ? Path.GetFullPath(named) : Path.Combine(RepositoryRoot, "artifacts", "reports");
 
     /// <summary>The features folder of the run, or null for the suite's own.</summary>
     public string? FeaturesFolder => Get(FeaturesVariable);

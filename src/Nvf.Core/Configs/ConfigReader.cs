@@ -126,6 +126,22 @@ public sealed class ConfigReader
         return element.EnumerateArray().Select(e => e.GetString()!).ToArray();
     }
 
+    /// <summary>True when the file has <paramref name="field"/> (for optional fields; reading it still marks it read).</summary>
+    /// <param name="field">The field's name.</param>
+    public bool Has(string field)
+    {
+        read.Add(field);
+        return fields.ContainsKey(field);
+    }
+
+    /// <summary>Reads true or false.</summary>
+    /// <param name="field">The field's name.</param>
+    public bool Bool(string field)
+    {
+        var element = Required(field);
+        return element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : throw Problem(field, $"is {element.GetRawText()}", "true or false");
+    }
+
     /// <summary>Throws when the file holds a field no reader asked for (a typo or a stale field).</summary>
     public void RejectUnknownFields()
     {

@@ -26,6 +26,15 @@ public sealed record RunRecord
     /// <summary>True when the run ran every scenario of its suite (no tag expression, no test filter): then every baselined metric must be recorded again.</summary>
     public bool Full { get; init; }
 
+    /// <summary>The run's name (`nvf evaluate --name`), or null.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The researcher's labels of the run (`--tag`, repeatable), e.g. the training it belongs to.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>The researcher's models the run evaluated (model, epoch, checkpoint and predictions hashes, per-query file).</summary>
+    public IReadOnlyList<EvaluatedModel> Evaluated { get; init; } = [];
+
     /// <summary>The research notes' questions as this run answered them, in report order (empty in runs recorded before answers existed).</summary>
     public IReadOnlyList<Answers.AnswerRow> Answers { get; init; } = [];
 

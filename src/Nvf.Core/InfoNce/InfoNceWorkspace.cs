@@ -200,6 +200,53 @@ public sealed class InfoNceWorkspace : IDisposable
     }
 
     /// <summary>
+    /// Searches <paramref name="index"/> for <paramref name="predictions"/> (top <paramref name="topK"/>) and keeps every query's
+    /// list: the retrieval report and the per-query results (rank of the truth, ids, scores, cosine to the truth).
+    /// </summary>
+    /// <param name="index">The index (its nprobe set by the caller).</param>
+    /// <param name="description">What the index is, for the report.</param>
+    /// <param name="predictions">One prediction per eval row.</param>
+    /// <param name="topK">The list length.</param>
+    /// <param name="header">What the per-query file is about.</param>
+    public (RetrievalReport Report, PerQueryResults PerQuery) SearchPerQuery(FaissIndex index, string description, VectorSet predictions, int topK, PerQueryHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(predictions);
+        using var threads = EveryCoreForSearch();
+        var (rows, sameVector) = evalTruth ??= EvalTruth();
+        var clock = Stopwatch.StartNew();
+        var result = index.Search(predictions.Data, predictions.Dimension, topK);
+        var report = RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, description, rows, sameVector, topK);
+        return (report, PerQueryResults.From(result, rows, sameVector, predictions, Data.Eval.Targets, header));
+    }
+
+    /// <summary>R@5 of <paramref name="predictions"/> at each nprobe of <see cref="NprobeSweep"/> the index has lists for, with the search time; the index's nprobe is restored.</summary>
+    /// <param name="index">An IVF index.</param>
+    /// <param name="description">What the index is.</param>
+    /// <param name="predictions">One prediction per eval row.</param>
+    /// <param name="topK">The list length.</param>
+    public IReadOnlyList<(int Nprobe, RetrievalReport Report)> SweepNprobe(FaissIndex index, string description, VectorSet predictions, int topK)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var kept = index.Nprobe;
+        var curve = new List<(int, RetrievalReport)>();
+        try
+        {
+            foreach (var nprobe in NprobeSweep.Where(n => n <= index.ListCount))
+            {
+                index.Nprobe = nprobe;
+                curve.Add((nprobe, Search(index, Text($"{description} at nprobe {nprobe}"), predictions, topK)));
+            }
+        }
+        finally
+        {
+            index.Nprobe = kept;
+        }
+
+        return curve;
+    }
+
+    /// <summary>
     /// The flat-index ablation: exact inner product over the vectors the IVF index holds (a FAISS
     /// flat index over the payload; for the two-tower model, its P(payload) index probing every list,
     /// which is exhaustive) on the predictions of <paramref name="key"/> after <paramref name="epoch"/>.

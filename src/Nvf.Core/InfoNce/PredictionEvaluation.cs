@@ -15,24 +15,61 @@ public static class PredictionEvaluation
     /// <param name="session">The data (payload, eval set, index, training set) and retrieval settings.</param>
     /// <param name="path">The predictions .npy (M, D), row i for eval row i.</param>
     /// <param name="epoch">The epoch the predictions come from, as the researcher names it (1 in the seed).</param>
-    public static PredictionReport Run(InfoNceSession session, string path, int epoch = 1)
+    public static PredictionReport Run(InfoNceSession session, string path, int epoch = 1) => Run(session, path, EvaluationSettings.SeedDefaults, epoch);
+
+    /// <summary>Evaluates the predictions in <paramref name="path"/> with the researcher's <paramref name="settings"/>.</summary>
+    /// <param name="session">The data session (payload, eval set, index).</param>
+    /// <param name="path">The predictions .npy.</param>
+    /// <param name="settings">nprobe, cut-offs, negatives, forced flat ablation, nprobe sweep.</param>
+    /// <param name="epoch">The epoch the predictions are of, when their record does not say.</param>
+    public static PredictionReport Run(InfoNceSession session, string path, EvaluationSettings settings, int epoch = 1)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 0);
+        settings = settings.Validated();
         var data = session.Data;
         var (predictions, record) = ResearcherPredictions.LoadWithRecord(path, data.Eval, data.EvalFile);
         epoch = record?.Epoch ?? epoch;
         var steps = new List<AutoEvaluationStep>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var separation = SeparationReport.Measure(predictions, data.Eval.Targets);
+        var separation = Separation(predictions, data.Eval.Targets, settings);
         var separationSeconds = clock.Elapsed.TotalSeconds;
         var (index, description) = (session.Index, session.IndexDescription);
+        var nprobe = settings.Nprobe ?? session.Retrieval.Nprobe;
         if (index.ListCount > 0)
-            index.Nprobe = Math.Min(session.Retrieval.Nprobe, index.ListCount);
-        var ivf = session.Workspace.Search(index, description, predictions, session.Retrieval.TopK, session.Retrieval.Fault);
+        {
+            index.Nprobe = Math.Min(nprobe, index.ListCount);
+            if (index.Nprobe != session.Retrieval.Nprobe)
+                description = Text($"{description} — searched at nprobe {index.Nprobe}");
+        }
+
+        var topK = settings.ListLength(session.Retrieval.TopK);
+        RetrievalReport ivf;
+        PerQueryResults? perQuery = null;
+        if (session.Retrieval.Fault == Artifacts.IndexFault.None)
+        {
+            var header = new PerQueryHeader(PerQueryResults.Format, path, Provenance.FileDigest.Sha256Of(path) ?? "", data.EvalFile, description, topK, settings.Cutoffs, 0)
+            {
+                Model = record?.Model,
+                Epoch = epoch,
+                Checkpoint = record?.Checkpoint,
+                CheckpointSha256 = record?.CheckpointSha256,
+            };
+            (ivf, perQuery) = session.Workspace.SearchPerQuery(index, description, predictions, topK, header);
+        }
+        else
+        {
+            ivf = session.Workspace.Search(index, description, predictions, topK, session.Retrieval.Fault);
+        }
+
+        var scores = perQuery?.Score(settings.Cutoffs.Where(k => k <= topK).ToList()) ?? [];
+        var curve = settings.NprobeSweep && index.ListCount > 0 ? session.Workspace.SweepNprobe(index, session.IndexDescription, predictions, topK) : [];
+        if (index.ListCount > 0)
+            index.Nprobe = Math.Min(nprobe, index.ListCount);
         var measurement = new EpochMeasurement(epoch, double.NaN, 0, 0, predictions, data.Eval.Targets, separation, ivf);
-        steps.Add(new("predictions", Text($"{Path.GetFileName(path)}: {predictions.Count:N0} x {predictions.Dimension}, {(record is null ? $"epoch {epoch}" : $"{record.Describe()}, written for {record.EvalFile}")}")));
-        steps.Add(new("separation", Text($"pos {separation.PositiveMean:F3}, neg {separation.NegativeMean:F3}, Δ {separation.Delta:F3}, AUC {separation.Auc:F3} ({separation.BatchSize} per batch of in-batch negatives; {separationSeconds:F1} s)")));
+        steps.Add(new("predictions", Text($"{Path.GetFileName(path)}: {predictions.Count:N0} x {predictions.Dimension}, {(record is null ? $"epoch {epoch}" : $"{record.Describe()}, written for {record.EvalFile}")}; {settings.Describe(session.Retrieval.Nprobe)}")));
+        steps.Add(new("separation", Text($"pos {separation.PositiveMean:F3}, neg {separation.NegativeMean:F3}, Δ {separation.Delta:F3}, AUC {separation.Auc:F3} ({(settings.Negatives == NegativeSampling.InBatch ? "in-batch" : "random")} negatives, batches of {separation.BatchSize}; {separationSeconds:F1} s)")));
         steps.Add(new("IVF retrieval", Text($"{ivf.IndexDescription}, top {ivf.TopK}: R@5 {ivf.RecallAt5}, Contain@50 {ivf.ContainAt50} (search {ivf.Seconds:F1} s)")));
         steps.Add(new("decision", Text($"R@5 {measurement.RecallAt5:P2}, Δ {separation.Delta:F3}, tier {measurement.Tier} → {DecisionGate.Describe(measurement.Decision)}")));
 
@@ -42,7 +79,7 @@ public static class PredictionEvaluation
         switch (measurement.Decision)
         {
             case GateDecision.CheckFlatIndex:
-                flat = session.Workspace.ExactRetrieval(predictions, session.Retrieval.TopK);
+                flat = session.Workspace.ExactRetrieval(predictions, topK);
                 verdict = DecisionGate.JudgeFlatAblation(flat.RecallAt5.Estimate);
                 action = Text($"flat ablation ran: IVF R@5 {measurement.RecallAt5:P1}, flat R@5 {flat.RecallAt5.Estimate:P1} → {DecisionGate.Describe(verdict.Value)}");
                 steps.Add(new("flat ablation", Text($"{flat.IndexDescription}: R@5 {flat.RecallAt5} → {DecisionGate.Describe(verdict.Value)}")));
@@ -58,9 +95,22 @@ public static class PredictionEvaluation
                 break;
         }
 
+        if (flat is null && settings.ForceFlat)
+        {
+            // Asked for whatever the tree says: the same predictions on exact search, beside IVF (no verdict: the tree did not ask).
+            flat = session.Workspace.ExactRetrieval(predictions, topK);
+            steps.Add(new("flat ablation (asked for)", Text($"{flat.IndexDescription}: R@5 {flat.RecallAt5} vs IVF {ivf.RecallAt5}")));
+        }
+
         steps.Add(new("action", action));
         var leakage = data.Split is { } split ? ProportionEstimate.Wilson(split.LeakedArticles.Length, split.EvalArticles.Length) : null;
-        return new PredictionReport(path, measurement, flat, verdict, leakage, action, steps);
+        return new PredictionReport(path, measurement, flat, verdict, leakage, action, steps)
+        {
+            Settings = settings,
+            PerQuery = perQuery,
+            Scores = scores,
+            NprobeCurve = curve,
+        };
     }
 
     /// <summary>
@@ -86,6 +136,24 @@ public static class PredictionEvaluation
     public static string LeakageNote(ProportionEstimate? leakage) => leakage is null
         ? "leakage unknown: give the training set (--train / NVF_TRAIN) to measure it"
         : Text($"{leakage.Estimate:P1} of eval articles were also trained on (the seed's set: 91.5%): their chunks were seen in training, so this R@5 overstates retrieval of unseen text");
+
+    // The separation over negatives from the eval file's own blocks (the seed's), or from blocks of a seeded permutation.
+    static SeparationReport Separation(Data.VectorSet predictions, Data.VectorSet targets, EvaluationSettings settings)
+    {
+        if (settings.Negatives == NegativeSampling.InBatch)
+            return SeparationReport.Measure(predictions, targets, settings.BatchSize);
+        var order = Enumerable.Range(0, predictions.Count).ToArray();
+        new Random(unchecked((int)settings.Seed)).Shuffle(order);
+        return SeparationReport.Measure(Permuted(predictions, order), Permuted(targets, order), settings.BatchSize);
+    }
+
+    static Data.VectorSet Permuted(Data.VectorSet vectors, int[] order)
+    {
+        var data = new float[vectors.Data.Length];
+        for (var i = 0; i < order.Length; i++)
+            vectors.Row(order[i]).CopyTo(data.AsSpan(i * vectors.Dimension, vectors.Dimension));
+        return new Data.VectorSet(data, vectors.Count, vectors.Dimension);
+    }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -28,4 +28,16 @@ public sealed record PredictionReport(
 
     /// <summary>The seed's success tier.</summary>
     public SuccessTier Tier => Measurement.Tier;
+
+    /// <summary>The settings the evaluation ran with.</summary>
+    public EvaluationSettings Settings { get; init; } = EvaluationSettings.SeedDefaults;
+
+    /// <summary>Every eval row's retrieval through the IVF index, or null when the index was a planted fault.</summary>
+    public PerQueryResults? PerQuery { get; init; }
+
+    /// <summary>R@k, Contain@k, MRR@k and nDCG@k at each cut-off of <see cref="Settings"/> (empty without <see cref="PerQuery"/>).</summary>
+    public IReadOnlyList<RetrievalScore> Scores { get; init; } = [];
+
+    /// <summary>R@5 and the search time at each nprobe, when asked for (empty otherwise).</summary>
+    public IReadOnlyList<(int Nprobe, RetrievalReport Report)> NprobeCurve { get; init; } = [];
 }
