@@ -91,7 +91,7 @@ public sealed class SanityCommandTests : IDisposable
 
         var (exitCode, output, error) = NvfProcess.Run(repository.Root, "sanity", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy");
 
-        exitCode.Should().Be(1, output + error);
+        exitCode.Should().Be(3, output + error);
         output.Should().MatchRegex(@"Eval alignment\s*│\s*0\.0 ?%\s*│\s*❌ FAIL");
     }
 

@@ -34,7 +34,7 @@ public static class DoctorCommand
         catch (TorchUnavailableException e)
         {
             Terminal.Console.MarkupLine($"[red bold]libtorch is not usable:[/] {Markup.Escape(e.Message)}");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("check").AddColumn("value");
@@ -63,6 +63,6 @@ public static class DoctorCommand
             Terminal.Console.Write(new Panel(Markup.Escape(warning)).Header("[yellow bold] GENERIC BLAS KERNELS [/]").BorderColor(Color.Yellow));
         }
 
-        return 0;
+        return ExitCodes.Passed;
     }
 }

@@ -90,6 +90,6 @@ public static class SanityCommand
         failures.ForEach(f => console.MarkupLine($"[red]✗[/] {Markup.Escape(f)}"));
         console.MarkupLine($"index: {Markup.Escape(session.IndexDescription)}; eval provenance: {Markup.Escape(session.Provenance().File.Sha256)} ({Markup.Escape(Path.GetFileName(data.EvalFile))})");
         console.MarkupLine("Training rows stay pending here: run [bold]nvf gate --tags @infonce[/] with NVF_PAYLOAD/NVF_EVAL/NVF_PAYLOAD_KEYS/NVF_TRAIN set for them.");
-        return failures.Count == 0 ? ExitCodes.Passed : ExitCodes.Failed;
+        return failures.Count == 0 ? ExitCodes.Passed : ExitCodes.PlumbingFailed;
     }
 }

@@ -16,19 +16,19 @@ public static class EvaluationVerdict
     public const int ContinueTraining = ExitCodes.Passed;
 
     /// <summary>A plumbing check failed (normalization, oracle recall, eval alignment): fix the data first.</summary>
-    public const int PlumbingFailed = 3;
+    public const int PlumbingFailed = ExitCodes.PlumbingFailed;
 
     /// <summary>0 &lt; R@5 &lt; 5%: train 1-2 more epochs and evaluate again.</summary>
-    public const int TrainMore = 4;
+    public const int TrainMore = ExitCodes.TrainMore;
 
     /// <summary>R@5 = 0, Δ ≥ 0.10, and the flat index finds what IVF missed: an ANN issue (rebuild or re-check the index).</summary>
-    public const int AnnIssue = 5;
+    public const int AnnIssue = ExitCodes.AnnIssue;
 
     /// <summary>R@5 = 0, Δ ≥ 0.10, and the flat index finds nothing either: the model is the issue.</summary>
-    public const int ModelIssue = 6;
+    public const int ModelIssue = ExitCodes.ModelIssue;
 
     /// <summary>R@5 = 0 and Δ &lt; 0.10: pivot to the two-tower model.</summary>
-    public const int PivotToTwoTower = 7;
+    public const int PivotToTwoTower = ExitCodes.PivotToTwoTower;
 
     /// <summary>
     /// The exit code for <paramref name="record"/> and why: plumbing first, then any other failure, then the decision the
