@@ -180,7 +180,11 @@ public sealed class EvaluateCommandTests : IDisposable
         rescored.Output.Should().MatchRegex($@"│\s*5\s*│\s*{recall * 100:F1}%", "re-scoring the file gives the run's R@5");
         File.ReadAllText(Path.Combine(repository.Root, "reports", "acceptance.md")).Should().Contain("R@5 against nprobe").And.Contain("Retrieval at each cut-off");
 
-        Evaluate("untrained.npy", "--name", "untrained").ExitCode.Should().Be(7);
+        Evaluate("untrained.npy", "--name", "epoch 2", "--tag", "run-a").ExitCode.Should().Be(7);
+        var training = NvfProcess.Run(repository.Root, "history", "--tag", "run-a");
+        training.ExitCode.Should().Be(0, training.Output + training.Error);
+        training.Output.Should().Contain("epoch 1").And.Contain("epoch 2").And.Contain("continue").And.Contain("pivot to").And.Contain("infonce.predictions.r_at_5");
+        NvfProcess.Run(repository.Root, "history", "--tag", "nope").Error.Should().Contain("--tag nope: no recorded run carries that label");
         var ids = Directory.GetDirectories(Path.Combine(repository.Root, "artifacts", "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var compared = NvfProcess.Run(repository.Root, "compare", ids[0]!, ids[1]!);
         compared.Output.Should().MatchRegex(@"R@5 hits, paired over 100 queries \(McNemar\): \d+ both, \d+ only .*exact p = ");

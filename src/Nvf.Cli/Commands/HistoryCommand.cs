@@ -1,3 +1,4 @@
+using Nvf.Core.Answers;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Nvf.Cli.CommandLine;
@@ -18,12 +19,13 @@ public static class HistoryCommand
         var last = new Option<int>("--last") { Description = "How many runs to show (newest last).", DefaultValueFactory = _ => 5 };
         var metrics = new Option<string?>("--metrics") { Description = "Show only metrics whose names match these globs, comma-separated (* any text, ? one character), e.g. \"infonce.*,nvf.*.top1\"." };
         var html = new Option<string?>("--html") { Description = "Also write a standalone HTML page of the research notes' headline metrics over the last runs (trend plots with intervals, the accepted baseline, the runs where a metric moved by more than its tolerance) to this file." };
-        var command = new Command("history", "Show the last runs' key metrics side by side (and, with --html, their trends as a page).") { last, metrics, html };
-        command.SetAction(parse => Run(parse.GetValue(last), parse.GetValue(metrics), parse.GetValue(html), Terminal.Console));
+        var tag = new Option<string?>("--tag") { Description = "Only the runs labelled so (`nvf evaluate --tag`): the epochs of one training, side by side." };
+        var command = new Command("history", "Show the last runs' key metrics side by side (and, with --html, their trends as a page).") { last, metrics, html, tag };
+        command.SetAction(parse => Run(parse.GetValue(last), parse.GetValue(metrics), parse.GetValue(html), parse.GetValue(tag), Terminal.Console));
         return command;
     }
 
-    static int Run(int last, string? metricGlobs, string? htmlFile, IAnsiConsole console)
+    static int Run(int last, string? metricGlobs, string? htmlFile, string? label, IAnsiConsole console)
     {
         if (last < 1)
         {
@@ -37,7 +39,13 @@ public static class HistoryCommand
             console.MarkupLine($"[yellow]left out[/] {Markup.Escape(problem)}");
         }
 
-        var runs = listing.Runs.TakeLast(last).ToList();
+        var labelled = label is null ? listing.Runs : listing.Runs.Where(r => r.Labels.Contains(label)).ToList();
+        if (label is not null && labelled.Count == 0)
+        {
+            throw new UsageException($"--tag {label}: no recorded run carries that label; label runs with `nvf evaluate --tag {label}`.");
+        }
+
+        var runs = labelled.TakeLast(last).ToList();
         if (htmlFile is not null)
         {
             var baselinePath = Baseline.PathFor(Repository.Root, GateRecorder.BaselineName);
@@ -72,6 +80,15 @@ public static class HistoryCommand
         table.AddRow(["scope", .. runs.Select(r => Markup.Escape(r.Full ? "full" : r.Tags ?? "filtered"))]);
         table.AddRow(["commit", .. runs.Select(r => Markup.Escape(r.Provenance.Git.Commit.Length > 8 ? r.Provenance.Git.Commit[..8] : r.Provenance.Git.Commit))]);
         table.AddRow(["scenarios", .. runs.Select(r => $"{r.Scenarios.Count(s => s.Status == "passed")}/{r.Scenarios.Count} passed")]);
+        if (runs.Any(r => r.Name is not null || r.Labels.Count > 0 || r.Evaluated.Count > 0))
+        {
+            // A researcher's runs: which model and epoch, and the decision its answers gave.
+            table.AddRow(["name", .. runs.Select(r => Markup.Escape(r.Name ?? "—"))]);
+            table.AddRow(["labels", .. runs.Select(r => Markup.Escape(r.Labels.Count == 0 ? "—" : string.Join(", ", r.Labels)))]);
+            table.AddRow(["model", .. runs.Select(r => Markup.Escape(r.Evaluated.LastOrDefault() is { } m ? $"{m.Model ?? Path.GetFileName(m.Predictions)}, epoch {m.Epoch}" : "—"))]);
+            table.AddRow(["tier", .. runs.Select(r => Markup.Escape(Answer(r, ResearchQuestions.Tier)))]);
+            table.AddRow(["decision", .. runs.Select(r => Markup.Escape(Answer(r, ResearchQuestions.Decision)))]);
+        }
         foreach (var row in rows)
         {
             table.AddRow(row.Select(Markup.Escape).ToArray());
@@ -85,6 +102,9 @@ public static class HistoryCommand
 
         return ExitCodes.Passed;
     }
+
+    static string Answer(RunRecord run, ResearchQuestion question) =>
+        run.Answers.LastOrDefault(a => a.QuestionId == question.Id && a.Verdict != AnswerRow.NotRun)?.Figure ?? "—";
 
     static Regex Globs(string text)
     {

@@ -13,4 +13,7 @@ public sealed record ResearchQuestion(string Id, string Note, string Text, strin
 {
     /// <summary>The headline metrics behind the answer on the generated data (what `nvf history --html` plots per question); names of the committed baseline.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];
+
+    /// <summary>The metrics behind the answer in runs of `nvf evaluate` on a researcher's predictions (plotted by `nvf history --html` when present).</summary>
+    public IReadOnlyList<string> ResearcherMetrics { get; init; } = [];
 }

@@ -109,6 +109,7 @@ public static class ResearchQuestions
         "Pos/neg separation: do predictions sit closer to their target than to in-batch negatives (delta)?", "infonce/predictions.feature", "A predictions file fills every row")
     {
         Metrics = ["infonce.attention.pure_infonce.delta", "real.python_docs.predictions.delta"],
+        ResearcherMetrics = ["infonce.predictions.delta"],
     };
 
     /// <summary>The summary table's "R@5 (IVF nprobe=64)" row.</summary>
@@ -116,6 +117,7 @@ public static class ResearchQuestions
         "R@5 through the IVF index at nprobe 64: is it above 0%?", "infonce/predictions.feature", "A predictions file fills every row")
     {
         Metrics = ["infonce.attention.pure_infonce.r_at_5", "real.python_docs.predictions.r_at_5"],
+        ResearcherMetrics = ["infonce.predictions.r_at_5", "infonce.predictions.mrr_at_10"],
     };
 
     /// <summary>The success tier (Minimum, Good, Strong).</summary>

@@ -30,7 +30,7 @@ public static class HeadlineTrends
         var trends = new List<Trend>();
         foreach (var question in ResearchQuestions.All)
         {
-            foreach (var name in question.Metrics)
+            foreach (var name in question.Metrics.Concat(question.ResearcherMetrics))
             {
                 var points = runs.Select((r, i) => (Run: i + 1, Record: r, Value: r.Metric(name))).Where(p => p.Value is not null).Select(p => (p.Run, p.Record, p.Value!)).ToList();
                 if (points.Count == 0)
