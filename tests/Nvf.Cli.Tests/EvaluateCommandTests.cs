@@ -150,6 +150,48 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_exports_each_new_checkpoint_with_the_researchers_command_and_labels_it_by_the_trainings_history()
+    {
+        var run = Path.Combine(repository.Root, "training");
+        Directory.CreateDirectory(run);
+        // The researcher's export: a "checkpoint" names the predictions a model of that epoch would give; torch is not needed.
+        File.WriteAllText(Path.Combine(repository.Root, "export.py"), """
+            import os, shutil, sys
+            checkpoint, out = sys.argv[1], sys.argv[2]
+            kind = open(checkpoint).read().strip()
+            if kind == 'broken':
+                sys.exit('cannot load ' + checkpoint)
+            shutil.copy(os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), kind + '.npy'), out)
+            """);
+        var training = Task.Run(async () =>
+        {
+            // A simulated training: each epoch appends to history.json, then saves its checkpoint; an epoch lasts longer
+            // than an evaluation (as hours do against seconds), so history.json still names the checkpoint's epoch.
+            foreach (var (epoch, kind) in new[] { (1, "learned"), (2, "broken"), (3, "untrained") })
+            {
+                await Task.Delay(epoch == 1 ? 1500 : 7000);
+                await File.WriteAllTextAsync(Path.Combine(run, "history.json"), "[" + string.Join(",", Enumerable.Range(1, epoch).Select(e => $"{{\"epoch\": {e}, \"loss\": {1.0 / e}}}")) + "]");
+                await File.WriteAllTextAsync(Path.Combine(run, $"ckpt-{kind}.pt"), kind);
+            }
+        });
+
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "watch", "training", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy",
+            "--pattern", "*.pt", "--export", "/usr/bin/python3 ../export.py {checkpoint} {out}", "--epochs", "3", "--interval", "0.3", "--settle", "0.5");
+        await training;
+
+        exitCode.Should().Be(7, "the last checkpoint (epoch 3, untrained) pivots; " + output + error);
+        output.Should().MatchRegex(@"ckpt-learned\.pt\S* \(epoch 1\): complete, exporting").And.MatchRegex(@"ckpt-broken\.pt\S* \(epoch 2\): complete, exporting")
+            .And.MatchRegex(@"ckpt-untrained\.pt\S* \(epoch 3\): complete, exporting");
+        output.Should().Contain("--export exited with 1").And.Contain("cannot load", "a failed export is reported and the watch goes on");
+        var runs = Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "runs"), "run.json", SearchOption.AllDirectories);
+        runs.Should().HaveCount(2, "each exported checkpoint is evaluated exactly once");
+        var history = NvfProcess.Run(repository.Root, "history", "--tag", "training");
+        history.Output.Should().Contain("epoch 1").And.Contain("epoch 3");
+        NvfProcess.Run(repository.Root, "watch", "training", "--payload", "payload.npy", "--eval", "eval.npz", "--export", "python3 x.py").Error
+            .Should().Contain("expected a command naming both {checkpoint} and {out}");
+    }
+
+    [Fact]
     public void Settings_per_query_results_rescore_and_a_paired_comparison_of_two_runs()
     {
         var (exitCode, output, error) = Evaluate("learned.npy", "--k", "1,5,10", "--nprobe", "4", "--negatives", "random", "--batch-size", "50", "--flat", "--nprobe-sweep", "--name", "epoch 1", "--tag", "run-a");

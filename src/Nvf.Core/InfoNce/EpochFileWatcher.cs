@@ -17,13 +17,16 @@ public sealed partial class EpochFileWatcher
     private readonly string folder;
     private readonly TimeSpan settle;
     private readonly TimeProvider clock;
+    private readonly string pattern;
     private readonly HashSet<(string Name, long Size, DateTime Modified)> handedOut = [];
     private readonly Dictionary<string, (long Size, DateTime Modified, DateTimeOffset Since)> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> reportedIncomplete = new(StringComparer.Ordinal);
 
     /// <summary>Watches <paramref name="folder"/>; a file must hold still for <paramref name="settle"/> before it is read.</summary>
-    public EpochFileWatcher(string folder, TimeSpan settle, TimeProvider? clock = null)
+    public EpochFileWatcher(string folder, TimeSpan settle, TimeProvider? clock = null, string pattern = "*.npy")
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        this.pattern = pattern;
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"{folder}: no such folder; expected the training run's output folder");
@@ -39,7 +42,7 @@ public sealed partial class EpochFileWatcher
     public IReadOnlyList<string> Poll(Action<string>? waiting = null)
     {
         var ready = new List<(string Path, DateTime Modified)>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.npy").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal))
         {
             FileInfo info;
             try
@@ -85,6 +88,35 @@ public sealed partial class EpochFileWatcher
         return ready.OrderBy(r => r.Modified).ThenBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Path).ToList();
     }
 
+    /// <summary>
+    /// The epoch a training's history.json in <paramref name="folder"/> has reached: the "epoch" field of its last entry, or
+    /// the number of entries (a JSON array, or an object holding one under "history" or "epochs"); null without a readable file.
+    /// </summary>
+    /// <param name="folder">The training run's folder.</param>
+    public static int? EpochFromHistory(string folder)
+    {
+        var path = Path.Combine(folder, "history.json");
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var list = root.ValueKind == System.Text.Json.JsonValueKind.Array ? root
+                : root.ValueKind == System.Text.Json.JsonValueKind.Object && (root.TryGetProperty("history", out var h) || root.TryGetProperty("epochs", out h)) && h.ValueKind == System.Text.Json.JsonValueKind.Array ? h
+                : default;
+            if (list.ValueKind != System.Text.Json.JsonValueKind.Array || list.GetArrayLength() == 0)
+                return null;
+            var last = list[list.GetArrayLength() - 1];
+            return last.ValueKind == System.Text.Json.JsonValueKind.Object && last.TryGetProperty("epoch", out var e) && e.TryGetInt32(out var epoch) ? epoch : list.GetArrayLength();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+        {
+            // Being written right now, or not the training's history: the file name's epoch applies.
+            return null;
+        }
+    }
+
     /// <summary>The epoch a file name states ("epoch3", "epoch_03", "ep-3"), or null.</summary>
     /// <param name="path">The file.</param>
     public static int? EpochOf(string path)
@@ -93,9 +125,12 @@ public sealed partial class EpochFileWatcher
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
-    // Why a .npy file is not complete yet, or null when its header parses and all its data is there.
+    // Why a .npy file is not complete yet, or null when its header parses and all its data is there; any other file (a
+    // checkpoint) is complete once its size held still for the settle time.
     private static string? Incomplete(string path, long length)
     {
+        if (!path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+            return length > 0 ? null : "empty";
         try
         {
             var header = NpyReader.ReadHeader(path);
