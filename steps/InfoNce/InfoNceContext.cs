@@ -85,7 +85,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs)
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Scenario.StatusProgress());
+        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, Scenario.StatusProgress());
         configFile = configFileName;
     }
 

@@ -24,7 +24,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         else if (context.Inputs.Model is { } model)
         {
             // The researcher's model (ONNX or TorchScript) run over the eval contexts; its predictions are then a file like any other.
-            context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, InfoNceGate.OutputDirectory(), context.Scenario.StatusProgress());
+            context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, Path.Combine(context.Inputs.RepositoryRoot, InfoNceGate.OutputFolder), context.Scenario.StatusProgress());
         }
         else if (context.Session.Data.Generators.Count == 0)
         {
@@ -47,7 +47,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         }
 
         var key = Key(encoder, objective);
-        context.PredictionsFile = PredictionEvaluation.WriteOwnPredictions(context.Session, key, 1, InfoNceGate.OutputDirectory());
+        context.PredictionsFile = PredictionEvaluation.WriteOwnPredictions(context.Session, key, 1, Path.Combine(context.Inputs.RepositoryRoot, InfoNceGate.OutputFolder));
         context.Trained.Add((key, context.Session.Measure(key, 1, context.Progress)));
     }
 

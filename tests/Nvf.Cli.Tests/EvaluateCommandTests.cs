@@ -14,7 +14,7 @@ public sealed class EvaluateCommandTests : IDisposable
 {
     // 64 articles of 32 chunks around 16 topics (real embeddings cluster), 100 eval rows; predictions are the targets
     // plus noise (a model that learned), pure noise (one that did not), a stale index has its ids permuted.
-    const string Artifacts = """
+    internal const string Artifacts = """
         import numpy as np, faiss
         rng = np.random.default_rng(5)
         A, C, D, M, T = 64, 32, 768, 100, 16

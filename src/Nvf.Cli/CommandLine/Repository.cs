@@ -2,13 +2,12 @@ using Nvf.Core.History;
 
 namespace Nvf.Cli.CommandLine;
 
-/// <summary>The checkout `nvf` works in: the nearest folder above the current directory holding a *.sln (or $NVF_REPOSITORY_ROOT).</summary>
+/// <summary>The workspace `nvf` works in: the checkout above the current directory (the nearest folder holding a *.sln, or $NVF_REPOSITORY_ROOT), else the current directory itself (an installed tool run from any folder keeps its runs and artifacts there).</summary>
 public static class Repository
 {
-    /// <summary>The repository root; a <see cref="UsageException"/> when the current directory is not inside a checkout.</summary>
+    /// <summary>The workspace root: artifacts/ (runs, reports, caches) and fixtures/baselines/ live under it.</summary>
     public static string Root =>
-        RepositoryLayout.FindRoot(Directory.GetCurrentDirectory())
-            ?? throw new UsageException($"{Directory.GetCurrentDirectory()} is not inside an Nvf.Specs checkout (no *.sln above it); cd into the repository or set {RepositoryLayout.RootVariable}.");
+        RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
 
     /// <summary>An existing file named by the user, resolved against the current directory; a <see cref="UsageException"/> naming the option when missing.</summary>
     /// <param name="path">The path as given.</param>

@@ -13,19 +13,17 @@ public static class InfoNceGate
     /// <summary>Folder (under the repository root) where generated eval sets are written.</summary>
     public const string OutputFolder = "artifacts/infonce";
 
-    /// <summary>The folder generated eval sets and written predictions go to: &lt;repository&gt;/artifacts/infonce.</summary>
-    public static string OutputDirectory() => Path.GetFullPath(Path.Combine(ConfigDirectory.Find(), "..", "..", OutputFolder));
-
     /// <summary>
     /// Opens config <paramref name="configFileName"/> (e.g. "infonce-generated.json") and its session on <paramref name="files"/>
-    /// (the researcher's artifacts), or on the data the config generates when null; long work reports to <paramref name="status"/>.
+    /// (the researcher's artifacts), or on the data the config generates when null, keeping what it writes (generated eval
+    /// sets, indexes) under <paramref name="workspace"/>/artifacts/infonce; long work reports to <paramref name="status"/>.
     /// </summary>
-    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, ArtifactSources? files, IProgress<string>? status = null)
+    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, ArtifactSources? files, string workspace, IProgress<string>? status = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workspace);
         var configFolder = ConfigDirectory.Find();
         var config = InfoNceRunConfig.Load(Path.Combine(configFolder, configFileName));
-        var root = Path.GetFullPath(Path.Combine(configFolder, "..", ".."));
-        var session = InfoNceSessions.Open(config, files, Path.Combine(root, OutputFolder), status);
+        var session = InfoNceSessions.Open(config, files, Path.Combine(workspace, OutputFolder), status);
         return (config, session);
     }
 
