@@ -34,7 +34,7 @@ public static class GateRecorder
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(settings);
         var scope = SuiteScope.Of(report.Results, settings.FeaturesFolder);
-        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full, settings.ScenarioPeaks, settings.RunPeak);
+        var record = RunRecordBuilder.Build(report, RunHistory.NewRunId(report.StartedAt), settings.Tags, settings.RepositoryRoot, settings.DataFiles, scope.Full);
         var history = RunHistory.InRepository(settings.RepositoryRoot);
         var runFolder = history.RunDirectory(record.RunId);
         record = record with { Name = settings.Name, Labels = settings.Labels, Evaluated = KeepPerQueryFiles(settings.ReportDirectory, report.StartedAt, runFolder) };

@@ -10,12 +10,6 @@ namespace Nvf.Gate;
 /// <param name="CompareWithBaseline">False for a run on a researcher's files (`nvf evaluate`): the project's baseline describes the generated data, not theirs.</param>
 public sealed record GateRunSettings(string RepositoryRoot, string ReportDirectory, string ReportName, string FeaturesFolder, string? Tags, IReadOnlyList<string> DataFiles, bool CompareWithBaseline = true)
 {
-    /// <summary>Peak resident bytes of each scenario by display name ("feature › scenario"), as the run measured them.</summary>
-    public IReadOnlyDictionary<string, long> ScenarioPeaks { get; init; } = new Dictionary<string, long>();
-
-    /// <summary>The run's peak resident bytes, or null when not measured.</summary>
-    public long? RunPeak { get; init; }
-
     /// <summary>The run's name (`--name`), or null.</summary>
     public string? Name { get; init; }
 

@@ -17,11 +17,8 @@ public static class RunRecordBuilder
     /// <param name="repositoryRoot">The checkout it ran in (for the git revision).</param>
     /// <param name="dataFiles">Files the run read that the provenance should hash (e.g. the config).</param>
     /// <param name="full">True when the run ran every scenario of its suite.</param>
-    /// <param name="peaks">Peak resident bytes per scenario display name.</param>
-    /// <param name="runPeak">The run's peak resident bytes, or null.</param>
-    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles, bool full, IReadOnlyDictionary<string, long> peaks, long? runPeak)
+    public static RunRecord Build(RunReport report, string runId, string? tags, string repositoryRoot, IEnumerable<string> dataFiles, bool full)
     {
-        ArgumentNullException.ThrowIfNull(peaks);
         ArgumentNullException.ThrowIfNull(report);
         var (libraries, threads) = Libraries();
         return new RunRecord
@@ -40,12 +37,12 @@ public static class RunRecordBuilder
                 r.Duration.TotalSeconds,
                 r.Scenario.Tags.Select(t => t.Name).ToList(),
                 ScenarioProblem.FirstLine(r),
-                peaks.TryGetValue(r.Scenario.DisplayName, out var peak) ? peak : null)).ToList(),
+                r.PeakResidentBytes)).ToList(),
             Metrics = RecordedMetrics.From(report.Metrics),
             Provenance = RunProvenance.Capture(repositoryRoot, threads, dataFiles, null, libraries) with
             {
                 Blas = MachineProfile.Blas,
-                PeakRssBytes = runPeak,
+                PeakRssBytes = report.Results.Max(r => r.PeakResidentBytes) ?? ProcessMemory.PeakBytes,
             },
         };
     }

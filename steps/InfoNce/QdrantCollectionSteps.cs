@@ -57,7 +57,7 @@ public sealed class QdrantCollectionState : IDisposable
 
 /// <summary>Steps of qdrant_collection.feature: the InfoNCE plumbing and retrieval checks on a Qdrant collection.</summary>
 [Binding]
-public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollectionState state)
+public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollectionState state, SharedQdrantCollection OwnCollection)
 {
     /// <summary>Payload rows the double holds on generated data: its JSON round trip keeps every point in memory.</summary>
     const int DoubleRows = 20_000;
@@ -129,20 +129,6 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         }
 
         context.Scenario.AttachText("Read back", state.Source.Description + (state.Shared ? " (read once for the feature's scenarios)" : ""));
-    }
-
-    /// <summary>The double's collection of the generated payload, shared by the scenarios of the feature.</summary>
-    static readonly SharedCollection OwnCollection = new();
-
-    sealed class SharedCollection
-    {
-        public VectorSet? Payload;
-        public QdrantRestDouble? Double;
-        public QdrantClient? Client;
-        public QdrantCollectionSettings? Settings;
-        public int Rows;
-        public QdrantCollectionSource? Source;
-        public string? Note;
     }
 
     [Then("every payload row is in the collection once and equals the run's payload")]
@@ -267,4 +253,40 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     static void Run(Func<Task> work) => work().GetAwaiter().GetResult();
 
     static T Run<T>(Func<Task<T>> work) => work().GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// The Qdrant double's collection of the generated payload, shared by the scenarios of one run (made once, read back once) and
+/// released when the run finishes (<see cref="IRunScoped"/>): the runner disposes it, whatever the features and their order.
+/// </summary>
+public sealed class SharedQdrantCollection : IRunScoped
+{
+    /// <summary>The payload the collection holds (the session's, compared by reference).</summary>
+    public VectorSet? Payload { get; set; }
+
+    /// <summary>The double serving it.</summary>
+    public QdrantRestDouble? Double { get; set; }
+
+    /// <summary>The client of the double.</summary>
+    public QdrantClient? Client { get; set; }
+
+    /// <summary>The collection's settings.</summary>
+    public QdrantCollectionSettings? Settings { get; set; }
+
+    /// <summary>How many payload rows it holds.</summary>
+    public int Rows { get; set; }
+
+    /// <summary>The collection read back by scroll, once.</summary>
+    public QdrantCollectionSource? Source { get; set; }
+
+    /// <summary>What the collection is, for the report.</summary>
+    public string? Note { get; set; }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Client?.Dispose();
+        Double?.Dispose();
+        (Payload, Client, Double, Source) = (null, null, null, null);
+    }
 }

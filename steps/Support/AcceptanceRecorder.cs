@@ -6,7 +6,7 @@ namespace Nvf.Specs.Steps.Support;
 
 /// <summary>
 /// The run recorder of `dotnet test` (the runner finds the one <see cref="IRunRecorder"/> beside the bindings): hands the
-/// finished run to <see cref="GateRecorder"/> with the inputs of the run and the memory peaks <see cref="MemoryLedger"/> measured.
+/// finished run to <see cref="GateRecorder"/> with the inputs of the run (the scenarios' memory peaks travel with their results).
 /// `nvf gate` records through <see cref="GateRecorder"/> itself.
 /// </summary>
 public sealed class AcceptanceRecorder : IRunRecorder
@@ -15,10 +15,6 @@ public sealed class AcceptanceRecorder : IRunRecorder
     public IReadOnlyList<string> Record(RunReport report, string reportDirectory, string reportName)
     {
         var inputs = new GateInputs();
-        return GateRecorder.Record(report, new GateRunSettings(inputs.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolderOf(inputs), null, [])
-        {
-            ScenarioPeaks = MemoryLedger.ScenarioPeaks,
-            RunPeak = MemoryLedger.RunPeak,
-        }).Files;
+        return GateRecorder.Record(report, new GateRunSettings(inputs.RepositoryRoot, reportDirectory, reportName, SuiteScope.FeaturesFolderOf(inputs), null, [])).Files;
     }
 }

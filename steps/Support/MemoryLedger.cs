@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime;
 using Nvf.Core.Provenance;
 using Reqnroll;
@@ -8,7 +7,7 @@ namespace Nvf.Specs.Steps.Support;
 
 /// <summary>
 /// The peak resident memory of each scenario (the process's peak is reset before it starts and read when it
-/// ends), kept for the run record and the report; and the release of what a scenario left behind: a full
+/// ends), kept with the scenario's result for the run record and the report; and the release of what a scenario left behind: a full
 /// garbage collection after every scenario returns the large arrays no longer referenced (payload-sized
 /// encodings, index training samples) to the system before the next scenario allocates its own, and the native
 /// heap gives back what disposed indexes freed.
@@ -16,11 +15,6 @@ namespace Nvf.Specs.Steps.Support;
 [Binding]
 public sealed class MemoryLedger(ScenarioEvidence context)
 {
-    private static readonly ConcurrentDictionary<string, long> Peaks = new(StringComparer.Ordinal);
-
-    /// <summary>Peak resident bytes by scenario display name ("feature › scenario"), for the scenarios run so far.</summary>
-    public static IReadOnlyDictionary<string, long> ScenarioPeaks => Peaks;
-
     /// <summary>Starts the scenario's peak window.</summary>
     [BeforeScenario]
     public void StartWindow() => ProcessMemory.ResetPeak();
@@ -31,7 +25,7 @@ public sealed class MemoryLedger(ScenarioEvidence context)
     {
         if (ProcessMemory.PeakBytes is { } peak)
         {
-            Peaks[context.Scenario.DisplayName] = peak;
+            context.RecordPeakMemory(peak);
         }
 
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -54,7 +48,4 @@ public sealed class MemoryLedger(ScenarioEvidence context)
             global::Nvf.Faiss.FaissRuntime.ReturnFreedMemory();
         }
     }
-
-    /// <summary>The largest scenario peak so far, or the process's own peak when no scenario recorded one.</summary>
-    public static long? RunPeak => Peaks.IsEmpty ? ProcessMemory.PeakBytes : Peaks.Values.Max();
 }

@@ -4,7 +4,6 @@ using Nvf.Core.History;
 using Nvf.Core.Provenance;
 using Nvf.Gherkin.Parsing;
 using Nvf.Gate;
-using Nvf.Specs.Steps.Support;
 using Spectre.Console;
 
 namespace Nvf.Cli.Gate;
@@ -68,8 +67,6 @@ public static class GateRun
 
         var recording = GateRecorder.Record(report, new GateRunSettings(root, output, config.ReportName, featuresFolder, tagText, request.ConfigPath is null ? [] : [Path.GetFullPath(request.ConfigPath)], request.CompareWithBaseline)
         {
-            ScenarioPeaks = MemoryLedger.ScenarioPeaks,
-            RunPeak = MemoryLedger.RunPeak,
             Name = request.Name,
             Labels = request.Labels,
         });

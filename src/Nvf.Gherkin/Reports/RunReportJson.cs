@@ -87,6 +87,7 @@ public static class RunReportJson
             result.Steps.AddRange(r.StepResults.Select(s => new StepResult(steps[s.Step], s.Status, TimeSpan.FromTicks(s.DurationTicks), s.Error, s.MatchLocation, s.Arguments, s.Attachments.Select(Attachment).ToList())));
             result.Metrics.AddRange(r.Metrics);
             result.Answers.AddRange(r.Answers ?? []);
+            result.PeakResidentBytes = r.PeakResidentBytes;
             results.Add(result);
         }
 
@@ -121,7 +122,8 @@ public static class RunReportJson
             r.Steps.Select(t => new StepResultDocument(IndexOf(s.Steps, t.Step), t.Status, t.Duration.Ticks, t.Error, t.MatchLocation, t.Arguments, t.Attachments.Select(Attachment).ToList())).ToList(),
             r.AfterHooks.Select(Hook).ToList(),
             r.Metrics.ToList(),
-            r.Answers.ToList());
+            r.Answers.ToList(),
+            r.PeakResidentBytes);
     }
 
     // Steps are records: equal values are equal steps, so the position is looked up by reference first.
@@ -172,7 +174,8 @@ public static class RunReportJson
         IReadOnlyList<StepResultDocument> StepResults,
         IReadOnlyList<HookDocument> AfterHooks,
         IReadOnlyList<Metric> Metrics,
-        IReadOnlyList<Answer>? Answers);
+        IReadOnlyList<Answer>? Answers,
+        long? PeakResidentBytes = null);
 
     sealed record StepDocument(string Keyword, StepKind Kind, string Text, int Line, IReadOnlyList<IReadOnlyList<string>>? Table, int TableLine, DocString? DocString, bool FromBackground);
 

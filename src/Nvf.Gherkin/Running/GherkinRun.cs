@@ -39,6 +39,9 @@ public sealed class GherkinRun
     /// <summary>The options of this run.</summary>
     public RunOptions Options { get; }
 
+    // The run-scoped objects of this run (IRunScoped), made at start and disposed at finish.
+    List<IRunScoped> runScoped = [];
+
     /// <summary>Scenario results so far, in run order.</summary>
     public IReadOnlyList<ScenarioResult> Results => results;
 
@@ -50,6 +53,11 @@ public sealed class GherkinRun
     {
         startedAt = DateTimeOffset.UtcNow;
         clock.Start();
+        runScoped = bindings.Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IRunScoped).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IRunScoped)Activator.CreateInstance(t)!)
+            .ToList();
         runFailure = await engine.StartAsync();
     }
 
@@ -77,8 +85,8 @@ public sealed class GherkinRun
             }
             else
             {
-                var evidence = new ScenarioEvidence(scenario, result.Metrics, result.Answers, Options.Progress);
-                await engine.RunScenarioAsync(result, evidence, Options.SharedInstances.Append(soFar));
+                var evidence = new ScenarioEvidence(scenario, result, Options.Progress);
+                await engine.RunScenarioAsync(result, evidence, Options.SharedInstances.Concat(runScoped).Append(soFar));
             }
 
             result.Duration = scenarioClock.Elapsed;
@@ -101,6 +109,12 @@ public sealed class GherkinRun
         try
         {
             await engine.FinishAsync();
+            foreach (var scoped in runScoped)
+            {
+                scoped.Dispose();
+            }
+
+            runScoped = [];
             var runHooks = engine.RunHooks.ToList();
             var report = new RunReport(results.ToList(), runHooks, refusedFiles ?? new Dictionary<string, string>(), startedAt, clock.Elapsed, Options.DryRun);
             if (Options.ReportDirectory is null)

@@ -11,16 +11,18 @@ namespace Nvf.Gherkin.Running;
 /// </summary>
 public sealed class ScenarioEvidence : IAttachments, IMetrics
 {
+    readonly ScenarioResult result;
     readonly List<Metric> metrics;
     readonly List<Answer> answers;
     readonly Action<RunProgress>? progress;
     List<Attachment> sink = [];
 
-    internal ScenarioEvidence(ScenarioInfo scenario, List<Metric> metrics, List<Answer> answers, Action<RunProgress>? progress)
+    internal ScenarioEvidence(ScenarioInfo scenario, ScenarioResult result, Action<RunProgress>? progress)
     {
         Scenario = scenario;
-        this.metrics = metrics;
-        this.answers = answers;
+        this.result = result;
+        metrics = result.Metrics;
+        answers = result.Answers;
         this.progress = progress;
     }
 
@@ -102,6 +104,14 @@ public sealed class ScenarioEvidence : IAttachments, IMetrics
         }
 
         metrics.Add(metric);
+    }
+
+    /// <summary>Records the peak resident memory of the process during the scenario (measured by a hook), kept with its result.</summary>
+    /// <param name="bytes">The peak, in bytes.</param>
+    public void RecordPeakMemory(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        result.PeakResidentBytes = bytes;
     }
 
     /// <summary>Records the scenario's answer to a question of the research notes (one per question and case).</summary>

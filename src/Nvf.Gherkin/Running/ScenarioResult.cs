@@ -36,6 +36,9 @@ public sealed class ScenarioResult
     /// <summary>Metrics the steps recorded, in the order they were recorded.</summary>
     public List<Metric> Metrics { get; } = [];
 
+    /// <summary>The peak resident memory of the process during the scenario, in bytes, when a hook measured it (<see cref="ScenarioEvidence.RecordPeakMemory"/>).</summary>
+    public long? PeakResidentBytes { get; internal set; }
+
     /// <summary>Answers to the research notes' questions the steps recorded, in order.</summary>
     public List<Answer> Answers { get; } = [];
 
