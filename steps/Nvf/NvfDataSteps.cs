@@ -12,11 +12,11 @@ public sealed class NvfDataSteps(NvfScenario scenario, ScenarioEvidence context)
 {
     [Given("a database of {int} random unit vectors of dimension {int} drawn with seed {int}")]
     public void GivenRandomUnitDatabase(int count, int dimension, int seed) =>
-        scenario.Database = TrainedModelMemo.RandomUnitDatabase(count, dimension, (ulong)seed);
+        scenario.Database = scenario.Models.RandomUnitDatabase(count, dimension, (ulong)seed);
 
     [Given("a clustered corpus of {int} clusters x {int} documents of dimension {int}, noise {float} per dimension, seed {int}")]
     public void GivenClusteredCorpus(int clusters, int perCluster, int dimension, double noise, int seed) =>
-        (scenario.Corpus, scenario.Database) = TrainedModelMemo.ClusteredDatabase(clusters, perCluster, dimension, noise, (ulong)seed);
+        (scenario.Corpus, scenario.Database) = scenario.Models.ClusteredDatabase(clusters, perCluster, dimension, noise, (ulong)seed);
 
     [Given("queries drawn uniformly on the unit sphere, labelled with their exact nearest neighbour")]
     public void GivenUniformQueries() => scenario.Distribution = NvfQueryDistribution.UniformNearestNeighbour;

@@ -1,3 +1,4 @@
+using Nvf.Specs.Steps.Support;
 using Nvf.Core.Data;
 using Nvf.Core.Gates;
 using Nvf.Core.Metrics;
@@ -8,8 +9,12 @@ using Nvf.Gherkin.Running;
 namespace Nvf.Specs.Steps.Nvf;
 
 /// <summary>What an NVF scenario has built so far; injected into every NVF step class (one per scenario).</summary>
-public sealed class NvfScenario : IDisposable
+/// <param name="models">The run's memo of databases and trained models.</param>
+public sealed class NvfScenario(RunTrainedModels models) : IDisposable
 {
+    /// <summary>The run's memo of databases and trained models (each distinct data and config trained once per run).</summary>
+    public TrainedModels Models { get; } = models;
+
     readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     NvfDatabase? database;
     TrainedSoftAttention? softAttention;

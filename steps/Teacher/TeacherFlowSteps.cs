@@ -46,7 +46,7 @@ public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, S
     public void WhenTrainedAndMeasured()
     {
         Run.TrainFromLogs();
-        teacher.Report = Run.Evaluate();
+        teacher.Report = Run.Evaluate(nvf.Models);
         context.Attach(teacher.Report.SoftAttentionCurve);
         context.Attach(teacher.Report.RerankerCurve);
         context.Attach(MetricsTable.For($"NVF trained from the {teacher.Report.Store} store's logs: agreement with the store", teacher.Report.FromLog));

@@ -95,10 +95,12 @@ public sealed class TeacherRun
 
     /// <summary>
     /// NVF's agreement with the store on the held-out log (read back from its file), beside NVF
-    /// trained on generator labels (the process-wide memo) evaluated on the same queries.
+    /// trained on generator labels (the run's memo) evaluated on the same queries.
     /// </summary>
-    public TeacherReport Evaluate()
+    /// <param name="models">Where the reference models trained on generator labels are kept for the run.</param>
+    public TeacherReport Evaluate(TrainedModels models)
     {
+        ArgumentNullException.ThrowIfNull(models);
         var softAttention = _softAttention ?? throw new InvalidOperationException("NVF has not been trained from the logs; call TrainFromLogs first");
         var reranker = _reranker!;
         int k = RerankerConfig.CandidateCount;
@@ -107,8 +109,8 @@ public sealed class TeacherRun
         {
             var heldOut = QueryLogLabels.ToQuerySet(QueryLog.Load(LogOf(EvaluationPurpose).Path), Database);
             fromLog = PipelineEvaluator.Evaluate(softAttention, reranker.Model, heldOut, k);
-            var referenceSoftAttention = TrainedModelMemo.SoftAttention(Database, SoftAttentionConfig);
-            var referenceReranker = TrainedModelMemo.Reranker(referenceSoftAttention, Design, RerankerConfig);
+            var referenceSoftAttention = models.SoftAttention(Database, SoftAttentionConfig);
+            var referenceReranker = models.Reranker(referenceSoftAttention, Design, RerankerConfig);
             reference = PipelineEvaluator.Evaluate(referenceSoftAttention, referenceReranker.Model, TeacherQueries.Evaluation(Database, Teacher.EvaluationQueries), k);
         });
         var timing = new TeacherTiming(_logTime.Wall, _logTime.Cpu, _trainTime.Wall, _trainTime.Cpu, wall, cpu);

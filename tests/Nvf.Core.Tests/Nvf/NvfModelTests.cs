@@ -61,7 +61,7 @@ public sealed class NvfModelTests
     [InlineData(RerankerDesign.Improved)]
     public void EveryRerankerDesignTrainsAndStaysUnderTheCoverage(RerankerDesign design)
     {
-        var reranker = TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
+        var reranker = SmallSetup.Models.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
         var queries = NvfQueryDistribution.UniformNearestNeighbour.Draw(Database, 1000, QueryStream.Evaluation);
 
         var result = PipelineEvaluator.Evaluate(SmallSetup.TrainedSoftAttention, reranker.Model, queries, 5);
@@ -96,11 +96,11 @@ public sealed class NvfModelTests
     [InlineData(RerankerDesign.Improved)]
     public void AMemoHitEqualsAFreshTraining(RerankerDesign design)
     {
-        var memo = TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
+        var memo = SmallSetup.Models.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
 
         var fresh = RerankerTrainer.Train(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker);
 
-        TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker).Should().BeSameAs(memo);
+        SmallSetup.Models.Reranker(SmallSetup.TrainedSoftAttention, design, SmallSetup.Reranker).Should().BeSameAs(memo);
         var expected = memo.Model.StateDict();
         foreach (var (name, tensor) in fresh.Model.StateDict())
         {
@@ -113,7 +113,7 @@ public sealed class NvfModelTests
     [Fact]
     public void GradientsReachTheInputsAndEverySoftAttentionParameter()
     {
-        var reranker = TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, RerankerDesign.RichFeatures, SmallSetup.Reranker);
+        var reranker = SmallSetup.Models.Reranker(SmallSetup.TrainedSoftAttention, RerankerDesign.RichFeatures, SmallSetup.Reranker);
         var batch = NvfQueryDistribution.UniformNearestNeighbour.Draw(Database, 64, QueryStream.Evaluation);
 
         GradientFlowProbe.ToInputs(SmallSetup.TrainedSoftAttention, reranker.Model, batch, 5).AllNonZero.Should().BeTrue();
@@ -130,7 +130,7 @@ public sealed class NvfModelTests
     [Fact]
     public void JointFineTuningWorksOnCopiesAndLeavesTheSeparateModelsUntouched()
     {
-        var separate = TrainedModelMemo.Reranker(SmallSetup.TrainedSoftAttention, RerankerDesign.Improved, SmallSetup.Reranker);
+        var separate = SmallSetup.Models.Reranker(SmallSetup.TrainedSoftAttention, RerankerDesign.Improved, SmallSetup.Reranker);
         var before = separate.SoftAttention.Model.StateDict()["mlp.0.weight"].ToArray<float>();
 
         var joint = JointFineTuner.FineTune(separate, SmallSetup.Joint);
@@ -152,16 +152,16 @@ public sealed class NvfModelTests
     [Fact]
     public void TheMemoTrainsEachDataAndConfigOnce()
     {
-        TrainedModelMemo.SoftAttention(Database, SmallSetup.SoftAttention).Should().BeSameAs(SmallSetup.TrainedSoftAttention);
-        TrainedModelMemo.RandomUnitDatabase(100, 16, 42).Should().BeSameAs(TrainedModelMemo.RandomUnitDatabase(100, 16, 42));
+        SmallSetup.Models.SoftAttention(Database, SmallSetup.SoftAttention).Should().BeSameAs(SmallSetup.TrainedSoftAttention);
+        SmallSetup.Models.RandomUnitDatabase(100, 16, 42).Should().BeSameAs(SmallSetup.Models.RandomUnitDatabase(100, 16, 42));
     }
 
     [Fact]
     public void ClusteredErrorsAreCountedAgainstTheRightChance()
     {
         PipelineEvaluator.InClusterChance(Enumerable.Range(0, 1000).Select(i => i / 10).ToArray()).Should().BeApproximately(9.0 / 999, 1e-12);
-        var (corpus, database) = TrainedModelMemo.ClusteredDatabase(10, 10, 16, 0.05, 3);
-        var trained = TrainedModelMemo.SoftAttention(database, SmallSetup.SoftAttention);
+        var (corpus, database) = SmallSetup.Models.ClusteredDatabase(10, 10, 16, 0.05, 3);
+        var trained = SmallSetup.Models.SoftAttention(database, SmallSetup.SoftAttention);
 
         var result = PipelineEvaluator.Evaluate(trained, null, NvfQueryDistribution.UniformNearestNeighbour.Draw(database, 500, QueryStream.Evaluation), 5);
 

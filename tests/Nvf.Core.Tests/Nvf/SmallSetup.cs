@@ -15,5 +15,8 @@ static class SmallSetup
     public static JointFineTuneConfig Joint { get; } = new("unit-test joint", 1, 64, 1e-4, 1000, 500, 0, TopKRelaxation.StraightThrough, 1.0, 1.0, 13, 1);
 
     /// <summary>Trained once per test run through the same memo the features use.</summary>
-    public static TrainedSoftAttention TrainedSoftAttention => TrainedModelMemo.SoftAttention(Database, SoftAttention);
+    /// <summary>The tests' memo of trained models (one for the test assembly).</summary>
+    public static TrainedModels Models { get; } = new();
+
+    public static TrainedSoftAttention TrainedSoftAttention => Models.SoftAttention(Database, SoftAttention);
 }

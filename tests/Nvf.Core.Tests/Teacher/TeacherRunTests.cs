@@ -60,6 +60,6 @@ public sealed class TeacherRunTests(ITestOutputHelper output)
         var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
         await run.LogAsync(store);
         run.TrainFromLogs();
-        return run.Evaluate();
+        return run.Evaluate(SmallSetup.Models);
     }
 }

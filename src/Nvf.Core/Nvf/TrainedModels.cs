@@ -6,24 +6,27 @@ using Nvf.Core.Training;
 namespace Nvf.Core.Nvf;
 
 /// <summary>
-/// Process-wide memo of databases and trained models, keyed by the data (generator and seed) and
-/// the full config, so that every scenario sharing a Background trains each distinct (data,
-/// config) once per test run. Concurrent callers of the same key wait for one training.
+/// A memo of databases and trained models, keyed by the data (generator and seed) and the full config, so that every
+/// scenario sharing a Background trains each distinct (data, config) once per run: the gate keeps one per run
+/// (run-scoped, cleared when the run ends), not per process. Concurrent callers of the same key wait for one training.
 /// Memoised models are shared: callers must not train or dispose them (joint fine-tuning copies).
 /// </summary>
-public static class TrainedModelMemo
+public class TrainedModels
 {
-    private static readonly ConcurrentDictionary<string, Lazy<object>> Entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> Entries = new(StringComparer.Ordinal);
 
     /// <summary>Keys built so far (for reports and tests), in no particular order.</summary>
-    public static IReadOnlyCollection<string> Keys => Entries.Keys.ToList();
+    public IReadOnlyCollection<string> Keys => Entries.Keys.ToList();
+
+    /// <summary>Forgets every model and database (their memory goes back when nothing else holds them).</summary>
+    public void Clear() => Entries.Clear();
 
     /// <summary>The seed's random unit database, generated once per (count, dimension, seed).</summary>
-    public static NvfDatabase RandomUnitDatabase(int count, int dimension, ulong seed) =>
+    public NvfDatabase RandomUnitDatabase(int count, int dimension, ulong seed) =>
         Get($"database random-unit n={count} d={dimension} seed={seed}", () => NvfDatabase.RandomUnit(count, dimension, seed));
 
     /// <summary>The seed's clustered corpus and its database, generated once per (shape, noise, seed).</summary>
-    public static (ClusteredCorpus Corpus, NvfDatabase Database) ClusteredDatabase(int clusters, int perCluster, int dimension, double noise, ulong seed) =>
+    public (ClusteredCorpus Corpus, NvfDatabase Database) ClusteredDatabase(int clusters, int perCluster, int dimension, double noise, ulong seed) =>
         Get(FormattableString.Invariant($"database clustered {clusters}x{perCluster} d={dimension} noise={noise} seed={seed}"), () =>
         {
             var corpus = ClusteredCorpusGenerator.Generate(clusters, perCluster, dimension, noise, seed);
@@ -34,7 +37,7 @@ public static class TrainedModelMemo
     /// Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per process;
     /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
     /// </summary>
-    public static TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null)
+    public TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
@@ -46,7 +49,7 @@ public static class TrainedModelMemo
     /// <paramref name="config"/>, once per process; <paramref name="progress"/> (not part of the key) hears
     /// of the epochs when this call trains.
     /// </summary>
-    public static TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null)
+    public TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
@@ -57,7 +60,7 @@ public static class TrainedModelMemo
     /// Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per process;
     /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
     /// </summary>
-    public static JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null)
+    public JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(separate);
         ArgumentNullException.ThrowIfNull(config);
@@ -65,7 +68,7 @@ public static class TrainedModelMemo
         return Get(key, () => JointFineTuner.FineTune(separate, config, progress));
     }
 
-    private static T Get<T>(string key, Func<T> create)
+    private T Get<T>(string key, Func<T> create)
         where T : notnull
     {
         var entry = Entries.GetOrAdd(key, _ => new Lazy<object>(() => create(), LazyThreadSafetyMode.ExecutionAndPublication));
