@@ -8,7 +8,7 @@ using Nvf.Specs.Steps.Support;
 namespace Nvf.Specs.Steps.InfoNce;
 
 /// <summary>Per-scenario state of the InfoNCE features: the run config, its shared session, and what the steps measured.</summary>
-public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs)
+public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs, RunInfoNceSessions sessions)
 {
     string? dataLabel;
     InfoNceRunConfig? config;
@@ -85,7 +85,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs)
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, Scenario.StatusProgress());
+        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, sessions, Scenario.StatusProgress());
         configFile = configFileName;
     }
 
@@ -98,7 +98,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs)
     public void OpenFiles(string name, string label, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
     {
         dataLabel = label;
-        (config, session) = InfoNceGate.OpenFiles(name, files, retrieval, contextLength, Scenario.StatusProgress());
+        (config, session) = InfoNceGate.OpenFiles(name, files, retrieval, contextLength, sessions, RunInfoNceSessions.RealKind, Scenario.StatusProgress());
         configFile = name;
     }
 

@@ -34,17 +34,25 @@ public sealed class MemoryLedger(ScenarioEvidence context)
     }
 
     /// <summary>
-    /// Before a feature that is not an InfoNCE one, frees the InfoNCE workspaces (the 584,000 x 768 payload, its index,
-    /// the trained models): the features run grouped by folder, so nothing after the InfoNCE ones needs them.
+    /// After each scenario, releases the InfoNCE data (the 584,000 x 768 payload, its index, the trained models; a real
+    /// corpus's) once no scenario left in the run needs that kind (by its tag: @infonce, @infonce-real): what the run holds
+    /// depends on what is left to run, whatever the order of the features. A run not told its plan keeps them to its end.
     /// </summary>
-    /// <param name="feature">Reqnroll's context of the feature about to run.</param>
-    [BeforeFeature]
-    public static void ReleaseInfoNceWhenLeaving(FeatureContext feature)
+    /// <param name="soFar">The run so far and what is left.</param>
+    /// <param name="sessions">The run's InfoNCE sessions.</param>
+    [AfterScenario(Order = 100)]
+    public static void ReleaseWhatNothingLeftNeeds(RunSoFar soFar, RunInfoNceSessions sessions)
     {
-        ArgumentNullException.ThrowIfNull(feature);
-        if (!feature.FeatureInfo.Tags.Any(t => t.TrimStart('@') == "infonce"))
+        ArgumentNullException.ThrowIfNull(soFar);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (soFar.Remaining is not { } remaining)
         {
-            global::Nvf.Core.InfoNce.InfoNceSessions.ReleaseAll();
+            return;
+        }
+
+        foreach (var kind in sessions.Kinds.Where(kind => !remaining.Any(s => s.HasTag(kind))).ToList())
+        {
+            sessions.ReleaseKind(kind);
             global::Nvf.Faiss.FaissRuntime.ReturnFreedMemory();
         }
     }

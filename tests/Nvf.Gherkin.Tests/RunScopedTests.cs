@@ -28,6 +28,7 @@ public sealed class RunScopedTests
         ids.Should().HaveCount(2);
         ids.Select(id => id.Split(' ')[0]).Distinct().Should().ContainSingle("both scenarios of a run see the same object");
         ids.Select(id => id.Split(' ')[1]).Should().Equal("1", "2");
+        ids.Select(id => id.Split(' ')[2]).Should().Equal(["1", "0"], "the run knows what is left after each scenario (what a run-scoped cache may release)");
         var made = RunTally.Made[ids[0].Split(' ')[0]];
         made.Disposed.Should().BeTrue("the run disposes it when it finishes");
         second.Results[0].Steps.Single().Attachments.Single().Content.Split(' ')[0].Should().NotBe(ids[0].Split(' ')[0], "the next run gets its own");
@@ -58,9 +59,9 @@ public sealed class RunTally : IRunScoped
 
 /// <summary>Counts the run-scoped tally and attaches "id count".</summary>
 [Binding]
-public sealed class RunTallySteps(RunTally tally, ScenarioEvidence evidence)
+public sealed class RunTallySteps(RunTally tally, ScenarioEvidence evidence, RunSoFar soFar)
 {
-    /// <summary>Counts.</summary>
+    /// <summary>Counts, and says how many scenarios the run has left after this one.</summary>
     [Given("the run-scoped tally is counted")]
-    public void Count() => evidence.AttachText("tally", $"{tally.Id} {++tally.Count}");
+    public void Count() => evidence.AttachText("tally", $"{tally.Id} {++tally.Count} {soFar.Remaining?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
 }

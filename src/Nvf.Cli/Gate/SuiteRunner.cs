@@ -36,6 +36,7 @@ public static class SuiteRunner
         ArgumentNullException.ThrowIfNull(scenarios);
         var run = new GherkinRun(BindingSource.FromAssembly(typeof(GateScenario).Assembly), new RunOptions { Progress = progress, SharedInstances = [inputs] });
         await run.StartAsync();
+        run.Plan(scenarios);
         foreach (var scenario in scenarios)
         {
             await run.RunScenarioAsync(scenario);

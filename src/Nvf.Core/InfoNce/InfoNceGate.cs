@@ -18,12 +18,18 @@ public static class InfoNceGate
     /// (the researcher's artifacts), or on the data the config generates when null, keeping what it writes (generated eval
     /// sets, indexes) under <paramref name="workspace"/>/artifacts/infonce; long work reports to <paramref name="status"/>.
     /// </summary>
-    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, ArtifactSources? files, string workspace, IProgress<string>? status = null)
+    /// <param name="configFileName">The run config's file name.</param>
+    /// <param name="files">The researcher's artifacts, or null to generate.</param>
+    /// <param name="workspace">The folder under which artifacts/infonce is kept.</param>
+    /// <param name="cache">The run's sessions.</param>
+    /// <param name="status">Where long work reports.</param>
+    public static (InfoNceRunConfig Config, InfoNceSession Session) Open(string configFileName, ArtifactSources? files, string workspace, InfoNceSessionCache cache, IProgress<string>? status = null)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentException.ThrowIfNullOrWhiteSpace(workspace);
         var configFolder = ConfigDirectory.Find();
         var config = InfoNceRunConfig.Load(Path.Combine(configFolder, configFileName));
-        var session = InfoNceSessions.Open(config, files, Path.Combine(workspace, OutputFolder), status);
+        var session = cache.Open(config, files, Path.Combine(workspace, OutputFolder), status);
         return (config, session);
     }
 
@@ -32,13 +38,21 @@ public static class InfoNceGate
     /// <paramref name="retrieval"/>'s index and check settings and contexts of <paramref name="contextLength"/> chunks.
     /// The training hyper-parameters are those of infonce-generated.json (nothing is trained on a real payload here).
     /// </summary>
-    public static (InfoNceRunConfig Config, InfoNceSession Session) OpenFiles(string name, ArtifactSources files, RetrievalSettings retrieval, int contextLength, IProgress<string>? status = null)
+    /// <param name="name">The config's name.</param>
+    /// <param name="files">The corpus's files.</param>
+    /// <param name="retrieval">Index and check settings.</param>
+    /// <param name="contextLength">Context chunks per eval row.</param>
+    /// <param name="cache">The run's sessions.</param>
+    /// <param name="kind">The kind of data (the tag of the features that use it), for release.</param>
+    /// <param name="status">Where long work reports.</param>
+    public static (InfoNceRunConfig Config, InfoNceSession Session) OpenFiles(string name, ArtifactSources files, RetrievalSettings retrieval, int contextLength, InfoNceSessionCache cache, string kind, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(cache);
         var configFolder = ConfigDirectory.Find();
         var generated = InfoNceRunConfig.Load(Path.Combine(configFolder, "infonce-generated.json"));
         var config = generated with { Name = name, Retrieval = retrieval, Data = generated.Data with { ContextLength = contextLength } };
         var root = Path.GetFullPath(Path.Combine(configFolder, "..", ".."));
-        return (config, InfoNceSessions.Open(config, files, Path.Combine(root, OutputFolder), status));
+        return (config, cache.Open(config, files, Path.Combine(root, OutputFolder), status, kind));
     }
 }

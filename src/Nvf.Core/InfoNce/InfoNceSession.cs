@@ -11,7 +11,7 @@ namespace Nvf.Core.InfoNce;
 /// One data set seen with one set of retrieval settings (nprobe, top-k, sample counts): the plumbing
 /// checks and the measurements of trained models at those settings. The costly parts (indexes,
 /// trained models, predictions) live in the shared <see cref="InfoNceWorkspace"/>, so sessions that
-/// differ only in nprobe reuse them. Get one from <see cref="InfoNceSessions"/>. Not thread-safe:
+/// differ only in nprobe reuse them. Get one from <see cref="InfoNceSessionCache"/>. Not thread-safe:
 /// scenarios run one at a time.
 /// </summary>
 public sealed class InfoNceSession : IDisposable

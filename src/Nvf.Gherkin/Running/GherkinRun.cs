@@ -33,7 +33,7 @@ public sealed class GherkinRun
         this.bindings = bindings;
         Options = options;
         engine = new ReqnrollEngine(bindings, options);
-        soFar = new RunSoFar(() => results.ToList());
+        soFar = new RunSoFar(() => results.ToList(), () => plan?.Where(s => !results.Any(r => r.Scenario.Id == s.Id) && s.Id != running?.Id).ToList());
     }
 
     /// <summary>The options of this run.</summary>
@@ -41,6 +41,18 @@ public sealed class GherkinRun
 
     // The run-scoped objects of this run (IRunScoped), made at start and disposed at finish.
     List<IRunScoped> runScoped = [];
+
+    // The scenarios the run was told it will run (null when not told), and the one running now.
+    IReadOnlyList<ScenarioInfo>? plan;
+    ScenarioInfo? running;
+
+    /// <summary>Tells the run which scenarios it will run (in any order), so that <see cref="RunSoFar.Remaining"/> can say what is left.</summary>
+    /// <param name="scenarios">The scenarios of the run.</param>
+    public void Plan(IEnumerable<ScenarioInfo> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        plan = scenarios.ToList();
+    }
 
     /// <summary>Scenario results so far, in run order.</summary>
     public IReadOnlyList<ScenarioResult> Results => results;
@@ -76,6 +88,7 @@ public sealed class GherkinRun
                 featureFailure = runFailure is null ? await engine.OpenFeatureAsync(scenario.Feature) : null;
             }
 
+            running = scenario;
             Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioStarted, scenario, null, null, null));
             var result = new ScenarioResult(scenario, DateTimeOffset.UtcNow, Options.DryRun);
             var scenarioClock = Stopwatch.StartNew();
@@ -91,6 +104,7 @@ public sealed class GherkinRun
 
             result.Duration = scenarioClock.Elapsed;
             results.Add(result);
+            running = null;
             Options.Progress?.Invoke(new RunProgress(RunProgressKind.ScenarioFinished, scenario, null, null, result));
             return result;
         }
@@ -155,7 +169,9 @@ public sealed class GherkinRun
     {
         ArgumentNullException.ThrowIfNull(features);
         await StartAsync();
-        foreach (var scenario in ScenarioOrder.Arrange(features.SelectMany(f => f.Scenarios)))
+        var scenarios = ScenarioOrder.Arrange(features.SelectMany(f => f.Scenarios)).ToList();
+        Plan(scenarios);
+        foreach (var scenario in scenarios)
         {
             await RunScenarioAsync(scenario);
         }

@@ -1,3 +1,4 @@
+using Nvf.Gherkin.Model;
 namespace Nvf.Gherkin.Running;
 
 /// <summary>
@@ -7,8 +8,19 @@ namespace Nvf.Gherkin.Running;
 public sealed class RunSoFar
 {
     readonly Func<IReadOnlyList<ScenarioResult>> results;
+    readonly Func<IReadOnlyList<ScenarioInfo>?> remaining;
 
-    internal RunSoFar(Func<IReadOnlyList<ScenarioResult>> results) => this.results = results;
+    internal RunSoFar(Func<IReadOnlyList<ScenarioResult>> results, Func<IReadOnlyList<ScenarioInfo>?> remaining)
+    {
+        this.results = results;
+        this.remaining = remaining;
+    }
+
+    /// <summary>
+    /// The scenarios planned for this run that have not run yet (the running one excluded), or null when the run was not told
+    /// its plan: what a run-scoped cache may release once nothing left needs it.
+    /// </summary>
+    public IReadOnlyList<ScenarioInfo>? Remaining => remaining();
 
     /// <summary>The scenarios that finished before the current one, in run order.</summary>
     public IReadOnlyList<ScenarioResult> Results => results();

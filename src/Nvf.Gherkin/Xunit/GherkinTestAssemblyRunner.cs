@@ -1,4 +1,5 @@
 using System.Reflection;
+using Nvf.Gherkin.Model;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -45,6 +46,8 @@ public sealed class GherkinTestAssemblyRunner : XunitTestAssemblyRunner
         {
             GherkinRunHost.StartupError = null;
             host = await GherkinRunHost.StartAsync(assembly, features);
+            // The run knows what it will run (a test filter selects a part), so run-scoped caches can release what nothing left needs.
+            host.Run.Plan(TestCases.OfType<ScenarioTestCase>().Select(t => t.Scenario).OfType<ScenarioInfo>());
         }
         catch (Exception e)
         {

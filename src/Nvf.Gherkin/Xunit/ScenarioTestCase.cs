@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text;
+using Nvf.Gherkin.Model;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 using Xunit.Abstractions;
@@ -38,6 +39,9 @@ public sealed class ScenarioTestCase : global::Xunit.LongLivedMarshalByRefObject
 
     /// <inheritdoc/>
     public string DisplayName { get; private set; } = "";
+
+    /// <summary>The scenario this test runs, in the run's catalogue, or null when it is not there (a stale discovery).</summary>
+    internal ScenarioInfo? Scenario => GherkinRunHost.Current?.Catalog.Find(featureUri, title);
 
     /// <summary>Position in discovery order (feature files by path, scenarios in file order); the run follows it.</summary>
     public int Order { get; private set; }

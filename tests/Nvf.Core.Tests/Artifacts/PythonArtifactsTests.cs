@@ -69,7 +69,8 @@ json.dump({"payload": "payload.npy", "eval": "eval.npz", "payloadKeys": "keys.np
         sources.TrainingPath.Should().Be(folder.File("train.npz"));
 
         var config = Config();
-        var session = InfoNceSessions.Open(config, sources, folder.Path);
+        using var cache = new InfoNceSessionCache();
+        var session = cache.Open(config, sources, folder.Path);
         session.Data.Payload.Count.Should().Be(60 * 32);
         session.Data.Source.Should().Contain("payload.npy");
         session.Normalization().Outcome.Passed.Should().BeTrue();

@@ -23,6 +23,9 @@ public static class SmallGate
         new(InfoNceLoss.SeedTemperature, microBatch, accumulation, articleDropout, spanCorruption, LearningRate: 0.003, Width: 64, Heads: 4,
             MlpHidden: 128, PayloadHidden: 64, ProjectionWidth: 32, V1InfoNceWeight: 0.7, Seed: 11, TorchThreads: 1);
 
+    /// <summary>The tests' InfoNCE sessions (one cache for the test assembly, as the gate keeps one per run).</summary>
+    public static InfoNceSessionCache Cache { get; } = new();
+
     /// <summary>The shared session of <paramref name="targets"/> (both share the generated data's spec).</summary>
     public static InfoNceSession Session(TrainingTargets targets = TrainingTargets.Aligned)
     {
@@ -31,7 +34,7 @@ public static class SmallGate
             if (!Sessions.TryGetValue(targets, out var session))
             {
                 var config = Config(targets);
-                session = InfoNceSessions.Open(config, null, Path.Combine(Path.GetTempPath(), "nvf-infonce-tests"));
+                session = Cache.Open(config, null, Path.Combine(Path.GetTempPath(), "nvf-infonce-tests"));
                 Sessions[targets] = session;
             }
 
