@@ -17,6 +17,9 @@ public static class GateRecorder
     /// <summary>The baseline the gate compares with: fixtures/baselines/gate.json (the regression feature reads the same).</summary>
     public const string BaselineName = "gate";
 
+    /// <summary>How the copy of the run's record beside the reports is named: "&lt;report name&gt;.run.json".</summary>
+    public const string RunRecordSuffix = ".run.json";
+
     /// <summary>The heading of the history section.</summary>
     public const string HistoryTitle = "Regression check and trends";
 
@@ -48,7 +51,15 @@ public static class GateRecorder
         var written = ReportFiles.WriteAll(withSections, [runFolder, settings.ReportDirectory], settings.ReportName);
         var (kept, files) = (written[0], written[1]);
         GitHubStepSummary.Append(File.ReadAllText(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
-        history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
+        var recorded = history.Record(record with { Reports = kept.Select(Path.GetFileName).OfType<string>().ToList() });
+        // The run's record beside its reports too (--out): answers, metrics, provenance, the models evaluated.
+        var results = Path.Combine(settings.ReportDirectory, settings.ReportName + RunRecordSuffix);
+        if (Path.GetFullPath(settings.ReportDirectory) != Path.GetFullPath(runFolder))
+        {
+            AtomicFile.WriteAllText(results, File.ReadAllText(recorded));
+            files = [.. files, Path.GetFullPath(results)];
+        }
+
         return new GateRecording(record, withSections, comparison, runFolder, files);
     }
 

@@ -209,6 +209,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         var run = Record();
         run.GetProperty("name").GetString().Should().Be("epoch 1");
+        File.ReadAllText(Path.Combine(repository.Root, "reports", "acceptance.run.json")).Should().Contain("\"evaluated\"").And.Contain("\"answers\"", "the run's record is written beside the reports (--out) too");
         run.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Should().Equal("run-a");
         var evaluated = run.GetProperty("evaluated").EnumerateArray().Single();
         evaluated.GetProperty("perQuery").GetString().Should().Be("learned.per-query.jsonl");
