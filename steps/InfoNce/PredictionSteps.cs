@@ -79,8 +79,10 @@ public sealed class PredictionSteps(InfoNceContext context)
         {
             // Beside the reports (and copied into the run folder): `nvf rescore` recomputes every metric from it.
             var target = Path.Combine(context.Inputs.OutputDirectory, PerQueryResults.FileNameFor(file));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             perQuery.Write(target);
-            context.Scenario.AttachText("Per-query results", $"{target}: {perQuery.Rows.Count:N0} queries, top {perQuery.Header.TopK} ids and scores, the truth's rank and cosine (re-score with: nvf rescore {target})");
+            context.Scenario.AttachText("Per-query results", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{target}: {perQuery.Rows.Count:N0} queries, top {perQuery.Header.TopK} ids and scores, the truth's rank and cosine, written in {clock.Elapsed.TotalSeconds:F2} s ({new FileInfo(target).Length / 1e6:F1} MB); re-score with: nvf rescore {target}"));
         }
     }
 
