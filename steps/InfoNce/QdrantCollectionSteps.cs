@@ -120,7 +120,9 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         var data = context.Session.Data;
         if (state.Source is null)
         {
-            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, context.Scenario.StatusProgress()));
+            // One pass over the collection: what the checks sample (the oracle queries, the eval targets' rows) keeps its vectors.
+            var keep = OracleRows().Select(r => (long)r).Concat(data.EvalRows().Where(r => r >= 0 && r < state.Rows).Select(r => (long)r)).ToHashSet();
+            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, keep, data.Payload, context.Scenario.StatusProgress()));
             if (state.Shared)
             {
                 lock (OwnCollection)
@@ -135,9 +137,8 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     public void ThenEqualsPayload()
     {
         var source = Source;
-        var payload = context.Session.Data.Payload;
-        source.Payload.Count.Should().Be(state.Rows);
-        var mismatched = Enumerable.Range(0, state.Rows).Count(r => !source.Payload.Row(r).SequenceEqual(payload.Row(r)));
+        source.Rows.Should().Be(state.Rows);
+        var mismatched = source.DifferingRows ?? throw new InvalidOperationException("The collection was read without the payload to compare with.");
         context.Metrics.Record("infonce.qdrant.rows_differing_from_payload", mismatched, MetricDirection.LowerIsBetter, kind: MetricKind.Count);
         mismatched.Should().Be(0, "JSON carries float32 exactly (shortest round-trip form), so each point must equal its payload row");
     }
@@ -145,7 +146,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     [Then("the collection's vectors pass the normalization check")]
     public void ThenNormalized()
     {
-        var check = NormalizationCheck.Run(Source.Payload, Source.Info.Distance == QdrantDistance.Euclid ? FaissMetric.L2 : FaissMetric.InnerProduct);
+        var check = NormalizationCheck.Run(Source.Norms, Source.Info.Distance == QdrantDistance.Euclid ? FaissMetric.L2 : FaissMetric.InnerProduct);
         context.Scenario.AttachTable("Normalization of the collection's vectors", ["mean norm", "min", "max", "distance", "status"],
             [[check.Norms.Mean.ToString("F6", CultureInfo.InvariantCulture), check.Norms.Min.ToString("F6", CultureInfo.InvariantCulture), check.Norms.Max.ToString("F6", CultureInfo.InvariantCulture), Source.Info.Distance.ToString(), check.Outcome.Status]]);
         check.NormsAreUnit.Should().BeTrue(string.Join("; ", check.Outcome.Failures));
@@ -160,9 +161,14 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         inCollection.Should().NotBeEmpty("some eval targets must lie in the collection's rows");
         var d = data.Eval.Dimension;
         var targets = new VectorSet(new float[inCollection.Length * d], inCollection.Length, d);
+        var atTruth = new VectorSet(new float[inCollection.Length * d], inCollection.Length, d);
         for (var i = 0; i < inCollection.Length; i++)
+        {
             data.Eval.Targets.Row(inCollection[i]).CopyTo(targets.Row(i));
-        var statistics = AlignmentStatistics.Measure(targets, Source.Payload, inCollection.Select(i => truth[i]).ToArray());
+            Source.VectorOf(truth[inCollection[i]]).CopyTo(atTruth.Row(i));
+        }
+
+        var statistics = AlignmentStatistics.Measure(targets, atTruth, Enumerable.Range(0, inCollection.Length).ToArray());
         context.Scenario.AttachTable("Eval alignment with the collection's vectors", ["eval rows", "mean cosine", "min cosine", $"share > {statistics.Threshold}"],
             [[inCollection.Length.ToString("N0", CultureInfo.InvariantCulture), statistics.Mean.ToString("F6", CultureInfo.InvariantCulture), statistics.Min.ToString("F6", CultureInfo.InvariantCulture), statistics.Aligned.ToString()]]);
         context.Metrics.Record("infonce.qdrant.alignment.aligned", statistics.Aligned);
@@ -173,12 +179,12 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
     public void WhenOracleSearched(int topK)
     {
         var source = Source;
-        var queries = Math.Min(context.Config.Retrieval.OracleQueries, state.Rows);
-        var rows = new SeededRandom(context.Config.Retrieval.Seed).Permutation(state.Rows)[..queries];
-        var d = source.Payload.Dimension;
+        var rows = OracleRows();
+        var queries = rows.Length;
+        var d = source.Dimension;
         var vectors = new float[queries * d];
         for (var i = 0; i < queries; i++)
-            source.Payload.Row(rows[i]).CopyTo(vectors.AsSpan(i * d, d));
+            source.VectorOf(rows[i]).CopyTo(vectors.AsSpan(i * d, d));
         var (found, seconds) = Run(() => source.SearchAsync(Client, new VectorSet(vectors, queries, d), topK, context.Scenario.StatusProgress()));
         var data = context.Session.Data;
         int At(int k) => Enumerable.Range(0, queries).Count(q => Enumerable.Range(0, k).Any(j => found[(q * topK) + j] is var row && row >= 0 && data.AreDuplicates(row, rows[q])));
@@ -212,7 +218,9 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
             predictions.Row(inCollection[i]).CopyTo(queries.AsSpan(i * d, d));
         const int k = RetrievalEvaluator.SeedTopK;
         var (qdrantRows, seconds) = Run(() => Source.SearchAsync(Client, new VectorSet(queries, inCollection.Length, d), k, context.Scenario.StatusProgress()));
-        var exact = FaissExactSearch.InnerProduct(queries, Source.Payload.Data, d, k);
+        // Exact search over the run's payload rows the collection holds (the first scenario checks they are equal point for point).
+        var rowsHeld = state.Rows == data.Payload.Count ? data.Payload.Data : data.Payload.Data.AsSpan(0, state.Rows * d).ToArray();
+        var exact = FaissExactSearch.InnerProduct(queries, rowsHeld, d, k);
         var truthRows = inCollection.Select(i => (long)truth[i]).ToArray();
         state.Retrieval = (Count(qdrantRows, truthRows, 5, exactOnly: true), Count(qdrantRows, truthRows, k, exactOnly: false),
             Count(exact.Ids, truthRows, 5, exactOnly: true), Count(exact.Ids, truthRows, k, exactOnly: false), seconds);
@@ -243,6 +251,9 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         r.QdrantR5.Successes.Should().Be(r.ExactR5.Successes, "an exhaustive search over the same rows ranks as FAISS's exact search");
         r.QdrantContain.Successes.Should().Be(r.ExactContain.Successes);
     }
+
+    // The payload rows used as their own queries: a seeded sample of the collection's rows (the seed: 1,000).
+    int[] OracleRows() => new SeededRandom(context.Config.Retrieval.Seed).Permutation(state.Rows)[..Math.Min(context.Config.Retrieval.OracleQueries, state.Rows)];
 
     QdrantClient Client => state.Client ?? throw new InvalidOperationException("No collection; expected 'Given the payload of the run in a Qdrant collection' first.");
 

@@ -1,3 +1,4 @@
+using Nvf.Core.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Nvf.Core.Artifacts;
@@ -84,56 +85,84 @@ public sealed record QdrantCollectionSettings(Uri Url, string? ApiKey, string Co
 }
 
 /// <summary>
-/// The payload as a Qdrant collection holds it: every point read back by scroll (with vectors), its payload row taken
-/// from the payload field the settings name, and searches mapped from point ids back to payload rows, so the InfoNCE
-/// plumbing checks and R@5 run on the collection as they run on a FAISS index.
+/// A Qdrant collection read once, page by page, and never held whole: every point is mapped to its payload row, its norm
+/// joins the streamed statistics, it is compared with the run's payload row when one is given, and only the rows the checks
+/// sample (the oracle queries, the eval targets' rows) keep their vectors. Memory is the sample and the id map, not the
+/// collection (584,000 x 768 would be 1.8 GB).
 /// </summary>
 public sealed class QdrantCollectionSource
 {
     private readonly Dictionary<ulong, long> rowOf;
+    private readonly Dictionary<long, float[]> kept;
 
-    private QdrantCollectionSource(QdrantCollectionSettings settings, VectorSet payload, Dictionary<ulong, long> rowOf, QdrantCollectionInfo info)
+    private QdrantCollectionSource(QdrantCollectionSettings settings, int rows, int dimension, Dictionary<ulong, long> rowOf, Dictionary<long, float[]> kept, NormStatistics norms, long? differing, QdrantCollectionInfo info)
     {
         Settings = settings;
-        Payload = payload;
+        Rows = rows;
+        Dimension = dimension;
         this.rowOf = rowOf;
+        this.kept = kept;
+        Norms = norms;
+        DifferingRows = differing;
         Info = info;
     }
 
-    /// <summary>Where it was read from.</summary>
+    /// <summary>Where the collection is and how to search it.</summary>
     public QdrantCollectionSettings Settings { get; }
 
-    /// <summary>The vectors in payload-row order.</summary>
-    public VectorSet Payload { get; }
+    /// <summary>How many payload rows the collection holds (one point each).</summary>
+    public int Rows { get; }
 
-    /// <summary>What the server said of the collection.</summary>
+    /// <summary>The vectors' width.</summary>
+    public int Dimension { get; }
+
+    /// <summary>The norms of every vector of the collection, streamed over the scroll.</summary>
+    public NormStatistics Norms { get; }
+
+    /// <summary>How many points differ from the run's payload row they name, or null when no payload was given to compare.</summary>
+    public long? DifferingRows { get; }
+
+    /// <summary>The collection's configuration as the server reports it.</summary>
     public QdrantCollectionInfo Info { get; }
 
-    /// <summary>What runs for a nearest-neighbour query, in words (exact, or why a "HNSW" search is a full scan).</summary>
+    /// <summary>How the collection searches, as asked and as it runs.</summary>
     public string SearchMode => Info.SearchMode(Settings.Exact);
 
-    /// <summary>"collection 'payload' at http://…: 584,000 x 768, Cosine, 2 shards x 2 replicas; search exact (full scan)".</summary>
+    /// <summary>One line for the report.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"Qdrant collection '{Settings.Collection}' at {Settings.Url}: {Payload.Count:N0} x {Payload.Dimension}, {Info.Distance}, {Info.ShardNumber} shard(s) x {Info.ReplicationFactor} replica(s); asked {Settings.SearchAsked}; runs {SearchMode}");
+        $"Qdrant collection '{Settings.Collection}' at {Settings.Url}: {Rows:N0} x {Dimension}, {Info.Distance}, {Info.ShardNumber} shard(s) x {Info.ReplicationFactor} replica(s); asked {Settings.SearchAsked}; runs {SearchMode}");
+
+    /// <summary>The collection's vector of payload row <paramref name="row"/>, which must be one of the rows asked to be kept.</summary>
+    /// <param name="row">A sampled payload row.</param>
+    public ReadOnlySpan<float> VectorOf(long row) =>
+        kept.TryGetValue(row, out var vector) ? vector : throw new ArgumentOutOfRangeException(nameof(row), row, "this row's vector was not kept; expected one of the sampled rows given to ReadAsync");
 
     /// <summary>
-    /// Scrolls the whole collection and places each point's vector at its payload row; every problem (a size that is
-    /// not <paramref name="dimension"/>, a point without an integer row field, a row outside [0, <paramref name="rows"/>),
-    /// two points on one row, rows no point names) is an <see cref="ArtifactException"/> naming the collection, the
-    /// point and the field.
+    /// Reads the collection page by page: checks one point per payload row, streams the norms, compares each point with
+    /// <paramref name="compareWith"/>'s row when given, and keeps the vectors of <paramref name="keep"/> only.
     /// </summary>
-    public static async Task<QdrantCollectionSource> ReadAsync(QdrantClient client, QdrantCollectionSettings settings, int rows, int dimension, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="client">The client.</param>
+    /// <param name="settings">The collection.</param>
+    /// <param name="rows">How many payload rows it should hold.</param>
+    /// <param name="dimension">The payload's width.</param>
+    /// <param name="keep">The rows whose vectors the checks need (oracle queries, eval targets).</param>
+    /// <param name="compareWith">The run's payload, to count points that differ from their row; null to skip.</param>
+    /// <param name="progress">Where the reading reports.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public static async Task<QdrantCollectionSource> ReadAsync(QdrantClient client, QdrantCollectionSettings settings, int rows, int dimension, IReadOnlySet<long> keep, VectorSet? compareWith = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(keep);
         var name = $"Qdrant collection '{settings.Collection}' at {settings.Url}";
         var info = await client.GetCollectionAsync(settings.Collection, cancellationToken).ConfigureAwait(false);
         if (info.Size != dimension)
             throw new ArtifactException($"{name}: vectors of size {info.Size}; expected {dimension}, the payload's width");
-        var data = new float[(long)rows * dimension];
         var seen = new ulong?[rows];
         var map = new Dictionary<ulong, long>(rows);
-        long read = 0;
+        var kept = new Dictionary<long, float[]>(keep.Count);
+        var norms = new NormStatistics.Accumulator();
+        long read = 0, differing = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await foreach (var point in client.ScrollAllAsync(settings.Collection, 1000, withVectors: true, withPayload: true, cancellationToken).ConfigureAwait(false))
         {
@@ -147,7 +176,11 @@ public sealed class QdrantCollectionSource
                 throw new ArtifactException($"{name}: point {point.Id} came back with {point.Vector?.Length ?? 0} vector values; expected {dimension}");
             seen[row] = point.Id;
             map[point.Id] = row;
-            vector.CopyTo(data.AsSpan((int)(row * dimension), dimension));
+            norms.Add(vector);
+            if (compareWith is not null && !vector.AsSpan().SequenceEqual(compareWith.Row((int)row)))
+                differing++;
+            if (keep.Contains(row))
+                kept[row] = vector;
             if (++read % 50_000 == 0 || clock.Elapsed.TotalSeconds > 2)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{name}: {read:N0} / {rows:N0} points read"));
@@ -158,10 +191,15 @@ public sealed class QdrantCollectionSource
         var missing = Enumerable.Range(0, rows).Where(r => seen[r] is null).Take(5).ToList();
         if (missing.Count > 0)
             throw new ArtifactException($"{name}: {rows - read:N0} payload rows have no point (first: {string.Join(", ", missing)}); expected one point per row of the payload's {rows:N0}");
-        return new QdrantCollectionSource(settings, new VectorSet(data, rows, dimension), map, info);
+        return new QdrantCollectionSource(settings, rows, dimension, map, kept, norms.Result(), compareWith is null ? null : differing, info);
     }
 
-    /// <summary>Searches the collection for <paramref name="queries"/>, top <paramref name="k"/>, as payload rows (-1 where fewer came back).</summary>
+    /// <summary>Searches the collection for <paramref name="queries"/> (top <paramref name="k"/>, batched) and returns the payload rows found, with the wall time.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="queries">The query vectors.</param>
+    /// <param name="k">How many results per query.</param>
+    /// <param name="progress">Where the searching reports.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
     public async Task<(long[] Rows, double Seconds)> SearchAsync(QdrantClient client, VectorSet queries, int k, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);

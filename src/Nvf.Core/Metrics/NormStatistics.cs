@@ -16,6 +16,34 @@ public sealed record NormStatistics(double Mean, double Min, double Max, double 
     /// <summary>True when every norm lies within <paramref name="tolerance"/> of 1.</summary>
     public bool AllUnit(double tolerance = 1e-5) => Math.Abs(Min - 1) <= tolerance && Math.Abs(Max - 1) <= tolerance;
 
+    /// <summary>Norm statistics over vectors that arrive one at a time (a collection read page by page), without keeping them.</summary>
+    public sealed class Accumulator
+    {
+        long count;
+        double mean;
+        double m2;
+        double min = double.PositiveInfinity;
+        double max = double.NegativeInfinity;
+
+        /// <summary>Adds one vector's norm (Welford's running mean and variance).</summary>
+        /// <param name="vector">The vector.</param>
+        public void Add(ReadOnlySpan<float> vector)
+        {
+            var norm = VectorMath.Norm(vector);
+            count++;
+            var delta = norm - mean;
+            mean += delta / count;
+            m2 += delta * (norm - mean);
+            min = Math.Min(min, norm);
+            max = Math.Max(max, norm);
+        }
+
+        /// <summary>The statistics of the vectors added so far.</summary>
+        public NormStatistics Result() => count == 0
+            ? throw new InvalidOperationException("no vectors; expected at least one")
+            : new NormStatistics(mean, min, max, Math.Sqrt(m2 / count), checked((int)count));
+    }
+
     /// <summary>Measures the norms of every row of <paramref name="vectors"/>.</summary>
     public static NormStatistics Measure(VectorSet vectors)
     {

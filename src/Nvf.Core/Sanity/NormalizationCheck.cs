@@ -16,9 +16,14 @@ public static class NormalizationCheck
     public const double Tolerance = 1e-5;
 
     /// <summary>Measures every norm of <paramref name="payload"/> and checks the index metric.</summary>
-    public static NormalizationCheckResult Run(VectorSet payload, FaissMetric indexMetric)
+    public static NormalizationCheckResult Run(VectorSet payload, FaissMetric indexMetric) => Run(NormStatistics.Measure(payload), indexMetric);
+
+    /// <summary>Checks norm statistics measured elsewhere (streamed over a collection's pages) and the index metric.</summary>
+    /// <param name="norms">The norms' statistics.</param>
+    /// <param name="indexMetric">The metric the index ranks by.</param>
+    public static NormalizationCheckResult Run(NormStatistics norms, FaissMetric indexMetric)
     {
-        var norms = NormStatistics.Measure(payload);
+        ArgumentNullException.ThrowIfNull(norms);
         var outcome = CheckOutcome.Of(
             (Math.Abs(norms.Mean - 1) <= Tolerance, Text($"mean norm {norms.Mean:F6} is not within {Tolerance:G} of 1")),
             (norms.AllUnit(Tolerance), Text($"norms range over [{norms.Min:F6}, {norms.Max:F6}], not all within {Tolerance:G} of 1")),

@@ -32,9 +32,16 @@ public sealed class QdrantCollectionSourceTests : IDisposable
     {
         await Fill(r => new JsonObject { ["row"] = r });
 
-        var source = await QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension);
+        var source = await QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension, new HashSet<long> { 3, 17 }, payload);
 
-        source.Payload.Data.Should().Equal(payload.Data, "point ids are shuffled; the row field puts each vector back in place");
+        source.DifferingRows.Should().Be(0, "point ids are shuffled; the row field puts each vector back in place, equal to its payload row");
+        source.VectorOf(17).ToArray().Should().Equal(payload.Row(17).ToArray(), "a sampled row keeps its vector");
+        var notKept = () => source.VectorOf(4).ToArray();
+        notKept.Should().Throw<ArgumentOutOfRangeException>("only the sampled rows are kept, never the whole collection");
+        source.Norms.Count.Should().Be(Rows);
+        source.Norms.Mean.Should().BeApproximately(1, 1e-6, "the norms are streamed over every page");
+        var shifted = new VectorSet([.. payload.Data[Dimension..], .. payload.Data[..Dimension]], Rows, Dimension);
+        (await QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension, new HashSet<long>(), shifted)).DifferingRows.Should().Be(Rows, "a payload off by one row differs everywhere");
         var (rows, _) = await source.SearchAsync(client, new VectorSet(payload.Data[(3 * Dimension)..(5 * Dimension)], 2, Dimension), 5);
         rows[0].Should().Be(3);
         rows[5].Should().Be(4);
@@ -46,7 +53,7 @@ public sealed class QdrantCollectionSourceTests : IDisposable
     public async Task A_point_without_the_row_field_is_named()
     {
         await Fill(r => r == 4 ? new JsonObject { ["chunk"] = r } : new JsonObject { ["row"] = r });
-        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension);
+        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension, new HashSet<long>());
         (await act.Should().ThrowAsync<ArtifactException>()).Which.Message.Should().Be(
             $"Qdrant collection 'p' at {QdrantRestDouble.BaseAddress}: point {500 + (4 * 7 % Rows)} has no integer payload field 'row' (set NVF_QDRANT_ROW_FIELD to the field that holds the payload row)");
     }
@@ -55,7 +62,7 @@ public sealed class QdrantCollectionSourceTests : IDisposable
     public async Task Two_points_on_one_row_are_named()
     {
         await Fill(r => new JsonObject { ["row"] = r == 9 ? 8 : r });
-        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension);
+        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension, new HashSet<long>());
         (await act.Should().ThrowAsync<ArtifactException>()).Which.Message.Should().MatchRegex("points \\d+ and \\d+ both name payload row 8 in 'row'; expected one point per row");
     }
 
@@ -63,10 +70,10 @@ public sealed class QdrantCollectionSourceTests : IDisposable
     public async Task Rows_out_of_range_and_rows_without_a_point_are_named()
     {
         await Fill(r => new JsonObject { ["row"] = r });
-        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows - 5, Dimension);
+        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows - 5, Dimension, new HashSet<long>());
         (await act.Should().ThrowAsync<ArtifactException>()).Which.Message.Should().MatchRegex(@"point \d+ names payload row 2[5-9] in 'row'; expected a row in \[0, 25\)$");
 
-        act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows + 3, Dimension);
+        act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows + 3, Dimension, new HashSet<long>());
         (await act.Should().ThrowAsync<ArtifactException>()).Which.Message.Should().Contain("3 payload rows have no point (first: 30, 31, 32); expected one point per row of the payload's 33");
     }
 
@@ -74,7 +81,7 @@ public sealed class QdrantCollectionSourceTests : IDisposable
     public async Task A_collection_of_another_width_is_named()
     {
         await Fill(r => new JsonObject { ["row"] = r }, dimension: 6);
-        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension);
+        var act = () => QdrantCollectionSource.ReadAsync(client, settings, Rows, Dimension, new HashSet<long>());
         (await act.Should().ThrowAsync<ArtifactException>()).Which.Message.Should().EndWith("vectors of size 6; expected 8, the payload's width");
     }
 
