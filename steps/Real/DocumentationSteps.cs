@@ -21,7 +21,7 @@ public sealed class DocumentationSteps(InfoNceContext context)
     {
         var config = DocumentationTask.LoadConfig(configFile);
         var (files, contextMean, lines) = DocumentationTask.Prepare(config, context.Scenario.StatusProgress());
-        context.OpenFiles(configFile, $"real text: {string.Join(" + ", config.Folders)} of {config.Root}", files, config.Retrieval, config.ContextLength);
+        context.OpenFiles(configFile, $"real text: {string.Join(" + ", config.Folders)} ({config.Name})", files, config.Retrieval, config.ContextLength);
         context.Metrics.Namespace = "real.python_docs";
         predictions = contextMean;
         context.Scenario.AttachText("Real payload", string.Join(Environment.NewLine, [.. lines, context.Session.Data.Source]));

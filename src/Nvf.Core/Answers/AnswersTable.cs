@@ -49,7 +49,9 @@ public static class AnswersTable
             }
 
             html.Append($"<td><span class=\"badge {Css(row.Verdict)}\">{E(row.Verdict)}</span></td><td>{E(row.Detail)}</td><td>");
-            html.Append(row.Anchor.Length > 0 ? $"<a href=\"#{E(row.Anchor)}\">{E(row.Scenario)}</a>" : $"{E(row.Scenario)} <small>({E(row.Location)})</small>");
+            // The scenario's title links to it (the feature in the tooltip); a question not run names its file.
+            var title = row.Scenario.Split(" › ", 2) is [_, var scenario] ? scenario : row.Scenario;
+            html.Append(row.Anchor.Length > 0 ? $"<a href=\"#{E(row.Anchor)}\" title=\"{E(row.Scenario)} ({E(row.Location)})\">{E(title)}</a>" : $"{E(row.Scenario)} <small>({E(row.Location)})</small>");
             html.Append("</td></tr>");
         }
 
