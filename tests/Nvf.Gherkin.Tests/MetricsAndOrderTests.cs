@@ -32,6 +32,25 @@ public sealed class MetricsAndOrderTests
     }
 
     [Fact]
+    public async Task A_metric_name_is_recorded_once_per_run_and_a_second_recording_fails_naming_the_first_scenario()
+    {
+        const string twice = """
+            Feature: Twice
+              Scenario: One
+                Given a metric top1 of 0.68
+              Scenario: Other
+                Given a metric top1 of 0.70
+            """;
+
+        var (report, _) = await InnerRun.RunAsync(twice, [typeof(MetricSteps)]);
+
+        report.Results[0].Status.Should().Be(StepStatus.Passed);
+        report.Results[1].Status.Should().Be(StepStatus.Failed, "baselines and trends key metrics by name: a second value would silently replace the first");
+        report.Results[1].FailureMessage.Should().Contain("Metric 'top1' was already recorded in this run by 'Twice › One'");
+        report.Metrics.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Recorded_metrics_are_listed_in_the_summary_and_keep_the_json_valid()
     {
         var (report, _) = await InnerRun.RunAsync(Feature, [typeof(MetricSteps)]);

@@ -71,13 +71,6 @@ public static class GateRun
             Labels = request.Labels,
         });
         console.WriteLine();
-        var repeated = recording.Record.Metrics.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0)
-        {
-            // Baselines and trends key metrics by name; a repeated name keeps only its last value.
-            console.MarkupLine($"[yellow]metrics recorded more than once (the last value counts):[/] {Markup.Escape(string.Join(", ", repeated))}");
-        }
-
         VerdictDisplay.Write(console, report, recording.Comparison, recording.Record.Answers);
         if (recording.Record.Provenance.PeakRssBytes is { } peak)
         {

@@ -39,6 +39,9 @@ public sealed class GherkinRun
     /// <summary>The options of this run.</summary>
     public RunOptions Options { get; }
 
+    // Which scenario recorded each metric name so far: a name is recorded once per run.
+    readonly Dictionary<string, string> metricOwners = new(StringComparer.Ordinal);
+
     // The run-scoped objects of this run (IRunScoped), made at start and disposed at finish.
     List<IRunScoped> runScoped = [];
 
@@ -98,7 +101,7 @@ public sealed class GherkinRun
             }
             else
             {
-                var evidence = new ScenarioEvidence(scenario, result, Options.Progress);
+                var evidence = new ScenarioEvidence(scenario, result, Options.Progress, metricOwners);
                 await engine.RunScenarioAsync(result, evidence, Options.SharedInstances.Concat(runScoped).Append(soFar));
             }
 

@@ -12,15 +12,17 @@ namespace Nvf.Gherkin.Running;
 public sealed class ScenarioEvidence : IAttachments, IMetrics
 {
     readonly ScenarioResult result;
+    readonly Dictionary<string, string> metricOwners;
     readonly List<Metric> metrics;
     readonly List<Answer> answers;
     readonly Action<RunProgress>? progress;
     List<Attachment> sink = [];
 
-    internal ScenarioEvidence(ScenarioInfo scenario, ScenarioResult result, Action<RunProgress>? progress)
+    internal ScenarioEvidence(ScenarioInfo scenario, ScenarioResult result, Action<RunProgress>? progress, Dictionary<string, string>? metricOwners = null)
     {
         Scenario = scenario;
         this.result = result;
+        this.metricOwners = metricOwners ?? new Dictionary<string, string>(StringComparer.Ordinal);
         metrics = result.Metrics;
         answers = result.Answers;
         this.progress = progress;
@@ -101,6 +103,19 @@ public sealed class ScenarioEvidence : IAttachments, IMetrics
         if (!double.IsFinite(metric.Value) || metric.Low is { } low && !double.IsFinite(low) || metric.High is { } high && !double.IsFinite(high))
         {
             throw new ArgumentException($"Metric '{metric.Name}' has a value or interval that is not finite ({metric.Value}, [{metric.Low}, {metric.High}]); expected finite numbers.", nameof(metric));
+        }
+
+        // Baselines, trends and the history key metrics by name: one name, one value per run.
+        lock (metricOwners)
+        {
+            if (metricOwners.TryGetValue(metric.Name, out var owner))
+            {
+                throw new InvalidOperationException(owner == Scenario.DisplayName
+                    ? $"Metric '{metric.Name}' was already recorded by this scenario; expected each metric name once per run (baselines and trends key metrics by name)."
+                    : $"Metric '{metric.Name}' was already recorded in this run by '{owner}'; expected each metric name once per run (baselines and trends key metrics by name): give this scenario's figure its own name.");
+            }
+
+            metricOwners[metric.Name] = Scenario.DisplayName;
         }
 
         metrics.Add(metric);
