@@ -1,3 +1,4 @@
+using Nvf.Core.Nvf;
 using System.Globalization;
 using Nvf.Core.Plots;
 using Nvf.Core.Training;
@@ -57,7 +58,7 @@ public sealed class SampleSuiteSteps(ScenarioEvidence context)
             Core.Answers.ResearchQuestions.Find(question) ?? throw new FormatException($"'{question}' is not a question of the research notes; expected an id such as \"nvf.task1.target\"."),
             @case,
             ResearchAnswers.MetIf(value >= target),
-            Core.Metrics.ProportionEstimate.Wilson((long)Math.Round(value * 1000), 1000)) with { Target = "≥ " + ResearchAnswers.Percent(target) });
+            Core.Metrics.ProportionEstimate.Wilson((long)Math.Round(value * 1000), 1000)) with { Target = "≥ " + MetricsTable.Percent(target) });
 
         [Given("the sample passes")]
     public void Passes()

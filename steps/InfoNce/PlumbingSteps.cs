@@ -1,3 +1,4 @@
+using Nvf.Core.Nvf;
 using System.Globalization;
 using FluentAssertions;
 using Nvf.Core.Index;
@@ -78,9 +79,9 @@ public sealed class PlumbingSteps(InfoNceContext context)
         {
             context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Oracle, context.DataLabel, ResearchAnswers.MetIf(found >= expected), ProportionEstimate.Wilson(r.QueryCount - missing, r.QueryCount)) with
             {
-                Target = ResearchAnswers.Percent(expected),
+                Target = MetricsTable.Percent(expected),
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"R@1 {ResearchAnswers.Percent(r.Recall(1))} counting identical copies ({ResearchAnswers.Percent(r.OwnIdRecall(1))} by own id; the seed observed {ResearchAnswers.Percent(OracleRecallCheck.SeedObservedRecallAt1)}), R@50 {ResearchAnswers.Percent(r.Recall(50))}, {r.FaultCount} faults; {context.Session.IndexDescription}"),
+                    $"R@1 {MetricsTable.Percent(r.Recall(1))} counting identical copies ({MetricsTable.Percent(r.OwnIdRecall(1))} by own id; the seed observed {MetricsTable.Percent(OracleRecallCheck.SeedObservedRecallAt1)}), R@50 {MetricsTable.Percent(r.Recall(50))}, {r.FaultCount} faults; {context.Session.IndexDescription}"),
             });
         }
 
@@ -179,7 +180,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         var s = Alignment.Statistics;
         context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Alignment, context.DataLabel, ResearchAnswers.MetIf(s.Aligned.Estimate >= share), s.Aligned) with
         {
-            Target = string.Create(CultureInfo.InvariantCulture, $"{ResearchAnswers.Percent(share)} with cosine > {threshold}"),
+            Target = string.Create(CultureInfo.InvariantCulture, $"{MetricsTable.Percent(share)} with cosine > {threshold}"),
             Detail = string.Create(CultureInfo.InvariantCulture, $"{Alignment.Samples} eval targets vs payload[truth_key]: mean cosine {s.Mean:F6}, min {s.Min:F6}"),
         });
         CheckFailedException.Unless(Alignment.Statistics.Aligned.Estimate >= share, string.Create(CultureInfo.InvariantCulture,
@@ -249,7 +250,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
         Provenance.LeakageFlagged.Should().Be(leaked > threshold, "a leak is flagged exactly when some eval article was also trained on");
         var split = Provenance.Split;
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Provenance.Id, context.DataLabel, AnswerVerdict.Answered,
-            string.Create(CultureInfo.InvariantCulture, $"{ResearchAnswers.Percent(leaked)} of eval articles seen in training{(leaked > threshold ? " (flagged)" : " (clean split)")}"))
+            string.Create(CultureInfo.InvariantCulture, $"{MetricsTable.Percent(leaked)} of eval articles seen in training{(leaked > threshold ? " (flagged)" : " (clean split)")}"))
         {
             Interval = split is null ? "" : ResearchAnswers.Interval(ProportionEstimate.Wilson(split.LeakedArticles.Length, split.EvalArticles.Length)),
             Detail = $"reported, never required (the seed's eval set was 91.5% leaked); {Path.GetFileName(Provenance.File.Path)}, SHA-256 {Provenance.File.Sha256[..12]}…",

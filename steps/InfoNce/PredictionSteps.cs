@@ -1,3 +1,4 @@
+using Nvf.Core.Nvf;
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
@@ -160,7 +161,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.RecallAt5, name, ResearchAnswers.MetIf(m.Ivf.RecallAt5.Successes > 0), m.Ivf.RecallAt5) with
         {
             Target = "> 0% (the seed's gate)",
-            Detail = $"{m.Ivf.IndexDescription}; Contain@50 {ResearchAnswers.Percent(m.Ivf.ContainAt50.Estimate)}; {PredictionEvaluation.LeakageNote(report.Leakage)}",
+            Detail = $"{m.Ivf.IndexDescription}; Contain@50 {MetricsTable.Percent(m.Ivf.ContainAt50.Estimate)}; {PredictionEvaluation.LeakageNote(report.Leakage)}",
         });
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Tier.Id, name, report.Tier == SuccessTier.None ? AnswerVerdict.Missed : AnswerVerdict.Met, report.Tier.ToString())
         {
@@ -179,7 +180,7 @@ public sealed class PredictionSteps(InfoNceContext context)
             var verdict = DecisionGate.JudgeFlatAblation(flat.RecallAt5.Estimate);
             context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.FlatAblation, name, AnswerVerdict.Answered, flat.RecallAt5) with
             {
-                Figure = $"flat R@5 {ResearchAnswers.Percent(flat.RecallAt5.Estimate)} vs IVF {ResearchAnswers.Percent(m.Ivf.RecallAt5.Estimate)}",
+                Figure = $"flat R@5 {MetricsTable.Percent(flat.RecallAt5.Estimate)} vs IVF {MetricsTable.Percent(m.Ivf.RecallAt5.Estimate)}",
                 Detail = DecisionGate.Describe(verdict),
                 Key = verdict.ToString(),
             });

@@ -1,3 +1,4 @@
+using Nvf.Core.Nvf;
 using FluentAssertions;
 using Nvf.Core.InfoNce;
 using System.Globalization;
@@ -95,7 +96,7 @@ public sealed class TrainingSteps(InfoNceContext context)
         var points = 100 * (Flat.RecallAt5.Estimate - ivf.Estimate);
         context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.FlatAblation, $"{context.DataLabel}, {context.Last.Key}", AnswerVerdict.Answered, Flat.RecallAt5) with
         {
-            Figure = string.Create(CultureInfo.InvariantCulture, $"flat R@5 {ResearchAnswers.Percent(Flat.RecallAt5.Estimate)} vs IVF {ResearchAnswers.Percent(ivf.Estimate)} ({points:+0.0;-0.0;0.0} points)"),
+            Figure = string.Create(CultureInfo.InvariantCulture, $"flat R@5 {MetricsTable.Percent(Flat.RecallAt5.Estimate)} vs IVF {MetricsTable.Percent(ivf.Estimate)} ({points:+0.0;-0.0;0.0} points)"),
             Detail = Flat.RecallAt5.Successes > ivf.Successes
                 ? "exact search finds what IVF misses: part of the loss is the ANN index"
                 : "IVF loses nothing here: what the model misses is the model's, not the index's",

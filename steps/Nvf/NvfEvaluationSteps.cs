@@ -64,7 +64,7 @@ public sealed class NvfEvaluationSteps(NvfScenario scenario, ScenarioEvidence co
         var (question, stretchQuestion) = scenario.Corpus is null ? (ResearchQuestions.Task1Target, ResearchQuestions.Task1Stretch) : (ResearchQuestions.Task2Clustered, null);
         context.RecordAnswer(ResearchAnswers.Target(question, scenario.AnswerCase, verdict) with
         {
-            Detail = stretchQuestion is null ? $"stretch {ResearchAnswers.Percent(stretch)}: {(verdict.StretchMet ? "reached" : "not reached")}" : "",
+            Detail = stretchQuestion is null ? $"stretch {MetricsTable.Percent(stretch)}: {(verdict.StretchMet ? "reached" : "not reached")}" : "",
         });
         if (stretchQuestion is not null)
         {

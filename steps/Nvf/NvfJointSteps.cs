@@ -19,7 +19,7 @@ public sealed class NvfJointSteps(NvfScenario scenario, ScenarioEvidence context
         var effect = comparison.Effect switch { JointEffect.Helped => "joint helped", JointEffect.Hurt => "joint hurt", _ => "no change the intervals can resolve" };
         context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.SeparateOrJoint, scenario.AnswerCase, AnswerVerdict.Answered, comparison.JointTop1) with
         {
-            Figure = $"{effect}: {ResearchAnswers.Percent(comparison.JointTop1.Estimate)} joint vs {ResearchAnswers.Percent(comparison.SeparateTop1.Estimate)} separate ({comparison.ChangePoints.ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture)} points)",
+            Figure = $"{effect}: {MetricsTable.Percent(comparison.JointTop1.Estimate)} joint vs {MetricsTable.Percent(comparison.SeparateTop1.Estimate)} separate ({comparison.ChangePoints.ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture)} points)",
             Detail = $"separate {ResearchAnswers.Interval(comparison.SeparateTop1)}, joint {ResearchAnswers.Interval(comparison.JointTop1)}, same queries; the seed: start separate, try joint if needed",
         });
         scenario.Record(context, "separate_pipeline_top1", comparison.SeparateTop1);

@@ -71,7 +71,7 @@ public sealed class NvfRerankerSteps(NvfScenario scenario, ScenarioEvidence cont
         context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.OutsideTop5, scenario.AnswerCase, e.CorrectOutsideTopK == 0 ? AnswerVerdict.Answered : AnswerVerdict.Missed, outside) with
         {
             Detail = $"accepted, as the seed says: {outside.Successes:N0} of {outside.Trials:N0} queries have their answer outside the Top-5 and {e.CorrectOutsideTopK} of them are answered right (the reranker only reorders the Top-5)",
-            Ceiling = $"{ResearchAnswers.Percent(e.Coverage.Estimate)} {ResearchAnswers.Interval(e.Coverage)} (Top-5 coverage)",
+            Ceiling = $"{MetricsTable.Percent(e.Coverage.Estimate)} {ResearchAnswers.Interval(e.Coverage)} (Top-5 coverage)",
         });
         e.CorrectOutsideTopK.Should().Be(0);
     }

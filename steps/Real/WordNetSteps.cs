@@ -59,7 +59,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
         wordnet.Verdict = verdict;
         context.RecordAnswer(ResearchAnswers.Target(ResearchQuestions.Task2Real, $"WordNet 3.0, {teacher.Store?.Describe().Kind ?? "store"} store", verdict) with
         {
-            Detail = $"soft attention's Top-5 holds the store's answer for {ResearchAnswers.Percent(e.Coverage.Estimate)} (the most any reranker can reach); reported, not a pass/fail",
+            Detail = $"soft attention's Top-5 holds the store's answer for {MetricsTable.Percent(e.Coverage.Estimate)} (the most any reranker can reach); reported, not a pass/fail",
         });
         context.AttachText("Task 2 on real data: the seed's 90% (the answer, not a pass/fail)", string.Join(Environment.NewLine,
             verdict.Describe(),

@@ -1,3 +1,4 @@
+using Nvf.Core.Nvf;
 using System.Globalization;
 using Nvf.Core.Answers;
 using Nvf.Core.Gates;
@@ -9,10 +10,6 @@ namespace Nvf.Specs.Steps.Support;
 /// <summary>Turns the typed results of Core (criterion verdicts, proportions) into the answers the reports open with.</summary>
 public static class ResearchAnswers
 {
-    /// <summary>"95.0%".</summary>
-    /// <param name="fraction">A fraction in [0, 1].</param>
-    public static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{100 * fraction:F1}%");
-
     /// <summary>"[94.4, 95.6]": a proportion's Wilson 95% interval in percent.</summary>
     /// <param name="estimate">The proportion.</param>
     public static string Interval(ProportionEstimate estimate)
@@ -35,7 +32,7 @@ public static class ResearchAnswers
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(estimate);
-        return new Answer(question.Id, @case, verdict, Percent(estimate.Estimate)) { Interval = Interval(estimate), Value = estimate.Estimate };
+        return new Answer(question.Id, @case, verdict, MetricsTable.Percent(estimate.Estimate)) { Interval = Interval(estimate), Value = estimate.Estimate };
     }
 
     /// <summary>The answer of a judged accuracy target: met, missed or unreachable, with the ceiling.</summary>
@@ -47,7 +44,7 @@ public static class ResearchAnswers
         ArgumentNullException.ThrowIfNull(verdict);
         return Of(question, @case, Verdict(verdict.Outcome), verdict.Measured) with
         {
-            Target = "≥ " + Percent(verdict.Target),
+            Target = "≥ " + MetricsTable.Percent(verdict.Target),
             Ceiling = Ceiling(verdict),
             Detail = verdict.Outcome == CriterionOutcome.Unreachable ? "the target lies above the oracle ceiling on this data" : "",
         };
@@ -64,14 +61,14 @@ public static class ResearchAnswers
         var outcome = verdict.StretchMet ? AnswerVerdict.Met
             : verdict.Ceiling is { } c && c.Estimate < stretch ? AnswerVerdict.Unreachable
             : AnswerVerdict.Missed;
-        return Of(question, @case, outcome, verdict.Measured) with { Target = "≥ " + Percent(stretch), Ceiling = Ceiling(verdict) };
+        return Of(question, @case, outcome, verdict.Measured) with { Target = "≥ " + MetricsTable.Percent(stretch), Ceiling = Ceiling(verdict) };
     }
 
     /// <summary>Met when <paramref name="passed"/>, else missed.</summary>
     /// <param name="passed">Whether the check passed.</param>
     public static AnswerVerdict MetIf(bool passed) => passed ? AnswerVerdict.Met : AnswerVerdict.Missed;
 
-    static string Ceiling(CriterionVerdict verdict) => verdict.Ceiling is { } c ? $"{Percent(c.Estimate)} {Interval(c)}" : "";
+    static string Ceiling(CriterionVerdict verdict) => verdict.Ceiling is { } c ? $"{MetricsTable.Percent(c.Estimate)} {Interval(c)}" : "";
 
     static AnswerVerdict Verdict(CriterionOutcome outcome) => outcome switch
     {

@@ -68,7 +68,7 @@ public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, S
         var pipeline = verdicts[^1];
         context.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.Teacher, $"{report.Store} store, generated queries", ResearchAnswers.MetIf(verdicts.All(v => v.Passed)), pipeline.Measured) with
         {
-            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"within {points:0.#} points of {ResearchAnswers.Percent(pipeline.Expected)} (generator labels)"),
+            Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"within {points:0.#} points of {MetricsTable.Percent(pipeline.Expected)} (generator labels)"),
             Detail = "pipeline Top-1 agreement with the store, NVF trained from its query log; soft attention Top-1 and Top-5 held to the same tolerance",
         });
         verdicts.Should().OnlyContain(v => v.Passed, string.Join("; ", verdicts.Select(v => v.Describe())));

@@ -104,7 +104,7 @@ public sealed class PerQueryResults
         {
             var ids = result.IdsOf(q).ToArray();
             var containRank = Array.FindIndex(ids, id => id >= 0 && sameVector[q].Contains(id));
-            rows[q] = new PerQueryRow(q, truthRows[q], Array.IndexOf(ids, truthRows[q]), containRank, Cosine(predictions.Row(q), targets.Row(q)), ids, result.ScoresOf(q).ToArray());
+            rows[q] = new PerQueryRow(q, truthRows[q], Array.IndexOf(ids, truthRows[q]), containRank, VectorMath.Cosine(predictions.Row(q), targets.Row(q)), ids, result.ScoresOf(q).ToArray());
         }
 
         return new PerQueryResults(header with { Format = Format, TopK = result.K, Rows = rows.Length }, rows);
@@ -191,18 +191,5 @@ public sealed class PerQueryResults
         }
 
         return new PerQueryResults(header, rows);
-    }
-
-    static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 }
