@@ -87,6 +87,29 @@ public sealed unsafe class FaissIndex : IDisposable
         return Adopt(status, handle, $"reading the FAISS index file {full} (is it a FAISS index, complete and uncorrupted?)");
     }
 
+    /// <summary>
+    /// Reads a <c>.faiss</c> file leaving an IVF index's inverted lists (its vectors) in the file, memory-mapped
+    /// read-only (FAISS's <c>IO_FLAG_MMAP</c>): the operating system pages them in as searches touch them and can drop
+    /// them again, so an index larger than the process's memory can be searched. Other index types are read whole.
+    /// The file must not be rewritten while the index is open (write a new file and rename it instead); adding to a
+    /// mapped index fails.
+    /// </summary>
+    public static FaissIndex ReadMapped(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"no FAISS index file at {full}", full);
+        FaissNativeLibrary.EnsureLoaded();
+        var status = NativeMethods.ReadMapped(full, out var handle);
+        var index = Adopt(status, handle, $"reading the FAISS index file {full} memory-mapped (is it a FAISS index, complete and uncorrupted?)");
+        index.IsMapped = index.ListCount > 0;
+        return index;
+    }
+
+    /// <summary>True when the index's inverted lists are memory-mapped from its file (<see cref="ReadMapped"/>).</summary>
+    public bool IsMapped { get; private set; }
+
     /// <summary>Length of every vector (d).</summary>
     public int Dimension { get; }
 

@@ -88,4 +88,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_read", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Read(string path, out FaissIndexHandle index);
+
+    [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_read_mapped", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ReadMapped(string path, out FaissIndexHandle index);
 }

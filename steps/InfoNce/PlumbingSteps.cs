@@ -216,7 +216,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
     public void ThenShapes(int contextLength, int keyWidth)
     {
         var p = Provenance;
-        var d = context.Session.Data.Payload.Dimension;
+        var d = context.Session.Data.PayloadRows.Dimension;
         string Shape(int[] s) => "(" + string.Join(", ", s) + ")";
         CheckFailedException.Unless(p.Contexts.Length == 3 && p.Contexts[1] == contextLength && p.Contexts[2] == d,
             $"{p.File.Path}: contexts have shape {Shape(p.Contexts)}; expected (N, {contextLength}, {d}), the payload's dimension being {d}");
@@ -231,7 +231,7 @@ public sealed class PlumbingSteps(InfoNceContext context)
     {
         if (!GeneratedOnly("the dimension"))
             return;
-        context.Session.Data.Payload.Dimension.Should().Be(dimension, "the generated payload reproduces the seed's 768-d Wikipedia embeddings");
+        context.Session.Data.PayloadRows.Dimension.Should().Be(dimension, "the generated payload reproduces the seed's 768-d Wikipedia embeddings");
     }
 
     [Then("the share of eval articles also seen in training is reported, and flagged when above {percent}")]

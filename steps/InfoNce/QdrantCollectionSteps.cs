@@ -70,7 +70,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         {
             state.Settings = settings;
             state.Client = new QdrantClient(settings.ClientOptions());
-            state.Rows = data.Payload.Count;
+            state.Rows = data.PayloadRows.Count;
             return;
         }
 
@@ -92,11 +92,11 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         }
 
         // A cluster-shaped collection in the double: shuffled point ids, the row in a payload field, strong writes.
-        state.Rows = Math.Min(DoubleRows, data.Payload.Count);
+        state.Rows = Math.Min(DoubleRows, data.PayloadRows.Count);
         state.Double = new QdrantRestDouble();
         state.Settings = new QdrantCollectionSettings(QdrantRestDouble.BaseAddress, null, "nvf-payload", "row", Exact: true, HnswEf: null, ReadConsistency: "majority");
         state.Client = new QdrantClient(state.Settings.ClientOptions() with { Ordering = QdrantWriteOrdering.Strong }, state.Double);
-        var d = data.Payload.Dimension;
+        var d = data.PayloadRows.Dimension;
         var spec = new QdrantCollectionSpec(d, QdrantDistance.Dot) { ShardNumber = 2, ReplicationFactor = 2, WriteConsistencyFactor = 2 };
         var ids = new SeededRandom(7).Permutation(state.Rows);
         Run(async () =>
@@ -105,7 +105,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
             await state.Client.UpsertAsync(state.Settings.Collection, Enumerable.Range(0, state.Rows).Select(r =>
                 new QdrantPoint(1_000_000UL + (ulong)ids[r], data.Payload.Data.AsMemory(r * d, d), new JsonObject { ["row"] = r })));
         });
-        var note = $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.Payload.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority";
+        var note = $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.PayloadRows.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority";
         context.Scenario.AttachText("The collection", note);
         lock (OwnCollection)
         {
@@ -122,7 +122,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         {
             // One pass over the collection: what the checks sample (the oracle queries, the eval targets' rows) keeps its vectors.
             var keep = OracleRows().Select(r => (long)r).Concat(data.EvalRows().Where(r => r >= 0 && r < state.Rows).Select(r => (long)r)).ToHashSet();
-            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.Payload.Dimension, keep, data.Payload, context.Scenario.StatusProgress()));
+            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.PayloadRows.Dimension, keep, data.Payload, context.Scenario.StatusProgress()));
             if (state.Shared)
             {
                 lock (OwnCollection)
@@ -219,7 +219,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         const int k = RetrievalEvaluator.SeedTopK;
         var (qdrantRows, seconds) = Run(() => Source.SearchAsync(Client, new VectorSet(queries, inCollection.Length, d), k, context.Scenario.StatusProgress()));
         // Exact search over the run's payload rows the collection holds (the first scenario checks they are equal point for point).
-        var rowsHeld = state.Rows == data.Payload.Count ? data.Payload.Data : data.Payload.Data.AsSpan(0, state.Rows * d).ToArray();
+        var rowsHeld = state.Rows == data.PayloadRows.Count ? data.Payload.Data : data.Payload.Data.AsSpan(0, state.Rows * d).ToArray();
         var exact = FaissExactSearch.InnerProduct(queries, rowsHeld, d, k);
         var truthRows = inCollection.Select(i => (long)truth[i]).ToArray();
         state.Retrieval = (Count(qdrantRows, truthRows, 5, exactOnly: true), Count(qdrantRows, truthRows, k, exactOnly: false),

@@ -10,13 +10,19 @@ namespace Nvf.Core.Artifacts;
 public static class ExactDuplicates
 {
     /// <summary>For each row, the first row with the same bytes (itself when it is the first or unique).</summary>
-    public static int[] FirstCopyOf(VectorSet vectors)
+    public static int[] FirstCopyOf(IVectorRows vectors)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         var hashes = new ulong[vectors.Count];
-        Parallel.For(0, vectors.Count, i => hashes[i] = Hash(vectors.Row(i)));
+        var d = vectors.Dimension;
+        vectors.Scan((start, rows, block) =>
+        {
+            for (var i = 0; i < rows; i++)
+                hashes[start + i] = Hash(block.Slice(i * d, d));
+        });
         var first = new int[vectors.Count];
         var seen = new Dictionary<ulong, List<int>>(vectors.Count);
+        var (a, b) = (new float[d], new float[d]);
         for (var i = 0; i < vectors.Count; i++)
         {
             first[i] = i;
@@ -27,7 +33,12 @@ public static class ExactDuplicates
             }
 
             // A hash match is confirmed byte for byte: collisions must not invent duplicates.
-            var match = rows.FirstOrDefault(r => vectors.Row(r).SequenceEqual(vectors.Row(i)), -1);
+            vectors.CopyRow(i, b);
+            var match = rows.FirstOrDefault(r =>
+            {
+                vectors.CopyRow(r, a);
+                return a.AsSpan().SequenceEqual(b);
+            }, -1);
             if (match >= 0)
                 first[i] = match;
             else

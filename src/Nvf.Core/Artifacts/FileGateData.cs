@@ -10,7 +10,7 @@ public static class FileGateData
     public static GateData Load(ArtifactSources sources, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var payload = NpyReader.ReadVectorSet(sources.PayloadPath);
+        var payload = NpyRowFile.Open(sources.PayloadPath, null, out var readWhole);
         var eval = EvalSet.Load(sources.EvalPath, contextLength, payload.Dimension);
         var keys = sources.PayloadKeysPath is null
             ? throw new ArtifactException(
@@ -24,8 +24,9 @@ public static class FileGateData
         var files = new[] { sources.PayloadPath, sources.EvalPath, sources.IndexPath, sources.PayloadKeysPath, sources.TrainingPath };
         return new GateData
         {
-            Source = $"files ({sources.Origin}): payload {Path.GetFileName(sources.PayloadPath)} {payload.Count:N0} x {payload.Dimension}",
-            Payload = payload,
+            Source = $"files ({sources.Origin}): payload {Path.GetFileName(sources.PayloadPath)} {payload.Count:N0} x {payload.Dimension} " +
+                     (readWhole is null ? "(read in place)" : $"(read whole: {readWhole})"),
+            PayloadRows = payload,
             Eval = eval,
             EvalFile = sources.EvalPath,
             Keys = keys,

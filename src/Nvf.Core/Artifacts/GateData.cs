@@ -14,8 +14,41 @@ public sealed class GateData
     /// <summary>One line saying where the data came from (generator and seed, or files).</summary>
     public required string Source { get; init; }
 
-    /// <summary>Payload vectors float32 (N, D); row r is index id r.</summary>
-    public required VectorSet Payload { get; init; }
+    /// <summary>
+    /// Payload vectors float32 (N, D); row r is index id r. A researcher's float32 .npy is read in place
+    /// (<see cref="Data.NumPy.NpyRowFile"/>): the plumbing checks, the controls and retrieval read the rows they
+    /// need and scan the rest a block at a time.
+    /// </summary>
+    public required IVectorRows PayloadRows
+    {
+        get => payloadRows;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            payloadRows = value;
+            wholePayload = new Lazy<VectorSet>(() =>
+            {
+                var whole = value.ToVectorSet();
+                if (!ReferenceEquals(whole, value))
+                    Interlocked.Exchange(ref payloadReadWhole, 1);
+                return whole;
+            });
+        }
+    }
+
+    /// <summary>
+    /// The whole payload in memory, read on first use (and held from then on) by the work that needs every row at once:
+    /// building an index when none is given, training a payload tower, the Qdrant double. <see cref="PayloadReadWhole"/>
+    /// says whether this happened for a payload read in place.
+    /// </summary>
+    public VectorSet Payload => wholePayload.Value;
+
+    /// <summary>True once a payload read in place has been copied whole into memory by <see cref="Payload"/>.</summary>
+    public bool PayloadReadWhole => Volatile.Read(ref payloadReadWhole) == 1;
+
+    private IVectorRows payloadRows = null!;
+    private Lazy<VectorSet> wholePayload = null!;
+    private int payloadReadWhole;
 
     /// <summary>The eval set: contexts (M, C, D), targets (M, D), truth keys (M).</summary>
     public required EvalSet Eval { get; init; }

@@ -30,7 +30,7 @@ public static class GeneratedGateData
         {
             Source = FormattableString.Invariant(
                 $"generated: {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks = {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} payload, {copies:N0} exact duplicate chunks, seed {spec.Seed}"),
-            Payload = corpus.Payload,
+            PayloadRows = corpus.Payload,
             Eval = eval,
             EvalFile = evalFile,
             Keys = PayloadKeyMap.ArticleMajor(spec.Articles, spec.ChunksPerArticle),

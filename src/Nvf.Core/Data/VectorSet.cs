@@ -5,7 +5,7 @@ namespace Nvf.Core.Data;
 /// <c>Data[i * Dimension .. (i + 1) * Dimension]</c>. The common currency between generators,
 /// NumPy files, indexes and models.
 /// </summary>
-public sealed class VectorSet
+public sealed class VectorSet : IVectorRows
 {
     /// <summary>Wraps <paramref name="data"/> (not copied) as <paramref name="count"/> rows of <paramref name="dimension"/> floats.</summary>
     public VectorSet(float[] data, int count, int dimension)
@@ -38,5 +38,12 @@ public sealed class VectorSet
         if ((uint)index >= (uint)Count)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"expected a row in [0, {Count})");
         return Data.AsSpan(index * Dimension, Dimension);
+    }
+
+    /// <inheritdoc/>
+    public void CopyRows(int start, int count, Span<float> destination)
+    {
+        VectorRows.CheckRange(this, start, count);
+        Data.AsSpan(start * Dimension, count * Dimension).CopyTo(destination);
     }
 }

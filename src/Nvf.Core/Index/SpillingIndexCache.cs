@@ -7,6 +7,7 @@ namespace Nvf.Core.Index;
 /// spill file (once; FAISS's own format, which reads back exactly) and frees it; an index asked for again is read
 /// back from its spill file instead of being rebuilt. At the seed's scale each index is 1.8 GB, so a workspace that
 /// uses the payload index and a two-tower P(payload) index in turn keeps one of them, not both, beside the payload.
+/// A memory-mapped index (<see cref="FaissIndex.IsMapped"/>) is never spilled: it is closed, and its build re-maps its file.
 /// An index handed out stays valid until the next <see cref="Get"/> for another key; a disposed one refuses use
 /// with <see cref="ObjectDisposedException"/>. Not thread-safe.
 /// </summary>
@@ -69,7 +70,8 @@ public sealed class SpillingIndexCache<TKey> : IDisposable
     {
         if (live is not { } current)
             return;
-        if (!spilled.ContainsKey(current.Key))
+        // A memory-mapped index already lives in its file: it is closed, and opened again by its build if asked for.
+        if (!spilled.ContainsKey(current.Key) && !current.Index.IsMapped)
         {
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"index-{files++}.faiss");

@@ -73,7 +73,7 @@ public sealed class InfoNceSession : IDisposable
     }
 
     /// <summary>Payload norms and the index metric.</summary>
-    public NormalizationCheckResult Normalization() => normalization ??= NormalizationCheck.Run(Data.Payload, Index.Metric);
+    public NormalizationCheckResult Normalization() => normalization ??= NormalizationCheck.Run(Data.PayloadRows, Index.Metric);
 
     /// <summary>Control: the same check on a slice of the payload scaled by random norms (must fail).</summary>
     public NormalizationCheckResult UnnormalizedNormalization() =>
@@ -91,7 +91,7 @@ public sealed class InfoNceSession : IDisposable
             // A pilot payload may hold fewer rows than the configured queries: every row is then a query (see OracleQueryCount).
             var index = Index;
             using (InfoNceWorkspace.EveryCoreForSearch())
-                result = OracleRecallCheck.Run(index, Data.Payload, OracleQueryCount, r.Seed, Data.AreDuplicates);
+                result = OracleRecallCheck.Run(index, Data.PayloadRows, OracleQueryCount, r.Seed, Data.AreDuplicates);
         }
         else
         {
@@ -159,10 +159,10 @@ public sealed class InfoNceSession : IDisposable
             Workspace.Dispose();
     }
 
-    private int ControlRows => Math.Min(Retrieval.ControlRows, Data.Payload.Count);
+    private int ControlRows => Math.Min(Retrieval.ControlRows, Data.PayloadRows.Count);
 
     /// <summary>Payload vectors used as their own queries by the oracle-recall check: the configured count, or every row of a smaller payload.</summary>
-    public int OracleQueryCount => Math.Min(Retrieval.OracleQueries, Data.Payload.Count);
+    public int OracleQueryCount => Math.Min(Retrieval.OracleQueries, Data.PayloadRows.Count);
 
     /// <summary>
     /// One line when a check runs on fewer samples than configured because the data is smaller (a pilot run), e.g.
@@ -172,7 +172,7 @@ public sealed class InfoNceSession : IDisposable
     {
         var notes = new List<string>();
         if (OracleQueryCount < Retrieval.OracleQueries)
-            notes.Add(FormattableString.Invariant($"the payload has {Data.Payload.Count:N0} rows: oracle recall uses all {OracleQueryCount:N0} as queries (configured {Retrieval.OracleQueries:N0})"));
+            notes.Add(FormattableString.Invariant($"the payload has {Data.PayloadRows.Count:N0} rows: oracle recall uses all {OracleQueryCount:N0} as queries (configured {Retrieval.OracleQueries:N0})"));
         if (Data.Eval.Count < Retrieval.AlignmentSamples)
             notes.Add(FormattableString.Invariant($"the eval set has {Data.Eval.Count:N0} samples: eval alignment checks all of them (configured {Retrieval.AlignmentSamples:N0})"));
         return notes.Count == 0 ? null : string.Join("; ", notes);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
+using Nvf.Core.Index;
 using Nvf.Faiss;
 
 namespace Nvf.Core.InfoNce;
@@ -104,7 +105,8 @@ public sealed partial class InfoNceWorkspace
 
     /// <summary>
     /// The flat ablation of any eval predictions float32 (N, D), e.g. a researcher's: exact inner product over the
-    /// payload array already held (no second 1.8 GB copy in a flat index), R@5 and Contain@50 as for the IVF index.
+    /// payload as it is held (in memory, or read in place a block of rows at a time; never a second copy in a flat index),
+    /// R@5 and Contain@50 as for the IVF index.
     /// </summary>
     public RetrievalReport ExactRetrieval(VectorSet predictions, int topK)
     {
@@ -112,8 +114,8 @@ public sealed partial class InfoNceWorkspace
         using var threads = EveryCoreForSearch();
         var (rows, sameVector) = evalTruth ??= EvalTruth();
         var clock = Stopwatch.StartNew();
-        Status?.Report(Text($"flat ablation: exact inner product of {predictions.Count:N0} predictions over {Data.Payload.Count:N0} payload vectors"));
-        var result = FaissExactSearch.InnerProduct(predictions.Data, Data.Payload.Data, Data.Payload.Dimension, topK);
+        Status?.Report(Text($"flat ablation: exact inner product of {predictions.Count:N0} predictions over {Data.PayloadRows.Count:N0} payload vectors"));
+        var result = BlockwiseExactSearch.InnerProduct(predictions, Data.PayloadRows, topK);
         return RetrievalEvaluator.Evaluate(result, clock.Elapsed.TotalSeconds, "Flat IP (exact)", rows, sameVector, topK);
     }
 
@@ -152,7 +154,7 @@ public sealed partial class InfoNceWorkspace
     }
 
     // The id a stale index built from an earlier export (rows in a seeded random order) holds for each current row.
-    private long[] StaleIds() => staleIds ??= new SeededRandom(StaleOrderSeed).Permutation(Data.Payload.Count).Select(r => (long)r).ToArray();
+    private long[] StaleIds() => staleIds ??= new SeededRandom(StaleOrderSeed).Permutation(Data.PayloadRows.Count).Select(r => (long)r).ToArray();
 
     // The payload row of each eval target and the rows holding the same vector: the same for every search.
     private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector) EvalTruth()

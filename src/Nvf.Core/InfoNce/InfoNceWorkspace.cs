@@ -88,15 +88,15 @@ public sealed partial class InfoNceWorkspace : IDisposable
         (FaissIndex, string) opened;
         if (Data.IndexFile is not null)
         {
-            var read = FaissIndex.Read(Data.IndexFile);
-            if (read.Count != Data.Payload.Count || read.Dimension != Data.Payload.Dimension)
+            var read = FaissIndex.ReadMapped(Data.IndexFile);
+            if (read.Count != Data.PayloadRows.Count || read.Dimension != Data.PayloadRows.Dimension)
             {
                 var (count, dimension) = (read.Count, read.Dimension);
                 read.Dispose();
-                throw new ArtifactException($"{Data.IndexFile}: the index holds {count} vectors of dimension {dimension}; expected the payload's {Data.Payload.Count} x {Data.Payload.Dimension}");
+                throw new ArtifactException($"{Data.IndexFile}: the index holds {count} vectors of dimension {dimension}; expected the payload's {Data.PayloadRows.Count} x {Data.PayloadRows.Dimension}");
             }
 
-            opened = (read, $"{Path.GetFileName(Data.IndexFile)} ({read.Metric}{(read.ListCount > 0 ? Text($", nlist {read.ListCount}") : ", exact")})");
+            opened = (read, $"{Path.GetFileName(Data.IndexFile)} ({read.Metric}{(read.ListCount > 0 ? Text($", nlist {read.ListCount}, lists memory-mapped") : ", exact")})");
         }
         else
         {
@@ -123,8 +123,8 @@ public sealed partial class InfoNceWorkspace : IDisposable
     /// <summary>The payload rows a control indexes: the first <paramref name="rows"/>, scaled by random norms for the unnormalized control.</summary>
     public VectorSet ControlSlice(OracleIndexVariant variant, int rows, ulong seed) =>
         variant == OracleIndexVariant.UnnormalizedInnerProduct
-            ? Sanity.NegativeControls.ScaledByRandomNorms(Data.Payload, rows, seed)
-            : new VectorSet(Data.Payload.Data.AsSpan(0, rows * Data.Payload.Dimension).ToArray(), rows, Data.Payload.Dimension);
+            ? Sanity.NegativeControls.ScaledByRandomNorms(Data.PayloadRows, rows, seed)
+            : Data.PayloadRows.Slice(0, rows);
 
     /// <summary>
     /// The run of <paramref name="key"/> trained through epoch <paramref name="epochs"/> (trained
@@ -195,7 +195,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
     private const ulong StaleOrderSeed = 0x5741_4c45;
 
     /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
-    private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.Payload.Count).ListCount / DerivedListDivisor);
+    private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.PayloadRows.Count).ListCount / DerivedListDivisor);
 
     // The P(payload) index of `key` after `epoch`: live, read back from its spill file, or built from that epoch's
     // tower weights (kept per epoch, so the index is the one the model had at that epoch).
@@ -213,7 +213,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
         try
         {
             using var generator = new Generator(key.Settings.Seed);
-            using var tower = new PayloadTower(Data.Payload.Dimension, key.Settings.PayloadHidden, generator);
+            using var tower = new PayloadTower(Data.PayloadRows.Dimension, key.Settings.PayloadHidden, generator);
             using (var scope = new DisposeScope())
             {
                 tower.LoadStateDict(weights.ToDictionary(w => w.Key, w => Tensor.From(w.Value.Values, w.Value.Shape)));
@@ -232,7 +232,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
     // encoding the whole payload first, so the same index, at a peak of the index plus one block.
     private FaissIndex BuildEncodedIvf(PayloadTower tower, int listCount, ulong seed)
     {
-        var (n, d) = (Data.Payload.Count, Data.Payload.Dimension);
+        var (n, d) = (Data.PayloadRows.Count, Data.PayloadRows.Dimension);
         var sampleRows = IvfFlatBuilder.SampleRows(n, (int)Math.Min(n, (long)listCount * IvfSizing.TrainingPointsPerList), seed);
         var sample = new float[(long)sampleRows.Length * d]; // (samples, D)
         var encoded = new float[(long)EncodeBlockRows * d]; // (block, D), reused by every block of both passes
@@ -240,7 +240,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
         for (var start = 0; start < n; start += EncodeBlockRows)
         {
             var rows = Math.Min(EncodeBlockRows, n - start);
-            ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows, encoded);
+            ModelInference.EncodePayloadRows(tower, Data.PayloadRows, start, rows, encoded);
             for (; next < sampleRows.Length && sampleRows[next] < start + rows; next++)
                 encoded.AsSpan((sampleRows[next] - start) * d, d).CopyTo(sample.AsSpan(next * d, d));
             Status?.Report(Text($"P(payload) k-means sample: encoded {start + rows:N0} / {n:N0} payload vectors"));
@@ -255,7 +255,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
             for (var start = 0; start < n; start += EncodeBlockRows)
             {
                 var rows = Math.Min(EncodeBlockRows, n - start);
-                ModelInference.EncodePayloadRows(tower, Data.Payload, start, rows, encoded);
+                ModelInference.EncodePayloadRows(tower, Data.PayloadRows, start, rows, encoded);
                 built.Add(encoded.AsSpan(0, rows * d), d);
                 Status?.Report(Text($"P(payload) index: encoded and added {start + rows:N0} / {n:N0} vectors"));
             }

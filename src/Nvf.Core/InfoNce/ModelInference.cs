@@ -35,7 +35,7 @@ public static class ModelInference
     /// same batches as <see cref="EncodePayload"/> when <paramref name="start"/> is a multiple of <see cref="BatchRows"/>,
     /// so the values are the same bits.
     /// </summary>
-    public static void EncodePayloadRows(PayloadTower tower, VectorSet payload, int start, int count, Span<float> destination)
+    public static void EncodePayloadRows(PayloadTower tower, IVectorRows payload, int start, int count, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(tower);
         ArgumentNullException.ThrowIfNull(payload);
@@ -46,11 +46,16 @@ public static class ModelInference
             throw new ArgumentException($"destination holds {destination.Length} floats; expected at least {count} x {d}", nameof(destination));
         tower.Eval();
         using var noGrad = new NoGradScope();
+        var held = payload as VectorSet;
+        var batch = held is null ? new float[BatchRows * d] : null;
         for (var offset = 0; offset < count; offset += BatchRows)
         {
             var rows = Math.Min(BatchRows, count - offset);
             using var scope = new DisposeScope();
-            tower.Forward(Tensor.From<float>(new ReadOnlySpan<float>(payload.Data, (start + offset) * d, rows * d), rows, d)).CopyTo<float>(destination.Slice(offset * d, rows * d));
+            if (batch is not null)
+                payload.CopyRows(start + offset, rows, batch);
+            var input = held is null ? new ReadOnlySpan<float>(batch, 0, rows * d) : new ReadOnlySpan<float>(held.Data, (start + offset) * d, rows * d);
+            tower.Forward(Tensor.From<float>(input, rows, d)).CopyTo<float>(destination.Slice(offset * d, rows * d));
         }
     }
 

@@ -149,8 +149,9 @@ public sealed class QdrantCollectionSource
     /// <param name="compareWith">The run's payload, to count points that differ from their row; null to skip.</param>
     /// <param name="progress">Where the reading reports.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public static async Task<QdrantCollectionSource> ReadAsync(QdrantClient client, QdrantCollectionSettings settings, int rows, int dimension, IReadOnlySet<long> keep, VectorSet? compareWith = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<QdrantCollectionSource> ReadAsync(QdrantClient client, QdrantCollectionSettings settings, int rows, int dimension, IReadOnlySet<long> keep, IVectorRows? compareWith = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        float[]? compareRow = null;
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(keep);
@@ -177,7 +178,7 @@ public sealed class QdrantCollectionSource
             seen[row] = point.Id;
             map[point.Id] = row;
             norms.Add(vector);
-            if (compareWith is not null && !vector.AsSpan().SequenceEqual(compareWith.Row((int)row)))
+            if (compareWith is not null && !vector.AsSpan().SequenceEqual(Row(compareWith, (int)row, ref compareRow)))
                 differing++;
             if (keep.Contains(row))
                 kept[row] = vector;
@@ -232,4 +233,14 @@ public sealed class QdrantCollectionSource
 
     private static string RowFieldHelp(QdrantCollectionSettings settings) =>
         settings.RowField == "row" ? $"set {QdrantCollectionSettings.RowFieldVariable} to the field that holds the payload row" : $"{QdrantCollectionSettings.RowFieldVariable} names it";
+
+    // Row r of a payload held in memory or read in place, into a reused buffer.
+    private static ReadOnlySpan<float> Row(IVectorRows rows, int r, ref float[]? buffer)
+    {
+        if (rows is VectorSet set)
+            return set.Row(r);
+        buffer ??= new float[rows.Dimension];
+        rows.CopyRow(r, buffer);
+        return buffer;
+    }
 }

@@ -19,7 +19,7 @@ public sealed record AlignmentStatistics(double Mean, double Min, ProportionEsti
     /// Compares target i (float32 (N, D)) with payload row <paramref name="payloadRows"/>[i] of
     /// <paramref name="payload"/> (float32 (M, D)).
     /// </summary>
-    public static AlignmentStatistics Measure(VectorSet targets, VectorSet payload, IReadOnlyList<int> payloadRows, double threshold = SeedThreshold)
+    public static AlignmentStatistics Measure(VectorSet targets, IVectorRows payload, IReadOnlyList<int> payloadRows, double threshold = SeedThreshold)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(payload);
@@ -37,7 +37,8 @@ public sealed record AlignmentStatistics(double Mean, double Min, ProportionEsti
             if ((uint)row >= (uint)payload.Count)
                 throw new ArgumentOutOfRangeException(nameof(payloadRows), row, $"payloadRows[{i}] = {row}; expected a row in [0, {payload.Count})");
         }
-        Parallel.For(0, cosines.Length, i => cosines[i] = VectorMath.Cosine(targets.Row(i), payload.Row(payloadRows[i])));
+        var rows = payload.Gather(payloadRows);
+        Parallel.For(0, cosines.Length, i => cosines[i] = VectorMath.Cosine(targets.Row(i), rows.Row(i)));
         var aligned = cosines.LongCount(c => c > threshold);
         return new AlignmentStatistics(cosines.Average(), cosines.Min(), ProportionEstimate.Wilson(aligned, cosines.Length), threshold);
     }

@@ -45,13 +45,18 @@ public sealed record NormStatistics(double Mean, double Min, double Max, double 
     }
 
     /// <summary>Measures the norms of every row of <paramref name="vectors"/>.</summary>
-    public static NormStatistics Measure(VectorSet vectors)
+    public static NormStatistics Measure(IVectorRows vectors)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         if (vectors.Count == 0)
             throw new ArgumentException("no vectors; expected at least one row", nameof(vectors));
         var norms = new double[vectors.Count];
-        Parallel.For(0, vectors.Count, i => norms[i] = VectorMath.Norm(vectors.Row(i)));
+        var d = vectors.Dimension;
+        vectors.Scan((start, rows, block) =>
+        {
+            for (var i = 0; i < rows; i++)
+                norms[start + i] = VectorMath.Norm(block.Slice(i * d, d));
+        });
         var mean = norms.Average();
         var variance = norms.Sum(x => (x - mean) * (x - mean)) / norms.Length;
         return new NormStatistics(mean, norms.Min(), norms.Max(), Math.Sqrt(variance), norms.Length);

@@ -31,7 +31,7 @@ public static class EvalAlignmentCheck
         var targets = new VectorSet(new float[mapped.Length * d], mapped.Length, d);
         for (var i = 0; i < mapped.Length; i++)
             data.Eval.Targets.Row(picked[mapped[i]]).CopyTo(targets.Row(i));
-        var statistics = mapped.Length == 0 ? null : AlignmentStatistics.Measure(targets, data.Payload, mapped.Select(i => rows[i]).ToArray());
+        var statistics = mapped.Length == 0 ? null : AlignmentStatistics.Measure(targets, data.PayloadRows, mapped.Select(i => rows[i]).ToArray());
         var unmapped = samples - mapped.Length;
         var aligned = statistics?.Aligned.Successes ?? 0;
         var outcome = CheckOutcome.Of(

@@ -12,13 +12,12 @@ public static class NegativeControls
     /// The first <paramref name="rows"/> rows of <paramref name="payload"/>, each scaled to a random
     /// norm in [0.5, 2] drawn by <paramref name="seed"/>: an unnormalized payload, float32 (rows, D).
     /// </summary>
-    public static VectorSet ScaledByRandomNorms(VectorSet payload, int rows, ulong seed)
+    public static VectorSet ScaledByRandomNorms(IVectorRows payload, int rows, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (rows <= 0 || rows > payload.Count)
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"expected 1 to {payload.Count} rows");
-        var d = payload.Dimension;
-        var scaled = new VectorSet(payload.Data.AsSpan(0, rows * d).ToArray(), rows, d);
+        var scaled = payload.Slice(0, rows);
         var random = new SeededRandom(seed);
         for (var r = 0; r < rows; r++)
         {

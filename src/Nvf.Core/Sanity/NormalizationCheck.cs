@@ -16,7 +16,7 @@ public static class NormalizationCheck
     public const double Tolerance = 1e-5;
 
     /// <summary>Measures every norm of <paramref name="payload"/> and checks the index metric.</summary>
-    public static NormalizationCheckResult Run(VectorSet payload, FaissMetric indexMetric) => Run(NormStatistics.Measure(payload), indexMetric);
+    public static NormalizationCheckResult Run(IVectorRows payload, FaissMetric indexMetric) => Run(NormStatistics.Measure(payload), indexMetric);
 
     /// <summary>Checks norm statistics measured elsewhere (streamed over a collection's pages) and the index metric.</summary>
     /// <param name="norms">The norms' statistics.</param>

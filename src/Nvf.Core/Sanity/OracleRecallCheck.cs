@@ -28,17 +28,18 @@ public static class OracleRecallCheck
     /// <paramref name="seed"/>) as queries on <paramref name="index"/>, expecting id = row or an
     /// identical copy (<paramref name="areDuplicates"/>).
     /// </summary>
-    public static OracleRecallCheckResult Run(FaissIndex index, VectorSet payload, int queries, ulong seed, Func<long, long, bool>? areDuplicates)
+    public static OracleRecallCheckResult Run(FaissIndex index, IVectorRows payload, int queries, ulong seed, Func<long, long, bool>? areDuplicates)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(payload);
         if (queries <= 0 || queries > payload.Count)
             throw new ArgumentOutOfRangeException(nameof(queries), queries, $"expected 1 to {payload.Count} queries (the payload's rows)");
         var rows = new SeededRandom(seed).Permutation(payload.Count)[..queries];
+        // In payload order: neighbouring rows (chunks of one article) probe the same lists, so an index whose lists are
+        // memory-mapped reads each list about once rather than once per query; the results per query do not change.
+        Array.Sort(rows);
         var d = payload.Dimension;
-        var vectors = new float[queries * d]; // (queries, D): copies of the chosen payload rows
-        for (var i = 0; i < queries; i++)
-            payload.Row(rows[i]).CopyTo(vectors.AsSpan(i * d, d));
+        var vectors = payload.Gather(rows).Data; // (queries, D): copies of the chosen payload rows
         var recall = OracleRecall.Measure(index, vectors, d, rows.Select(r => (long)r).ToArray(), Ks, areDuplicates);
         return new OracleRecallCheckResult(recall, Judge(recall));
     }

@@ -12,6 +12,7 @@
 #include <faiss/impl/FaissException.h>
 #include <faiss/index_factory.h>
 #include <faiss/index_io.h>
+#include <faiss/invlists/OnDiskInvertedLists.h>
 #include <faiss/utils/distances.h>
 #include <omp.h>
 
@@ -196,9 +197,18 @@ int32_t nvf_faiss_train(void* index, int64_t n, const float* x) {
     });
 }
 
+// True when the index's inverted lists are read-only on disk (read with IO_FLAG_MMAP): FAISS would throw from inside
+// its OpenMP region on add, which ends the process, so adds are refused before they start.
+static bool has_read_only_lists(void* index) {
+    auto* ivf = faiss::ivflib::try_extract_index_ivf(as_index(index));
+    auto* on_disk = ivf == nullptr ? nullptr : dynamic_cast<faiss::OnDiskInvertedLists*>(ivf->invlists);
+    return on_disk != nullptr && on_disk->read_only;
+}
+
 int32_t nvf_faiss_add(void* index, int64_t n, const float* x) {
     return guarded([&] {
         require(n > 0 && x != nullptr, "add needs at least one vector");
+        require(!has_read_only_lists(index), "the index's lists are memory-mapped read-only from its file: it cannot be added to");
         as_index(index)->add(n, x);
     });
 }
@@ -206,6 +216,7 @@ int32_t nvf_faiss_add(void* index, int64_t n, const float* x) {
 int32_t nvf_faiss_add_with_ids(void* index, int64_t n, const float* x, const int64_t* ids) {
     return guarded([&] {
         require(n > 0 && x != nullptr && ids != nullptr, "add_with_ids needs at least one vector and its id");
+        require(!has_read_only_lists(index), "the index's lists are memory-mapped read-only from its file: it cannot be added to");
         as_index(index)->add_with_ids(n, x, ids);
     });
 }
@@ -270,6 +281,13 @@ int32_t nvf_faiss_read(const char* path, void** out) {
     return guarded([&] {
         require(path != nullptr && out != nullptr, "path or output handle is null");
         hand_out(faiss::read_index(path), out);
+    });
+}
+
+int32_t nvf_faiss_read_mapped(const char* path, void** out) {
+    return guarded([&] {
+        require(path != nullptr && out != nullptr, "path or output handle is null");
+        hand_out(faiss::read_index(path, faiss::IO_FLAG_MMAP | faiss::IO_FLAG_READ_ONLY), out);
     });
 }
 

@@ -54,6 +54,8 @@ NVF_FAISS_EXPORT int32_t nvf_faiss_ivf_set_train_iterations(void* index, int32_t
 
 NVF_FAISS_EXPORT int32_t nvf_faiss_write(void* index, const char* path);
 NVF_FAISS_EXPORT int32_t nvf_faiss_read(const char* path, void** out);
+/* Reads an index whose inverted lists stay in the file, memory-mapped read-only (FAISS's IO_FLAG_MMAP); other index types read whole. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_read_mapped(const char* path, void** out);
 
 #ifdef __cplusplus
 }

@@ -16,8 +16,8 @@ public class GateDataTests
     public void Generated_data_has_the_specs_shape_duplicates_and_targets_that_are_payload_rows()
     {
         var data = SmallGate.Session().Data;
-        data.Payload.Count.Should().Be(300 * 16);
-        var copies = Enumerable.Range(0, data.Payload.Count).Count(r => data.FirstCopyOf[r] != r);
+        data.PayloadRows.Count.Should().Be(300 * 16);
+        var copies = Enumerable.Range(0, data.PayloadRows.Count).Count(r => data.FirstCopyOf[r] != r);
         copies.Should().BeInRange(90, 96, "2% of 4,800 rows are copies (a copy of an already-copied source counts once)");
         var rows = data.EvalRows();
         for (var i = 0; i < data.Eval.Count; i++)
@@ -51,7 +51,7 @@ public class GateDataTests
         NpyWriter.Write(folder.File("payload.npy"), data.Payload);
         data.Eval.Save(folder.File("eval.npz"));
         var keys = data.Keys.KeyOfRow.SelectMany(k => new long[] { k.Article, k.Chunk }).ToArray();
-        NpyWriter.Write(folder.File("keys.npy"), keys, data.Payload.Count, 2);
+        NpyWriter.Write(folder.File("keys.npy"), keys, data.PayloadRows.Count, 2);
         var sources = new ArtifactSources(folder.File("payload.npy"), folder.File("eval.npz"), null, folder.File("keys.npy"), null, "test");
         var loaded = FileGateData.Load(sources, 5);
         EvalAlignmentCheck.Run(loaded, 100, 1).Outcome.Passed.Should().BeTrue();

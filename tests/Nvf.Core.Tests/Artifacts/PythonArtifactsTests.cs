@@ -71,7 +71,7 @@ json.dump({"payload": "payload.npy", "eval": "eval.npz", "payloadKeys": "keys.np
         var config = Config();
         using var cache = new InfoNceSessionCache();
         var session = cache.Open(config, sources, folder.Path);
-        session.Data.Payload.Count.Should().Be(60 * 32);
+        session.Data.PayloadRows.Count.Should().Be(60 * 32);
         session.Data.Source.Should().Contain("payload.npy");
         session.Normalization().Outcome.Passed.Should().BeTrue();
         var oracle = session.OracleRecall(OracleIndexVariant.Payload);

@@ -41,6 +41,29 @@ public sealed class SpillingIndexCacheTests
     }
 
     [Fact]
+    public void A_memory_mapped_index_is_closed_not_spilled_and_mapped_again_when_asked_for()
+    {
+        using var folder = new global::Nvf.Core.Tests.Data.TempFolder();
+        var vectors = RandomUnitVectors.Generate(2_000, D, seed: 1);
+        var queries = RandomUnitVectors.Generate(50, D, seed: 2).Data;
+        using (var built = Build(vectors, 3))
+            built.Write(folder.File("given.faiss"));
+        var opened = 0;
+        using var cache = new SpillingIndexCache<string>();
+
+        var first = cache.Get("given", () => { opened++; return FaissIndex.ReadMapped(folder.File("given.faiss")); });
+        first.Nprobe = 4;
+        var before = first.Search(queries, D, 10);
+        cache.Get("built", () => Build(vectors, 4));
+        cache.SpilledBytes.Should().Be(0, "the mapped index lives in its file: it was closed, not written to a spill file");
+        var again = cache.Get("given", () => { opened++; return FaissIndex.ReadMapped(folder.File("given.faiss")); });
+        again.Nprobe = 4;
+
+        opened.Should().Be(2, "asked for again, the mapped index is mapped again from its file");
+        again.Search(queries, D, 10).Ids.Should().Equal(before.Ids);
+    }
+
+    [Fact]
     public void The_spill_folder_is_removed_on_dispose()
     {
         var parent = Directory.CreateTempSubdirectory("nvf-spill-test-").FullName;

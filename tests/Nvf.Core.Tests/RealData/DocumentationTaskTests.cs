@@ -92,11 +92,11 @@ public sealed class DocumentationTaskOnAnotherCorpusTests
             var (files, predictions, lines) = DocumentationTask.Prepare(DocumentationTaskConfig.Load(configFile));
             var data = Core.Artifacts.FileGateData.Load(files, 5);
 
-            data.Payload.Count.Should().Be(50, "5 articles of 10 paragraphs");
-            data.Payload.Dimension.Should().Be(384);
+            data.PayloadRows.Count.Should().Be(50, "5 articles of 10 paragraphs");
+            data.PayloadRows.Dimension.Should().Be(384);
             data.Eval.Count.Should().Be(10, "2 eval articles x (10 - 5) next-paragraph samples");
             data.Split!.LeakedArticles.Should().BeEmpty("the split is by article");
-            Enumerable.Range(0, data.Payload.Count).Count(i => data.FirstCopyOf[i] != i).Should().Be(4, "'Added in version 3.0.' closes all 5 articles: 4 identical copies of the first");
+            Enumerable.Range(0, data.PayloadRows.Count).Count(i => data.FirstCopyOf[i] != i).Should().Be(4, "'Added in version 3.0.' closes all 5 articles: 4 identical copies of the first");
             Core.Data.NumPy.NpyReader.ReadVectorSet(predictions).Count.Should().Be(10);
             lines.Should().Contain(l => l.Contains("clean split by article"));
         }
