@@ -1,3 +1,4 @@
+using Nvf.Files;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;

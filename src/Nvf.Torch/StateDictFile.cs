@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Text;
 using Nvf.Torch.Interop;
 using Nvf.Torch.Serialization;
@@ -19,11 +20,6 @@ public static class StateDictFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(state);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-
         var names = new MemoryStream();
         var handles = new nint[state.Count];
         var i = 0;
@@ -39,22 +35,18 @@ public static class StateDictFile
             handles[i++] = tensor.Handle;
         }
 
-        var pathBytes = Utf8(temporary);
         var nameBytes = names.ToArray();
-        try
-        {
-            fixed (byte* p = pathBytes)
-            fixed (byte* n = nameBytes)
-            fixed (nint* h = handles)
-            {
-                NativeResult.Check(NativeMethods.nvft_state_save(p, n, h, handles.Length));
-            }
+        AtomicFile.WriteByPath(path, temporary => SaveTo(temporary, nameBytes, handles));
+    }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
+    private static unsafe void SaveTo(string temporary, byte[] nameBytes, nint[] handles)
+    {
+        var pathBytes = Utf8(temporary);
+        fixed (byte* p = pathBytes)
+        fixed (byte* n = nameBytes)
+        fixed (nint* h = handles)
         {
-            File.Delete(temporary);
+            NativeResult.Check(NativeMethods.nvft_state_save(p, n, h, handles.Length));
         }
     }
 

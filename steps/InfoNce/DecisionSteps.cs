@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using FluentAssertions;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Sanity;

@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Gherkin.Running;

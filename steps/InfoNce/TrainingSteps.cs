@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using Nvf.Core.Nvf;
 using FluentAssertions;
 using Nvf.Core.InfoNce;

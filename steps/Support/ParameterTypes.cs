@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using System.Globalization;
 using Nvf.Core.Nvf;
 using Nvf.Core.Stores;
@@ -48,9 +49,8 @@ public sealed class ParameterTypes
     static T Named<T>(string text)
         where T : struct, Enum
     {
-        var key = text.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        return Enum.TryParse<T>(key, ignoreCase: true, out var value) && Enum.IsDefined(value)
+        return KebabName.TryParse<T>(text, out var value)
             ? value
-            : throw new FormatException($"'{text}' is not a {typeof(T).Name}; expected one of: {string.Join(", ", Enum.GetNames<T>())} (case, spaces and '-' ignored).");
+            : throw new FormatException($"'{text}' is not a {typeof(T).Name}; expected one of {KebabName.Expected<T>()} (case, spaces, '-' and '_' ignored).");
     }
 }

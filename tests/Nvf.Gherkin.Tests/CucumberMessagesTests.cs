@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Text.Json;
 using FluentAssertions;
 using Nvf.Gherkin.Reports;

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using FluentAssertions;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using Nvf.Core.Answers;
 using System.CommandLine;
 using System.Text.RegularExpressions;

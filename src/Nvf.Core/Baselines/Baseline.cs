@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Text.Json;
 using Nvf.Core.History;
 
@@ -74,5 +75,5 @@ public sealed record Baseline
 
     /// <summary>Writes the baseline to <paramref name="path"/> atomically.</summary>
     /// <param name="path">The file.</param>
-    public void Save(string path) => HistoryJson.WriteAtomically(path, JsonSerializer.Serialize(this, HistoryJson.Options) + Environment.NewLine);
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, HistoryJson.Options) + Environment.NewLine);
 }

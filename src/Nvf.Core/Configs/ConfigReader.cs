@@ -94,17 +94,9 @@ public sealed class ConfigReader
         where T : struct, Enum
     {
         var element = Required(field);
-        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
-        var key = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        foreach (var name in System.Enum.GetNames<T>())
-        {
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-            {
-                return System.Enum.Parse<T>(name);
-            }
-        }
-
-        throw Problem(field, $"is {element.GetRawText()}", "one of " + string.Join(", ", System.Enum.GetNames<T>().Select(Kebab)));
+        return element.ValueKind == JsonValueKind.String && KebabName.TryParse<T>(element.GetString(), out var value)
+            ? value
+            : throw Problem(field, $"is {element.GetRawText()}", "one of " + KebabName.Expected<T>());
     }
 
     /// <summary>Reads a non-empty string (e.g. a folder or a file pattern).</summary>

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Text.Json;
 using Nvf.Core.Baselines;
 
@@ -30,7 +31,7 @@ public sealed record HistoryWindow(IReadOnlyList<RunRecord> Runs, BaselineCompar
 
     /// <summary>Writes the window to <paramref name="path"/> atomically.</summary>
     /// <param name="path">The file.</param>
-    public void Save(string path) => HistoryJson.WriteAtomically(path, JsonSerializer.Serialize(this, HistoryJson.Options));
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, HistoryJson.Options));
 
     /// <summary>Reads a window; a <see cref="JsonException"/> names the file and the problem.</summary>
     /// <param name="path">The file.</param>

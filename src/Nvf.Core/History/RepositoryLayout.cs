@@ -1,3 +1,5 @@
+using Nvf.Files;
+
 namespace Nvf.Core.History;
 
 /// <summary>
@@ -7,29 +9,12 @@ namespace Nvf.Core.History;
 /// </summary>
 public static class RepositoryLayout
 {
-    /// <summary>Environment variable that names the repository root explicitly.</summary>
-    public const string RootVariable = "NVF_REPOSITORY_ROOT";
+    /// <summary>Environment variable that names the repository root explicitly (<see cref="RepositoryRoot.Variable"/>).</summary>
+    public const string RootVariable = RepositoryRoot.Variable;
 
     /// <summary>The repository root: $NVF_REPOSITORY_ROOT, else the nearest folder at or above <paramref name="start"/> holding a *.sln file, else null.</summary>
     /// <param name="start">Where to start looking.</param>
-    public static string? FindRoot(string start)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(start);
-        if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } named)
-        {
-            return Path.GetFullPath(named);
-        }
-
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            if (dir.Exists && dir.EnumerateFiles("*.sln").Any())
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindRoot(string start) => RepositoryRoot.Find(start);
 
     /// <summary>artifacts/runs under <paramref name="root"/>.</summary>
     /// <param name="root">The repository root.</param>

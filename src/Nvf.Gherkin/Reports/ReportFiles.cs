@@ -1,3 +1,4 @@
+using Nvf.Files;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Gherkin.Reports;

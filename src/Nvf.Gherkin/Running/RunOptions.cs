@@ -45,19 +45,7 @@ public sealed class RunOptions
         };
     }
 
-    /// <summary>The nearest folder at or above <paramref name="start"/> that holds a *.sln file, else <paramref name="start"/>.</summary>
+    /// <summary>The repository root (<see cref="Files.RepositoryRoot.Find"/>: $NVF_REPOSITORY_ROOT, else the nearest folder at or above <paramref name="start"/> holding a *.sln file), else <paramref name="start"/>.</summary>
     /// <param name="start">The folder to start from.</param>
-    public static string RepositoryRoot(string start)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(start);
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            if (dir.EnumerateFiles("*.sln").Any())
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Path.GetFullPath(start);
-    }
+    public static string RepositoryRoot(string start) => Files.RepositoryRoot.Find(start) ?? Path.GetFullPath(start);
 }

@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.Runtime.InteropServices;
 using System.Text;
 

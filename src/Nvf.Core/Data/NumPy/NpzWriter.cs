@@ -1,3 +1,4 @@
+using Nvf.Files;
 using System.IO.Compression;
 
 namespace Nvf.Core.Data.NumPy;
@@ -22,7 +23,7 @@ public sealed class NpzWriter : IDisposable
     public NpzWriter(string path, bool compress = false)
     {
         _path = path;
-        _temp = AtomicFile.TempPathFor(path);
+        _temp = AtomicFile.TemporaryPathFor(path);
         _level = compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
         _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
         _zip = new ZipArchive(_stream, ZipArchiveMode.Create, leaveOpen: true);
@@ -56,7 +57,7 @@ public sealed class NpzWriter : IDisposable
         _zip.Dispose();
         _stream.Flush(flushToDisk: true);
         _stream.Dispose();
-        File.Move(_temp, _path, overwrite: true);
+        AtomicFile.Commit(_temp, _path);
         _done = true;
     }
 
