@@ -1,7 +1,7 @@
-using Nvf.Files;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
+using Nvf.Files;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 

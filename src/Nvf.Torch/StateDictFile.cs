@@ -1,5 +1,5 @@
-using Nvf.Files;
 using System.Text;
+using Nvf.Files;
 using Nvf.Torch.Interop;
 using Nvf.Torch.Serialization;
 

@@ -1,5 +1,5 @@
-using Nvf.Core.Configs;
 using FluentAssertions;
+using Nvf.Core.Configs;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Sanity;
 using Reqnroll;

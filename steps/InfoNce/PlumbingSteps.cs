@@ -1,7 +1,7 @@
+using Nvf.Core.Index;
 using Nvf.Core.Nvf;
 using System.Globalization;
 using FluentAssertions;
-using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Nvf.Core.Data;
+using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Core.Sanity;
@@ -79,7 +80,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         // One collection in the double per generated payload, filled once and shared by the feature's scenarios.
         lock (OwnCollection)
         {
-            if (OwnCollection.Payload is { } payload && ReferenceEquals(payload, data.Payload))
+            if (OwnCollection.Payload is { } payload && ReferenceEquals(payload, data.PayloadRows))
             {
                 (state.Double, state.Client, state.Settings, state.Rows, state.Source, state.Shared) = (OwnCollection.Double, OwnCollection.Client, OwnCollection.Settings, OwnCollection.Rows, OwnCollection.Source, true);
                 context.Scenario.AttachText("The collection", OwnCollection.Note!);
@@ -99,17 +100,18 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         var d = data.PayloadRows.Dimension;
         var spec = new QdrantCollectionSpec(d, QdrantDistance.Dot) { ShardNumber = 2, ReplicationFactor = 2, WriteConsistencyFactor = 2 };
         var ids = new SeededRandom(7).Permutation(state.Rows);
+        var held = data.PayloadRows.Slice(0, state.Rows);
         Run(async () =>
         {
             await state.Client.CreateCollectionAsync(state.Settings.Collection, spec);
             await state.Client.UpsertAsync(state.Settings.Collection, Enumerable.Range(0, state.Rows).Select(r =>
-                new QdrantPoint(1_000_000UL + (ulong)ids[r], data.Payload.Data.AsMemory(r * d, d), new JsonObject { ["row"] = r })));
+                new QdrantPoint(1_000_000UL + (ulong)ids[r], held.Data.AsMemory(r * d, d), new JsonObject { ["row"] = r })));
         });
         var note = $"the project's Qdrant double (not Qdrant): payload rows 0 to {state.Rows - 1:N0} of {data.PayloadRows.Count:N0} under shuffled point ids, row in payload field 'row', {spec.ShardNumber} shards x {spec.ReplicationFactor} replicas, write consistency {spec.WriteConsistencyFactor}, ordering strong, read consistency majority";
         context.Scenario.AttachText("The collection", note);
         lock (OwnCollection)
         {
-            (OwnCollection.Payload, OwnCollection.Double, OwnCollection.Client, OwnCollection.Settings, OwnCollection.Rows, OwnCollection.Note) = (data.Payload, state.Double, state.Client, state.Settings, state.Rows, note);
+            (OwnCollection.Payload, OwnCollection.Double, OwnCollection.Client, OwnCollection.Settings, OwnCollection.Rows, OwnCollection.Note) = (data.PayloadRows, state.Double, state.Client, state.Settings, state.Rows, note);
             state.Shared = true;
         }
     }
@@ -122,7 +124,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         {
             // One pass over the collection: what the checks sample (the oracle queries, the eval targets' rows) keeps its vectors.
             var keep = OracleRows().Select(r => (long)r).Concat(data.EvalRows().Where(r => r >= 0 && r < state.Rows).Select(r => (long)r)).ToHashSet();
-            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.PayloadRows.Dimension, keep, data.Payload, context.Scenario.StatusProgress()));
+            state.Source = Run(() => QdrantCollectionSource.ReadAsync(Client, Settings, state.Rows, data.PayloadRows.Dimension, keep, data.PayloadRows, context.Scenario.StatusProgress()));
             if (state.Shared)
             {
                 lock (OwnCollection)
@@ -219,8 +221,8 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
         const int k = RetrievalEvaluator.SeedTopK;
         var (qdrantRows, seconds) = Run(() => Source.SearchAsync(Client, new VectorSet(queries, inCollection.Length, d), k, context.Scenario.StatusProgress()));
         // Exact search over the run's payload rows the collection holds (the first scenario checks they are equal point for point).
-        var rowsHeld = state.Rows == data.PayloadRows.Count ? data.Payload.Data : data.Payload.Data.AsSpan(0, state.Rows * d).ToArray();
-        var exact = FaissExactSearch.InnerProduct(queries, rowsHeld, d, k);
+        var rowsHeld = state.Rows == data.PayloadRows.Count ? data.PayloadRows : data.PayloadRows.Slice(0, state.Rows);
+        var exact = BlockwiseExactSearch.InnerProduct(new VectorSet(queries, inCollection.Length, d), rowsHeld, k);
         var truthRows = inCollection.Select(i => (long)truth[i]).ToArray();
         state.Retrieval = (Count(qdrantRows, truthRows, 5, exactOnly: true), Count(qdrantRows, truthRows, k, exactOnly: false),
             Count(exact.Ids, truthRows, 5, exactOnly: true), Count(exact.Ids, truthRows, k, exactOnly: false), seconds);
@@ -273,7 +275,7 @@ public sealed class QdrantCollectionSteps(InfoNceContext context, QdrantCollecti
 public sealed class SharedQdrantCollection : IRunScoped
 {
     /// <summary>The payload the collection holds (the session's, compared by reference).</summary>
-    public VectorSet? Payload { get; set; }
+    public IVectorRows? Payload { get; set; }
 
     /// <summary>The double serving it.</summary>
     public QdrantRestDouble? Double { get; set; }

@@ -54,7 +54,7 @@ public sealed class CappedMemoryTests : IDisposable
         var config = File.ReadAllText(Path.Combine(RunOptions.RepositoryRoot(AppContext.BaseDirectory), "fixtures", "configs", "infonce-generated.json"));
         config.Should().Contain("\"nprobe\": 64,");
         repository.Write("probe4.json", config.Replace("\"nprobe\": 64,", "\"nprobe\": 4,"));
-        var environment = new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "240" };
+        var environment = new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["COLUMNS"] = "240" };
 
         using var cap = MemoryCap.Create(Cap);
         var (exitCode, stdout, stderr) = cap.Run(repository.Root, environment, "dotnet", NvfProcess.Dll, "sanity",

@@ -43,21 +43,8 @@ public sealed class ToolPackageTests : IDisposable
         code.Should().Be(0, $"dotnet {string.Join(' ', arguments)}: {output}{error}");
     }
 
-    static (int ExitCode, string Output, string Error) Run(string program, string folder, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromMinutes(10)).Should().BeTrue($"{program} {string.Join(' ', arguments)} finished within 10 minutes");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    static (int ExitCode, string Output, string Error) Run(string program, string folder, params string[] arguments) =>
+        ChildProcess.Run(program, arguments, folder, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, TimeSpan.FromMinutes(10));
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);
 }

@@ -1,6 +1,6 @@
-using Nvf.Files;
 using System.Text.Json;
 using FluentAssertions;
+using Nvf.Files;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 using Nvf.Gherkin.Tests.Samples;

@@ -1,5 +1,5 @@
-using Nvf.Files;
 using FluentAssertions;
+using Nvf.Files;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;
 using Nvf.Gherkin.Tests.Samples;

@@ -1,10 +1,10 @@
-using Nvf.Files;
 using Nvf.Core.Answers;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Nvf.Cli.CommandLine;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
+using Nvf.Files;
 using Nvf.Gherkin.Reports;
 using Nvf.Gate;
 using Spectre.Console;

@@ -1,6 +1,11 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Nvf.Core.Data;
+using Nvf.Core.Data.NumPy;
 using Nvf.Core.Provenance;
+using Nvf.Files;
 
 namespace Nvf.Core.Artifacts;
 
@@ -9,32 +14,56 @@ public static class GeneratedGateData
 {
     private const ulong DuplicateStream = 0x6475_7000, SplitStream = 0x7370_6c00, EvalStream = 0x6576_6100, TrainingStream = 0x7472_6100;
 
-    /// <summary>Generates the data and writes the eval set as <paramref name="outputFolder"/>/infonce-eval-*.npz (for its provenance).</summary>
+    /// <summary>
+    /// The data of <paramref name="spec"/>, with its payload on disk in <paramref name="outputFolder"/> and read in place
+    /// (<see cref="NpyRowFile"/>), and the eval set written there too (for its provenance). The payload file is a cache:
+    /// keyed by the spec and the generator's code (this assembly's build), recorded with its SHA-256 and verified before
+    /// it is used; a missing, altered or outdated file is generated again and the reason said on <paramref name="status"/>.
+    /// Eval and training samples are read from the payload file in both cases, so a cached run and a fresh one see the
+    /// same bytes.
+    /// </summary>
     public static GateData Build(GeneratedDataSpec spec, string outputFolder, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         var corpusSpec = spec.CorpusSpec;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        status?.Report(FormattableString.Invariant($"generating {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks ({spec.PayloadRows:N0} payload vectors), seed {spec.Seed}"));
-        var corpus = ArticleCorpusGenerator.Generate(corpusSpec);
-        status?.Report(FormattableString.Invariant($"generated {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} in {clock.Elapsed.TotalSeconds:F0} s; placing exact duplicates, splitting articles, drawing samples"));
-        var copies = OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, DuplicateStream));
-        var split = ArticleSplit.Create(spec.Articles, spec.EvalShare, spec.Leakage, SeededRandom.Fork(spec.Seed, SplitStream).NextUInt64());
-        var eval = corpus.BuildSamples(Draw(corpus.SampleKeys(split.EvalArticles, spec.ContextLength), spec.EvalSamples, EvalStream, spec), spec.ContextLength);
-        var training = corpus.BuildSamples(Draw(corpus.SampleKeys(split.TrainArticles, spec.ContextLength), spec.TrainingSamples, TrainingStream, spec), spec.ContextLength);
         Directory.CreateDirectory(outputFolder);
+        var key = CacheKey(spec);
+        var payloadFile = Path.Combine(outputFolder, FormattableString.Invariant($"infonce-payload-{spec.Seed}-{key[..16]}.npy"));
+        var record = payloadFile + ".json";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var why = Check(payloadFile, record, key, spec.PayloadRows, corpusSpec.Dimension, out var copies);
+        if (why is null)
+        {
+            status?.Report(FormattableString.Invariant($"generated payload read from the cache {payloadFile} (SHA-256 verified in {clock.Elapsed.TotalSeconds:F1} s)"));
+        }
+        else
+        {
+            status?.Report(FormattableString.Invariant($"generating {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks ({spec.PayloadRows:N0} payload vectors), seed {spec.Seed} ({why})"));
+            var corpus = ArticleCorpusGenerator.Generate(corpusSpec);
+            status?.Report(FormattableString.Invariant($"generated {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} in {clock.Elapsed.TotalSeconds:F0} s; placing exact duplicates, writing {payloadFile}"));
+            copies = OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, DuplicateStream));
+            NpyWriter.Write(payloadFile, corpus.Payload);
+            var entry = new CacheRecord(CacheVersion, key, corpus.Payload.Count, corpus.Payload.Dimension, copies, FileDigest.Compute(payloadFile).Sha256);
+            AtomicFile.Write(record, stream => JsonSerializer.Serialize(stream, entry));
+        }
+
+        var payload = NpyRowFile.Open(payloadFile, corpusSpec.Dimension, out _);
+        status?.Report("splitting articles, drawing samples, finding exact duplicates");
+        var split = ArticleSplit.Create(spec.Articles, spec.EvalShare, spec.Leakage, SeededRandom.Fork(spec.Seed, SplitStream).NextUInt64());
+        var eval = Samples(payload, Draw(SampleKeys(spec, split.EvalArticles), spec.EvalSamples, EvalStream, spec), spec);
+        var training = Samples(payload, Draw(SampleKeys(spec, split.TrainArticles), spec.TrainingSamples, TrainingStream, spec), spec);
         var evalFile = Path.Combine(outputFolder, FormattableString.Invariant($"infonce-eval-{spec.Seed}-{(uint)spec.GetHashCode():x8}.npz"));
         eval.Save(evalFile);
         return new GateData
         {
             Source = FormattableString.Invariant(
-                $"generated: {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks = {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} payload, {copies:N0} exact duplicate chunks, seed {spec.Seed}"),
-            PayloadRows = corpus.Payload,
+                $"generated: {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks = {payload.Count:N0} x {payload.Dimension} payload, {copies:N0} exact duplicate chunks, seed {spec.Seed}"),
+            PayloadRows = payload,
             Eval = eval,
             EvalFile = evalFile,
             Keys = PayloadKeyMap.ArticleMajor(spec.Articles, spec.ChunksPerArticle),
-            FirstCopyOf = ExactDuplicates.FirstCopyOf(corpus.Payload),
+            FirstCopyOf = ExactDuplicates.FirstCopyOf(payload),
             Split = split,
             Training = training,
             IndexFile = null,
@@ -43,8 +72,16 @@ public static class GeneratedGateData
                 new GeneratorInfo(nameof(ArticleCorpusGenerator), spec.Seed, corpusSpec.ToString()),
                 new GeneratorInfo(nameof(GeneratedGateData), spec.Seed, spec.ToString()),
             ],
-            Files = [evalFile],
+            Files = [evalFile, payloadFile],
         };
+    }
+
+    /// <summary>The payload cache's key: SHA-256 (hex) over the cache format, the spec and the build of the code that generates it.</summary>
+    public static string CacheKey(GeneratedDataSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var text = string.Join("\n", CacheVersion, spec.ToString(), spec.CorpusSpec.ToString(), typeof(GeneratedGateData).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>
@@ -75,4 +112,56 @@ public static class GeneratedGateData
         var order = SeededRandom.Fork(spec.Seed, stream).Permutation(keys.Length);
         return order[..count].Order().Select(i => keys[i]).ToArray();
     }
+
+    // Every next-chunk sample of the articles: chunk j in [contextLength, chunks), as ArticleCorpus.SampleKeys draws them.
+    private static TruthKey[] SampleKeys(GeneratedDataSpec spec, IEnumerable<int> articles) =>
+        articles.SelectMany(a => Enumerable.Range(spec.ContextLength, spec.ChunksPerArticle - spec.ContextLength).Select(j => new TruthKey(a, j))).ToArray();
+
+    // Contexts (the contextLength chunks before) and targets of each key, read from the payload rows (article-major).
+    private static EvalSet Samples(IVectorRows payload, IReadOnlyList<TruthKey> keys, GeneratedDataSpec spec)
+    {
+        var (c, d) = (spec.ContextLength, payload.Dimension);
+        var contexts = new float[(long)keys.Count * c * d];
+        var targets = new VectorSet(new float[(long)keys.Count * d], keys.Count, d);
+        var window = new float[(c + 1) * d];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var row = keys[i].Article * spec.ChunksPerArticle + keys[i].Chunk;
+            payload.CopyRows(row - c, c + 1, window);
+            window.AsSpan(0, c * d).CopyTo(contexts.AsSpan(i * c * d));
+            window.AsSpan(c * d, d).CopyTo(targets.Row(i));
+        }
+
+        return new EvalSet(contexts, c, targets, keys.ToArray());
+    }
+
+    // Why the cached payload cannot be used, or null when it can (then copies is its duplicate count).
+    private static string? Check(string file, string record, string key, long rows, int dimension, out int copies)
+    {
+        copies = 0;
+        if (!File.Exists(file) || !File.Exists(record))
+            return "no cached payload yet";
+        CacheRecord? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(record));
+        }
+        catch (JsonException)
+        {
+            return $"the cache record {record} is not valid JSON";
+        }
+
+        if (entry is null || entry.Format != CacheVersion || entry.Key != key)
+            return $"the cache record {record} is for another spec or another build of the generator";
+        if (entry.Rows != rows || entry.Dimension != dimension)
+            return FormattableString.Invariant($"the cache record says ({entry.Rows}, {entry.Dimension}); expected ({rows}, {dimension})");
+        if (FileDigest.Compute(file).Sha256 != entry.Sha256)
+            return $"{file} does not match its recorded SHA-256 (truncated or altered)";
+        copies = entry.Copies;
+        return null;
+    }
+
+    private const string CacheVersion = "nvf-generated-payload v1";
+
+    private sealed record CacheRecord(string Format, string Key, long Rows, int Dimension, int Copies, string Sha256);
 }

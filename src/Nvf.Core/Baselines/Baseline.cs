@@ -1,6 +1,6 @@
-using Nvf.Files;
 using System.Text.Json;
 using Nvf.Core.History;
+using Nvf.Files;
 
 namespace Nvf.Core.Baselines;
 

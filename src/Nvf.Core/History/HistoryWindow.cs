@@ -1,6 +1,6 @@
-using Nvf.Files;
 using System.Text.Json;
 using Nvf.Core.Baselines;
+using Nvf.Files;
 
 namespace Nvf.Core.History;
 

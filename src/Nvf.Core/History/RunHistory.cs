@@ -1,7 +1,7 @@
-using Nvf.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Nvf.Files;
 
 namespace Nvf.Core.History;
 

@@ -19,7 +19,7 @@ public static class IvfFlatBuilder
     /// <paramref name="trainingIterations"/> iterations: fewer cost less and hardly matter to oracle
     /// recall, where each vector probes its own list whatever the centroids.
     /// </summary>
-    public static IvfBuild Build(VectorSet vectors, FaissMetric metric, ulong seed, int trainingIterations = FaissDefaultTrainingIterations, IProgress<string>? status = null)
+    public static IvfBuild Build(IVectorRows vectors, FaissMetric metric, ulong seed, int trainingIterations = FaissDefaultTrainingIterations, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         var sizing = IvfSizing.ForCount(vectors.Count);
@@ -47,7 +47,7 @@ public static class IvfFlatBuilder
     /// FAISS adds in blocks of the same size itself, so the index equals one added in a single call.
     /// </summary>
     /// <returns>The time spent training and adding.</returns>
-    public static (TimeSpan Train, TimeSpan Add) TrainAndAdd(FaissIndex index, VectorSet vectors, int sampleCount, ulong seed, long idOffset, IProgress<string>? status)
+    public static (TimeSpan Train, TimeSpan Add) TrainAndAdd(FaissIndex index, IVectorRows vectors, int sampleCount, ulong seed, long idOffset, IProgress<string>? status)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(vectors);
@@ -57,10 +57,22 @@ public static class IvfFlatBuilder
         var train = clock.Elapsed;
         clock.Restart();
         var d = vectors.Dimension;
+        var held = vectors as VectorSet;
+        var buffer = held is null ? new float[(long)Math.Min(AddBlockRows, vectors.Count) * d] : null;
         for (var start = 0; start < vectors.Count; start += AddBlockRows)
         {
             var rows = Math.Min(AddBlockRows, vectors.Count - start);
-            var block = vectors.Data.AsSpan(start * d, rows * d);
+            Span<float> block;
+            if (held is not null)
+            {
+                block = held.Data.AsSpan(start * d, rows * d);
+            }
+            else
+            {
+                block = buffer.AsSpan(0, rows * d);
+                vectors.CopyRows(start, rows, block);
+            }
+
             if (idOffset == 0 && start == index.Count)
                 index.Add(block, d);
             else
@@ -87,17 +99,13 @@ public static class IvfFlatBuilder
     /// <paramref name="count"/> distinct rows chosen by <paramref name="seed"/>, copied in ascending
     /// row order into one array, shape (count, d). The whole set when count covers it (no copy).
     /// </summary>
-    public static float[] TrainingSample(VectorSet vectors, int count, ulong seed)
+    public static float[] TrainingSample(IVectorRows vectors, int count, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         if (count <= 0 || count > vectors.Count)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"expected a sample size in [1, {vectors.Count}]");
         if (count == vectors.Count)
-            return vectors.Data;
-        var rows = SampleRows(vectors.Count, count, seed);
-        var sample = new float[(long)count * vectors.Dimension]; // (count, d)
-        for (var i = 0; i < count; i++)
-            vectors.Row(rows[i]).CopyTo(sample.AsSpan(i * vectors.Dimension, vectors.Dimension));
-        return sample;
+            return vectors.ToVectorSet().Data;
+        return vectors.Gather(SampleRows(vectors.Count, count, seed)).Data; // (count, d)
     }
 }

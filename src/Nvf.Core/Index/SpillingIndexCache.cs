@@ -1,5 +1,5 @@
-using Nvf.Files;
 using Nvf.Faiss;
+using Nvf.Files;
 
 namespace Nvf.Core.Index;
 

@@ -1,6 +1,6 @@
-using Nvf.Core.Configs;
 using System.Diagnostics;
 using System.Globalization;
+using Nvf.Core.Configs;
 using Nvf.Core.Data;
 using Nvf.Core.Training;
 using Nvf.Torch;

@@ -99,7 +99,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
         }
         else
         {
-            var built = IvfFlatBuilder.Build(Data.Payload, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
+            var built = IvfFlatBuilder.Build(Data.PayloadRows, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
             opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
         }
 

@@ -1,5 +1,5 @@
-using Nvf.Core.Configs;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Configs;
 
 namespace Nvf.Core.InfoNce;
 

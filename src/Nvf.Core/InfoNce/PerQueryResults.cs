@@ -1,4 +1,3 @@
-using Nvf.Files;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using Nvf.Core.Data;
 using Nvf.Core.History;
 using Nvf.Core.Metrics;
 using Nvf.Faiss;
+using Nvf.Files;
 
 namespace Nvf.Core.InfoNce;
 

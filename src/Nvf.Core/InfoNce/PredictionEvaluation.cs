@@ -1,5 +1,5 @@
-using Nvf.Core.Configs;
 using System.Globalization;
+using Nvf.Core.Configs;
 using Nvf.Core.Metrics;
 
 namespace Nvf.Core.InfoNce;

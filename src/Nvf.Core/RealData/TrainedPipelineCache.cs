@@ -1,4 +1,3 @@
-using Nvf.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,6 +8,7 @@ using Nvf.Core.Data.NumPy;
 using Nvf.Core.Provenance;
 using Nvf.Core.Nvf;
 using Nvf.Core.Training;
+using Nvf.Files;
 using Nvf.Torch;
 
 namespace Nvf.Core.RealData;

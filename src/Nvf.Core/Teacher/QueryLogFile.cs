@@ -1,10 +1,10 @@
-using Nvf.Files;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
 using Nvf.Core.Stores;
+using Nvf.Files;
 
 namespace Nvf.Core.Teacher;
 

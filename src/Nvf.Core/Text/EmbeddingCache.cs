@@ -1,4 +1,3 @@
-using Nvf.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
 using Nvf.Core.Provenance;
+using Nvf.Files;
 
 namespace Nvf.Core.Text;
 

@@ -1,9 +1,9 @@
-using Nvf.Files;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Nvf.Core.Provenance;
 using Nvf.Core.Artifacts;
+using Nvf.Files;
 
 namespace Nvf.Core.Text;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Nvf.Cli.Tests.Support;
 
 /// <summary>
@@ -16,15 +14,9 @@ internal static class DebianPython
     {
         if (!File.Exists(Interpreter))
             throw new InvalidOperationException($"{Interpreter} is missing: run scripts/setup.sh (python3-numpy, python3-faiss)");
-        var start = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"python failed ({process.ExitCode}): {stderr}");
-        return stdout.Result;
+        var (exitCode, output, error) = ChildProcess.Run(Interpreter, ["-c", script], folder, limit: TimeSpan.FromMinutes(10));
+        if (exitCode != 0)
+            throw new InvalidOperationException($"python failed ({exitCode}): {error}");
+        return output;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Nvf.Cli.Tests.Support;
 
 /// <summary>
@@ -59,29 +57,9 @@ internal sealed class MemoryCap : IDisposable
     }
 
     /// <summary>Runs <paramref name="executable"/> with <paramref name="arguments"/> inside the cgroup (the shell joins it, then execs).</summary>
-    public (int ExitCode, string Output, string Error) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string executable, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("echo $$ > \"$0\" && exec \"$@\"");
-        start.ArgumentList.Add(Path.Combine(folder, "cgroup.procs"));
-        start.ArgumentList.Add(executable);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{executable} {string.Join(' ', arguments)} did not finish within 300 s under the memory cap");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    public (int ExitCode, string Output, string Error) Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string executable, params string[] arguments) =>
+        ChildProcess.Run("/bin/sh", ["-c", "echo $$ > \"$0\" && exec \"$@\"", Path.Combine(folder, "cgroup.procs"), executable, .. arguments],
+            workingDirectory, environment, TimeSpan.FromMinutes(5));
 
     public void Dispose()
     {

@@ -36,6 +36,61 @@ public class GateDataTests
     }
 
     [Fact]
+    public void Generated_data_is_the_corpus_the_generator_makes_read_in_place_and_cached_on_disk()
+    {
+        using var folder = new TempFolder();
+        var spec = SmallGate.Config().Data with { Seed = 19 };
+        var heard = new List<string>();
+
+        var first = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
+        var second = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
+
+        // The same data the generator's corpus gives: its payload with the duplicates placed, its samples.
+        var corpus = ArticleCorpusGenerator.Generate(spec.CorpusSpec);
+        GeneratedGateData.OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, 0x6475_7000));
+        first.PayloadRows.Should().BeOfType<NpyRowFile>();
+        first.PayloadRows.Slice(0, first.PayloadRows.Count).Data.Should().Equal(corpus.Payload.Data);
+        var fromCorpus = corpus.BuildSamples(first.Eval.TruthKeys, spec.ContextLength);
+        first.Eval.Contexts.Should().Equal(fromCorpus.Contexts);
+        first.Eval.Targets.Data.Should().Equal(fromCorpus.Targets.Data);
+        first.Training!.Targets.Data.Should().Equal(corpus.BuildSamples(first.Training.TruthKeys, spec.ContextLength).Targets.Data);
+        first.FirstCopyOf.Should().Equal(ExactDuplicates.FirstCopyOf(corpus.Payload));
+
+        heard.Should().Contain(l => l.StartsWith("generating 300 articles", StringComparison.Ordinal) && l.EndsWith("(no cached payload yet)", StringComparison.Ordinal));
+        heard.Should().Contain(l => l.StartsWith("generated payload read from the cache", StringComparison.Ordinal));
+        second.Source.Should().Be(first.Source);
+        second.Eval.Contexts.Should().Equal(first.Eval.Contexts);
+        second.Training!.Contexts.Should().Equal(first.Training.Contexts);
+        second.FirstCopyOf.Should().Equal(first.FirstCopyOf);
+    }
+
+    [Fact]
+    public void An_altered_cached_payload_is_generated_again_and_the_reason_said()
+    {
+        using var folder = new TempFolder();
+        var spec = SmallGate.Config().Data with { Seed = 23, Articles = 60, EvalShare = 0.5, EvalSamples = 50, TrainingSamples = 100 };
+        var first = GeneratedGateData.Build(spec, folder.Path);
+        var file = first.Files.Single(f => f.EndsWith(".npy", StringComparison.Ordinal));
+        var original = File.ReadAllBytes(file);
+        var altered = (byte[])original.Clone();
+        altered[^1] ^= 0x40;
+        File.WriteAllBytes(file, altered);
+        var heard = new List<string>();
+
+        var again = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
+
+        heard.Should().Contain(l => l.EndsWith("does not match its recorded SHA-256 (truncated or altered))", StringComparison.Ordinal));
+        File.ReadAllBytes(file).Should().Equal(original);
+        again.Eval.Contexts.Should().Equal(first.Eval.Contexts);
+        GeneratedGateData.CacheKey(spec with { Seed = 24 }).Should().NotBe(GeneratedGateData.CacheKey(spec), "another spec is another cache entry");
+    }
+
+    sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+
+    [Fact]
     public void Exact_duplicates_are_found_by_content()
     {
         var vectors = new VectorSet([1, 2, 3, 4, 1, 2, 5, 6, 3, 4], 5, 2);

@@ -1,6 +1,6 @@
-using Nvf.Files;
 using System.Runtime.InteropServices;
 using System.Text;
+using Nvf.Files;
 
 namespace Nvf.Core.Data.NumPy;
 

@@ -1,5 +1,5 @@
-using Nvf.Files;
 using System.IO.Compression;
+using Nvf.Files;
 
 namespace Nvf.Core.Data.NumPy;
 
