@@ -11,6 +11,7 @@ namespace Nvf.Specs.Steps.Gate;
 /// <summary>
 /// Bindings of the small sample suites the gate's own checks run (the snapshot scenario here, the CLI's
 /// end-to-end tests): they record a given metric or answer, take a given path, pass, fail or skip, and nothing else.
+/// Their figures (sample.*) belong to those suites, not to the gate: they are recorded directly, outside the metric catalogue.
 /// </summary>
 [Binding]
 public sealed class SampleSuiteSteps(ScenarioEvidence context)

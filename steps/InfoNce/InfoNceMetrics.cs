@@ -2,6 +2,7 @@ using Nvf.Core.Configs;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -66,7 +67,7 @@ public sealed class InfoNceMetrics(ScenarioEvidence scenario)
             metric = metric with { Name = Namespace + metric.Name["infonce".Length..] };
         if (!recorded.Add(metric.Name))
             throw new InvalidOperationException($"metric '{metric.Name}' recorded twice in one scenario; expected each headline figure once");
-        scenario.RecordMetric(metric);
+        scenario.RecordCatalogued(metric);
     }
 
     static string Name(string kebab) => kebab.Replace('-', '_');

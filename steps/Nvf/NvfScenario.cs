@@ -114,7 +114,7 @@ public sealed class NvfScenario(RunTrainedModels models) : IDisposable
         ArgumentNullException.ThrowIfNull(metric);
         if (recorded.Add(metric.Name))
         {
-            metrics.RecordMetric(metric);
+            metrics.RecordCatalogued(metric);
         }
     }
 

@@ -113,7 +113,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
         context.AttachText("NVF learns cluster structure (seed's bonus) on real topics", string.Create(CultureInfo.InvariantCulture,
             $"{inTopic} of soft attention's wrong answers lie in the lexicographer topic of the store's answer; chance for those answers, from the real topic sizes: {MetricsTable.Percent(chance)} (uniform topics would give {MetricsTable.Percent(1.0 / Report.TopicNames.Count)})"));
         Record("soft_attention_errors_in_topic", inTopic);
-        context.RecordMetric(new Metric($"{Prefix}.in_topic_chance", chance, MetricDirection.LowerIsBetter) { Kind = MetricKind.Diagnostic });
+        context.RecordCatalogued(new Metric($"{Prefix}.in_topic_chance", chance, MetricDirection.LowerIsBetter) { Kind = MetricKind.Diagnostic });
         CheckFailedException.Unless(inTopic.Lower > chance,
             $"{inTopic} of soft attention's wrong answers lie in the right topic; chance from the topic sizes is {MetricsTable.Percent(chance)}: no evidence that NVF learned the topics");
     }
@@ -130,7 +130,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
         }
 
         context.AttachTable("How realistic are the generated corpora? Mean cosine of pairs in the same and in different clusters", ["corpus", "intra", "inter", "gap"], rows);
-        context.RecordMetric(new Metric($"{Prefix}.topic_cosine_gap", real.Gap, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic });
+        context.RecordCatalogued(new Metric($"{Prefix}.topic_cosine_gap", real.Gap, MetricDirection.HigherIsBetter) { Kind = MetricKind.Diagnostic });
         var e = Report.VsStore;
         context.AttachTable("The path taken: Task 2 on real text", ["step", "result"],
         [
@@ -150,7 +150,7 @@ public sealed class WordNetSteps(WordNetScenario wordnet, TeacherScenario teache
     string Prefix => $"real.wordnet.{Report.Store.Replace('-', '_')}";
 
     void Record(string measure, ProportionEstimate estimate) =>
-        context.RecordMetric(new Metric($"{Prefix}.{measure}", estimate.Estimate, MetricDirection.HigherIsBetter) { Low = estimate.Lower, High = estimate.Upper, Kind = MetricKind.Criterion });
+        context.RecordCatalogued(new Metric($"{Prefix}.{measure}", estimate.Estimate, MetricDirection.HigherIsBetter) { Low = estimate.Lower, High = estimate.Upper, Kind = MetricKind.Criterion });
 
     WordNetTaskReport Report => wordnet.Report ?? throw new InvalidOperationException("Nothing measured; expected the indexing, logging and training step first.");
 

@@ -2,9 +2,10 @@ using FluentAssertions;
 using Nvf.Core.Metrics;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
-using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
+using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Teacher;
 
@@ -30,7 +31,7 @@ public sealed class StoreParitySteps(TeacherScenario teacher, NvfScenario nvf, S
         teacher.Agreement = await StoreParity.CompareAsync(teacher.Store!, teacher.Candidate!, data, metric, k, tolerance);
         context.AttachText($"{teacher.Store!.Describe().Kind} vs {teacher.Candidate!.Describe().Kind} by {metric}", teacher.Agreement.ToString());
         var equivalent = ProportionEstimate.Wilson(teacher.Agreement.EquivalentUpToTies, teacher.Agreement.Queries);
-        context.RecordMetric(new Metric($"parity.{teacher.Candidate!.Describe().Kind}.{metric}.equivalent", equivalent.Estimate, MetricDirection.HigherIsBetter) { Low = equivalent.Lower, High = equivalent.Upper, Kind = MetricKind.Criterion });
+        context.RecordCatalogued(new Metric($"parity.{teacher.Candidate!.Describe().Kind}.{metric}.equivalent", equivalent.Estimate, MetricDirection.HigherIsBetter) { Low = equivalent.Lower, High = equivalent.Upper, Kind = MetricKind.Criterion });
     }
 
     [Then("they return the same top-k ids for every query, up to ties")]

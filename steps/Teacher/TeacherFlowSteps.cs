@@ -62,7 +62,7 @@ public sealed class TeacherFlowSteps(TeacherScenario teacher, NvfScenario nvf, S
         context.AttachText("criterion: similar accuracy (seed, Task 2)", string.Join(Environment.NewLine, verdicts.Select(v => v.Describe())));
         foreach (var (verdict, name) in verdicts.Zip(new[] { "top1", "top5", "pipeline_top1" }))
         {
-            context.RecordMetric(new Metric($"teacher.{report.Store}.{name}", verdict.Measured.Estimate, MetricDirection.HigherIsBetter) { Low = verdict.Measured.Lower, High = verdict.Measured.Upper, Kind = MetricKind.Criterion });
+            context.RecordCatalogued(new Metric($"teacher.{report.Store}.{name}", verdict.Measured.Estimate, MetricDirection.HigherIsBetter) { Low = verdict.Measured.Lower, High = verdict.Measured.Upper, Kind = MetricKind.Criterion });
         }
 
         var pipeline = verdicts[^1];
