@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Text.Json;
 using Nvf.Core.Baselines;
 using Nvf.Core.History;
@@ -27,9 +28,19 @@ public static class CliHost
             return Fail(ExitCodes.UsageError, $"{string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')))} (see `{string.Join(' ', CommandPath(parse).Prepend("nvf"))} --help`)");
         }
 
+        // Signals are the host's, not System.CommandLine's (its handler throws on a second Ctrl-C): a command that takes a
+        // cancellation token stops at its next safe point on the first signal; anything else, and a second signal, end
+        // the process as the runtime does (exit 130), without a stack trace.
+        using var signals = new TerminationSignals(parse.CommandResult.Command.Action is AsynchronousCommandLineAction);
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var code = parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token)
+                .GetAwaiter().GetResult();
+            return signals.Requested ? ExitCodes.Interrupted : code;
+        }
+        catch (OperationCanceledException) when (signals.Requested)
+        {
+            return Fail(ExitCodes.Interrupted, "stopped");
         }
         catch (Exception e) when (e is UsageException or FileNotFoundException or DirectoryNotFoundException or RunNotFoundException or BaselineFormatException or JsonException)
         {

@@ -30,6 +30,9 @@ public static class ExitCodes
     /// <summary>R@5 = 0 and Δ &lt; 0.10: pivot to the two-tower model.</summary>
     public const int PivotToTwoTower = 7;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT): a long-running command stops at its next safe point, a second signal at once; files already written are whole.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Every code with its meaning and the commands that give it, in order.</summary>
     public static IReadOnlyList<(int Code, string Meaning, string Commands)> Table { get; } =
     [
@@ -41,6 +44,7 @@ public static class ExitCodes
         (AnnIssue, "R@5 = 0, delta >= 0.10, flat finds what IVF missed: an ANN issue", "evaluate, watch"),
         (ModelIssue, "R@5 = 0, delta >= 0.10, flat finds nothing either: the model is the issue", "evaluate, watch"),
         (PivotToTwoTower, "R@5 = 0 and delta < 0.10: pivot to the two-tower model", "evaluate, watch"),
+        (Interrupted, "stopped by Ctrl-C or SIGTERM (a second signal stops at once); files already written are whole", "every command"),
     ];
 
     /// <summary>The table as text for `--help`.</summary>

@@ -9,9 +9,12 @@ namespace Nvf.Cli.Tests.Support;
 /// </summary>
 internal static class ChildProcess
 {
-    /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/> in <paramref name="folder"/>; returns its exit code and output.</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> with <paramref name="arguments"/> in <paramref name="folder"/>; returns its exit code and
+    /// output. <paramref name="started"/> gets the running process (e.g. to signal it) while its output is being read.
+    /// </summary>
     internal static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, string folder,
-        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? limit = null)
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? limit = null, Action<Process>? started = null)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -27,6 +30,7 @@ internal static class ChildProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        started?.Invoke(process);
         var within = limit ?? TimeSpan.FromMinutes(5);
         if (!process.WaitForExit(within))
         {

@@ -10,13 +10,17 @@ public static class NvfProcess
         RunWith(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, workingDirectory, arguments);
 
     /// <summary>Runs with <paramref name="environment"/> set (a null value removes the variable).</summary>
-    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+        RunWhile(null, environment, workingDirectory, arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> set, handing the running process to <paramref name="started"/> (e.g. to signal it).</summary>
+    public static (int ExitCode, string Output, string Error) RunWhile(Action<System.Diagnostics.Process>? started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
     {
         // The repository is found from the working directory, never from the test's environment; a wide
         // console keeps Spectre's tables on one line per row.
         var adjusted = new Dictionary<string, string?> { ["NVF_REPOSITORY_ROOT"] = null, ["COLUMNS"] = "240" };
         foreach (var (name, value) in environment)
             adjusted[name] = value;
-        return ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, adjusted, TimeSpan.FromSeconds(120));
+        return ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, adjusted, TimeSpan.FromSeconds(120), started);
     }
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using FluentAssertions;
+using Nvf.Cli.Tests.Support;
+using Xunit;
+
+namespace Nvf.Cli.Tests;
+
+/// <summary>
+/// Ctrl-C while `nvf watch` waits for a training's next file: one signal stops it at its next safe point, two signals stop
+/// it at once; either way exit code 130 and no stack trace (System.CommandLine's own handler threw on a second signal).
+/// </summary>
+public sealed class SignalTests : IDisposable
+{
+    readonly TempRepository repository = new();
+
+    public SignalTests()
+    {
+        DebianPython.Run(repository.Root, EvaluateCommandTests.Artifacts);
+        Directory.CreateDirectory(repository.PathOf("run"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Ctrl_c_stops_watch_with_exit_code_130_and_no_stack_trace(int signals)
+    {
+        var (exitCode, output, error) = NvfProcess.RunWhile(process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+            repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
+
+        exitCode.Should().Be(130, output + error);
+        (output + error).Should().NotContain("Unhandled exception").And.NotMatchRegex(@"\n\s+at \S+\(");
+        if (signals == 1)
+            error.Should().Contain("nvf: stopping at the next safe point (a second Ctrl-C stops at once)");
+    }
+
+    // Waits until watch is waiting (its first lines are out), then sends SIGINT the given number of times.
+    static void Interrupt(Process process, int signals)
+    {
+        Thread.Sleep(TimeSpan.FromSeconds(6));
+        for (var i = 0; i < signals; i++)
+        {
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString()])!;
+            kill.WaitForExit();
+            Thread.Sleep(100);
+        }
+    }
+
+    public void Dispose() => repository.Dispose();
+}
