@@ -76,16 +76,7 @@ public sealed unsafe class FaissIndex : IDisposable
     }
 
     /// <summary>Reads a <c>.faiss</c> file written by <see cref="Write"/> or by Python FAISS (<c>faiss.write_index</c>).</summary>
-    public static FaissIndex Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-            throw new FileNotFoundException($"no FAISS index file at {full}", full);
-        FaissNativeLibrary.EnsureLoaded();
-        var status = NativeMethods.Read(full, out var handle);
-        return Adopt(status, handle, $"reading the FAISS index file {full} (is it a FAISS index, complete and uncorrupted?)");
-    }
+    public static FaissIndex Read(string path) => Open(path, mapped: false);
 
     /// <summary>
     /// Reads a <c>.faiss</c> file leaving an IVF index's inverted lists (its vectors) in the file, memory-mapped
@@ -94,16 +85,18 @@ public sealed unsafe class FaissIndex : IDisposable
     /// The file must not be rewritten while the index is open (write a new file and rename it instead); adding to a
     /// mapped index fails.
     /// </summary>
-    public static FaissIndex ReadMapped(string path)
+    public static FaissIndex ReadMapped(string path) => Open(path, mapped: true);
+
+    private static FaissIndex Open(string path, bool mapped)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new FileNotFoundException($"no FAISS index file at {full}", full);
         FaissNativeLibrary.EnsureLoaded();
-        var status = NativeMethods.ReadMapped(full, out var handle);
-        var index = Adopt(status, handle, $"reading the FAISS index file {full} memory-mapped (is it a FAISS index, complete and uncorrupted?)");
-        index.IsMapped = index.ListCount > 0;
+        var status = mapped ? NativeMethods.ReadMapped(full, out var handle) : NativeMethods.Read(full, out handle);
+        var index = Adopt(status, handle, $"reading the FAISS index file {full}{(mapped ? " memory-mapped" : "")} (is it a FAISS index, complete and uncorrupted?)");
+        index.IsMapped = mapped && index.ListCount > 0;
         return index;
     }
 

@@ -11,17 +11,22 @@ public sealed class FaissMappedIndexTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    // An IVF-Flat inner-product index over data with the given lists, written to a file.
+    private string WriteIvf(float[] data, int lists)
+    {
+        var path = Path.Combine(_dir, $"ivf-{lists}.faiss");
+        using var ivf = FaissIndex.CreateIvfFlat(D, lists, FaissMetric.InnerProduct);
+        ivf.Train(data, D);
+        ivf.Add(data, D);
+        ivf.Write(path);
+        return path;
+    }
+
     [Fact]
     public void A_mapped_ivf_index_finds_what_the_index_read_whole_finds()
     {
         var data = TestVectors.Unit(3_000, D, 5);
-        var path = Path.Combine(_dir, "ivf.faiss");
-        using (var ivf = FaissIndex.CreateIvfFlat(D, 16, FaissMetric.InnerProduct))
-        {
-            ivf.Train(data, D);
-            ivf.Add(data, D);
-            ivf.Write(path);
-        }
+        var path = WriteIvf(data, 16);
 
         using var whole = FaissIndex.Read(path);
         using var mapped = FaissIndex.ReadMapped(path);
@@ -40,13 +45,7 @@ public sealed class FaissMappedIndexTests : IDisposable
     public void Adding_to_a_mapped_index_fails_with_a_message_not_a_crash()
     {
         var data = TestVectors.Unit(1_000, D, 6);
-        var path = Path.Combine(_dir, "ivf.faiss");
-        using (var ivf = FaissIndex.CreateIvfFlat(D, 8, FaissMetric.InnerProduct))
-        {
-            ivf.Train(data, D);
-            ivf.Add(data, D);
-            ivf.Write(path);
-        }
+        var path = WriteIvf(data, 8);
 
         using var mapped = FaissIndex.ReadMapped(path);
         var act = () => mapped.Add(data.AsSpan(0, 10 * D), D);

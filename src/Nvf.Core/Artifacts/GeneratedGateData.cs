@@ -138,27 +138,13 @@ public static class GeneratedGateData
     // Why the cached payload cannot be used, or null when it can (then copies is its duplicate count).
     private static string? Check(string file, string record, string key, long rows, int dimension, out int copies)
     {
-        copies = 0;
-        if (!File.Exists(file) || !File.Exists(record))
-            return "no cached payload yet";
-        CacheRecord? entry;
-        try
-        {
-            entry = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(record));
-        }
-        catch (JsonException)
-        {
-            return $"the cache record {record} is not valid JSON";
-        }
-
-        if (entry is null || entry.Format != CacheVersion || entry.Key != key)
-            return $"the cache record {record} is for another spec or another build of the generator";
-        if (entry.Rows != rows || entry.Dimension != dimension)
-            return FormattableString.Invariant($"the cache record says ({entry.Rows}, {entry.Dimension}); expected ({rows}, {dimension})");
-        if (FileDigest.Compute(file).Sha256 != entry.Sha256)
-            return $"{file} does not match its recorded SHA-256 (truncated or altered)";
-        copies = entry.Copies;
-        return null;
+        var why = VerifiedCacheFile.Check<CacheRecord>(file, record,
+            entry => entry.Format != CacheVersion || entry.Key != key ? $"the cache record {record} is for another spec or another build of the generator"
+                : entry.Rows != rows || entry.Dimension != dimension ? FormattableString.Invariant($"the cache record says ({entry.Rows}, {entry.Dimension}); expected ({rows}, {dimension})")
+                : null,
+            entry => entry.Sha256, out var found);
+        copies = found?.Copies ?? 0;
+        return why == "no cache yet" ? "no cached payload yet" : why;
     }
 
     private const string CacheVersion = "nvf-generated-payload v1";

@@ -68,27 +68,15 @@ public static class EmbeddingCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    // Why the cache cannot be used, or null when it can.
+    // Why the cache cannot be used, or null when it can; "rebuilt" says what happens next.
     static string? Check(string file, string sidecar, string key, int count, int dimension)
     {
-        if (!File.Exists(file) || !File.Exists(sidecar))
-            return "no cache yet";
-        Entry? entry;
-        try
-        {
-            entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(sidecar));
-        }
-        catch (JsonException)
-        {
-            return $"the cache record {sidecar} is not valid JSON: rebuilt";
-        }
-
-        if (entry is null || entry.Format != Version || entry.Key != key)
-            return $"the cache record {sidecar} is for another model, recipe or corpus: rebuilt";
-        if (entry.Count != count || entry.Dimension != dimension)
-            return $"the cache record says ({entry.Count}, {entry.Dimension}); expected ({count}, {dimension}): rebuilt";
-        var actual = FileDigest.Compute(file).Sha256;
-        return actual == entry.FileSha256 ? null : $"{file} does not match its recorded SHA-256 (truncated or altered): rebuilt";
+        var why = VerifiedCacheFile.Check<Entry>(file, sidecar,
+            entry => entry.Format != Version || entry.Key != key ? $"the cache record {sidecar} is for another model, recipe or corpus"
+                : entry.Count != count || entry.Dimension != dimension ? $"the cache record says ({entry.Count}, {entry.Dimension}); expected ({count}, {dimension})"
+                : null,
+            entry => entry.FileSha256, out _);
+        return why is null or "no cache yet" ? why : why + ": rebuilt";
     }
 
     static void Append(IncrementalHash hash, string text)
