@@ -20,6 +20,7 @@ public class MetricCatalogTests
         "infonce.qdrant.predictions.r_at_5", "infonce.qdrant.predictions.contain_at_50", "infonce.qdrant.rows_differing_from_payload",
         "nvf.model_files.soft_attention_top1", "nvf.model_files.oracle_ceiling_top1", "nvf.model_files.pipeline_top1",
         "nvf.model_files.pipeline_top5", "nvf.model_files.accuracy_given_top5", "nvf.model_files.control_top1",
+        "nvf.researcher.soft_attention_top1", "nvf.researcher.pipeline_top1",
     ];
 
     static Baseline Committed => Baseline.Load(RepositoryRoot.Fixture("baselines", "gate.json"));
@@ -47,6 +48,7 @@ public class MetricCatalogTests
     [Theory]
     [InlineData("infonce.attention.pure_infonce.r_at_6", "is not in the metric catalogue")]
     [InlineData("nvf.soft_attention.top2", "is not in the metric catalogue")]
+    [InlineData("nvf.someone_else.pipeline_top1", "is not in the metric catalogue")]
     [InlineData("infonce.auto_eval.nightly.attention.pure_infonce.r_at_5", "is not in the metric catalogue")]
     public void A_name_outside_the_catalogue_is_refused_naming_the_catalogue(string name, string why) =>
         MetricCatalog.Refusal(name, MetricKind.Criterion, MetricDirection.HigherIsBetter, "").Should().Contain(why).And.Contain("MetricCatalog.cs");
