@@ -5,8 +5,10 @@ namespace Nvf.Core.Index;
 
 /// <summary>
 /// Exact inner-product search over vectors that are not held in memory (a payload read in place): FAISS's
-/// brute-force routine runs on one block of rows at a time and each query keeps its best <c>k</c> across blocks
-/// (score descending, then lower row first). Over vectors held in memory it is one call on the whole array.
+/// brute-force routine runs on one block of rows at a time and each query keeps its best <c>k</c> across blocks. The
+/// result equals one FAISS call over the whole array, ties included: FAISS keeps the first rows it meets among equal
+/// scores (the lower rows) and lists equal scores higher row first, and so does the merge. Over vectors held in memory
+/// it is that one call.
 /// </summary>
 public static class BlockwiseExactSearch
 {
@@ -46,7 +48,8 @@ public static class BlockwiseExactSearch
                         merged[n++] = (foundScores[j], start + found[j]);
                 }
 
-                Array.Sort(merged, 0, n, Comparer<(float Score, long Id)>.Create((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id)));
+                Array.Sort(merged, 0, n, KeepFirst);
+                Array.Sort(merged, 0, Math.Min(k, n), ListHigherFirst);
                 for (var j = 0; j < k; j++)
                 {
                     ids[(long)query * k + j] = j < n ? merged[j].Id : -1;
@@ -58,4 +61,12 @@ public static class BlockwiseExactSearch
         }, BlockRows);
         return FaissSearchResult.Create(ids, scores, q, k);
     }
+
+    // Which rows stay among equal scores: the lower rows, met first (FAISS replaces its worst only by a strictly better score).
+    private static readonly Comparer<(float Score, long Id)> KeepFirst =
+        Comparer<(float Score, long Id)>.Create((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
+
+    // How equal scores are listed: higher row first, as FAISS's heap sort leaves them.
+    private static readonly Comparer<(float Score, long Id)> ListHigherFirst =
+        Comparer<(float Score, long Id)>.Create((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : b.Id.CompareTo(a.Id));
 }
