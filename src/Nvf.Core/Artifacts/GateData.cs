@@ -68,6 +68,12 @@ public sealed class GateData
     /// <summary>Training samples with aligned targets, or null when none were given.</summary>
     public required EvalSet? Training { get; init; }
 
+    /// <summary>
+    /// Where the gate may keep what it derives from this data deterministically (the payload index): a path prefix beside
+    /// the generated payload's cache file; null for a researcher's files (their folder is theirs).
+    /// </summary>
+    public string? DerivedFilesPrefix { get; init; }
+
     /// <summary>A .faiss index file over the payload to use instead of building one, or null.</summary>
     public required string? IndexFile { get; init; }
 

@@ -67,6 +67,7 @@ public static class GeneratedGateData
             Split = split,
             Training = training,
             IndexFile = null,
+            DerivedFilesPrefix = Path.ChangeExtension(payloadFile, null),
             Generators =
             [
                 new GeneratorInfo(nameof(ArticleCorpusGenerator), spec.Seed, corpusSpec.ToString()),

@@ -99,7 +99,10 @@ public sealed partial class InfoNceWorkspace : IDisposable
         }
         else
         {
-            var built = IvfFlatBuilder.Build(Data.PayloadRows, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
+            FaissIndex Build() => IvfFlatBuilder.Build(Data.PayloadRows, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
+            var built = Data.DerivedFilesPrefix is { } prefix
+                ? CachedIndexFile.OpenOrBuild(Text($"{prefix}.ivf-flat-ip-seed{seed}-niter{TrainingIterations}.faiss"), Data.PayloadRows.Count, Data.PayloadRows.Dimension, Build, Status)
+                : Build();
             opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
         }
 
