@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,12 +41,11 @@ public static class GeneratedGateData
         else
         {
             status?.Report(FormattableString.Invariant($"generating {spec.Articles:N0} articles x {spec.ChunksPerArticle} chunks ({spec.PayloadRows:N0} payload vectors), seed {spec.Seed} ({why})"));
-            var corpus = ArticleCorpusGenerator.Generate(corpusSpec);
-            status?.Report(FormattableString.Invariant($"generated {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} in {clock.Elapsed.TotalSeconds:F0} s; placing exact duplicates, writing {payloadFile}"));
-            copies = OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, DuplicateStream));
-            NpyWriter.Write(payloadFile, corpus.Payload);
-            var entry = new CacheRecord(CacheVersion, key, corpus.Payload.Count, corpus.Payload.Dimension, copies, FileDigest.Compute(payloadFile).Sha256);
-            AtomicFile.Write(record, stream => JsonSerializer.Serialize(stream, entry));
+            copies = Generate(spec, key, payloadFile, record, clock, status);
+            // The corpus (1.8 GB at the seed's scale) is garbage once written: return it now, before an index is built
+            // over the file, rather than at the end of the scenario.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
         var payload = NpyRowFile.Open(payloadFile, corpusSpec.Dimension, out _);
@@ -75,6 +75,18 @@ public static class GeneratedGateData
             ],
             Files = [evalFile, payloadFile],
         };
+    }
+
+    // Generates the corpus, places the duplicates, writes the payload file and its cache record; returns the duplicate count.
+    private static int Generate(GeneratedDataSpec spec, string key, string payloadFile, string record, System.Diagnostics.Stopwatch clock, IProgress<string>? status)
+    {
+        var corpus = ArticleCorpusGenerator.Generate(spec.CorpusSpec);
+        status?.Report(FormattableString.Invariant($"generated {corpus.Payload.Count:N0} x {corpus.Payload.Dimension} in {clock.Elapsed.TotalSeconds:F0} s; placing exact duplicates, writing {payloadFile}"));
+        var copies = OverwriteWithDuplicates(corpus.Payload, spec.DuplicateShare, SeededRandom.Fork(spec.Seed, DuplicateStream));
+        NpyWriter.Write(payloadFile, corpus.Payload);
+        var entry = new CacheRecord(CacheVersion, key, corpus.Payload.Count, corpus.Payload.Dimension, copies, FileDigest.Compute(payloadFile).Sha256);
+        AtomicFile.Write(record, stream => JsonSerializer.Serialize(stream, entry));
+        return copies;
     }
 
     /// <summary>The payload cache's key: SHA-256 (hex) over the cache format, the spec and the build of the code that generates it.</summary>
