@@ -42,8 +42,8 @@ public class GateDataTests
         var spec = SmallGate.Config().Data with { Seed = 19 };
         var heard = new List<string>();
 
-        var first = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
-        var second = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
+        var first = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress<string>(heard.Add));
+        var second = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress<string>(heard.Add));
 
         // The same data the generator's corpus gives: its payload with the duplicates placed, its samples.
         var corpus = ArticleCorpusGenerator.Generate(spec.CorpusSpec);
@@ -77,17 +77,12 @@ public class GateDataTests
         File.WriteAllBytes(file, altered);
         var heard = new List<string>();
 
-        var again = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress(heard.Add));
+        var again = GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress<string>(heard.Add));
 
         heard.Should().Contain(l => l.EndsWith("does not match its recorded SHA-256 (truncated or altered))", StringComparison.Ordinal));
         File.ReadAllBytes(file).Should().Equal(original);
         again.Eval.Contexts.Should().Equal(first.Eval.Contexts);
         GeneratedGateData.CacheKey(spec with { Seed = 24 }).Should().NotBe(GeneratedGateData.CacheKey(spec), "another spec is another cache entry");
-    }
-
-    sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 
     [Fact]

@@ -26,16 +26,11 @@ public sealed class BlockwiseExactSearchTests
         var rows = NpyRowFile.Open(folder.File("payload.npy"), null, out _);
         var done = new List<int>();
 
-        var blockwise = BlockwiseExactSearch.InnerProduct(queries, rows, 10, new SynchronousProgress(done.Add));
+        var blockwise = BlockwiseExactSearch.InnerProduct(queries, rows, 10, new SynchronousProgress<int>(done.Add));
         var whole = FaissExactSearch.InnerProduct(queries.Data, payload.Data, 16, 10);
 
         blockwise.Ids.Should().Equal(whole.Ids);
         blockwise.Scores.Should().Equal(whole.Scores);
         done.Should().Equal(65_536, 131_072, 150_000);
-    }
-
-    sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CachedIndexFileTests
         }
 
         var heard = new List<string>();
-        var progress = new SynchronousProgress(heard.Add);
+        var progress = new SynchronousProgress<string>(heard.Add);
         using var first = CachedIndexFile.OpenOrBuild(file, 3_000, D, Build, progress);
         first.Nprobe = 4;
         var before = first.Search(queries, D, 10);
@@ -50,10 +50,5 @@ public sealed class CachedIndexFileTests
         FluentActions.Invoking(() => CachedIndexFile.OpenOrBuild(file, 3_000, D + 1, () => throw new InvalidOperationException("asked to build"), progress))
             .Should().Throw<InvalidOperationException>().WithMessage("asked to build", "a record of another shape is not trusted");
         heard.Should().Contain("building the index (the cache record says 3000 x 16; expected 3000 x 17)");
-    }
-
-    sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
