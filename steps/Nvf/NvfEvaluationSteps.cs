@@ -50,7 +50,7 @@ public sealed class NvfEvaluationSteps(NvfScenario scenario, ScenarioEvidence co
     [Then("Top-1 accuracy differs from the cross-entropy model's by at most {int} points")]
     public void ThenTop1MatchesCrossEntropyModel(int points)
     {
-        var reference = scenario.Models.SoftAttention(scenario.Database, scenario.SoftAttention.Config with { Loss = SoftAttentionLoss.CrossEntropyOnLogits }, context.TrainingProgress());
+        var reference = scenario.Models.SoftAttention(scenario.Database, scenario.SoftAttention.Config with { Loss = SoftAttentionLoss.CrossEntropyOnLogits }, context.TrainingProgress(), context.StatusProgress());
         var referenceTop1 = PipelineEvaluator.Evaluate(reference, null, scenario.EvaluationQueries!, 5).SoftAttentionTop1;
         context.AttachText("cross-entropy model on the same queries", $"Top-1 {referenceTop1}");
         Reproduces(new ReproductionCriterion("Top-1 with the seed's loss, vs the cross-entropy model's", referenceTop1.Estimate, points), scenario.Evaluated.SoftAttentionTop1, "top1");

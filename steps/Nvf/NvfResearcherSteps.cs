@@ -66,8 +66,8 @@ public sealed class NvfResearcherSteps(NvfScenario scenario, ScenarioEvidence co
         {
             // The gate's own models (memoised: reranker.feature trains the same ones), through the same interfaces.
             scenario.Database = scenario.Models.RandomUnitDatabase(1000, 128, 42);
-            var softAttention = scenario.Models.SoftAttention(scenario.Database, SoftAttentionConfig.Load(ConfigDirectory.PathOf("nvf-soft-attention.seed.json")), context.TrainingProgress());
-            var reranker = scenario.Models.Reranker(softAttention, RerankerDesign.Improved, RerankerConfig.Load(ConfigDirectory.PathOf("nvf-reranker.improved.json")), context.TrainingProgress());
+            var softAttention = scenario.Models.SoftAttention(scenario.Database, SoftAttentionConfig.Load(ConfigDirectory.PathOf("nvf-soft-attention.seed.json")), context.TrainingProgress(), context.StatusProgress());
+            var reranker = scenario.Models.Reranker(softAttention, RerankerDesign.Improved, RerankerConfig.Load(ConfigDirectory.PathOf("nvf-reranker.improved.json")), context.TrainingProgress(), context.StatusProgress());
             scenario.SoftAttention = softAttention;
             scenario.EvaluationQueries = NvfQueryDistribution.UniformNearestNeighbour.Draw(scenario.Database, OwnQueries, QueryStream.Evaluation);
             scenario.PipelineFiles = new PipelineUnderTest { Own = (softAttention, reranker), Attention = new TrainedAttentionScorer(softAttention), Reranker = new TrainedRerankerScorer(reranker.Model) };

@@ -23,7 +23,7 @@ public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioEvidence cont
     [When("the {string} reranker is trained with the config {string}")]
     public void TrainReranker(RerankerDesign design, string file)
     {
-        scenario.Reranker = scenario.Models.Reranker(scenario.SoftAttention, design, RerankerConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress());
+        scenario.Reranker = scenario.Models.Reranker(scenario.SoftAttention, design, RerankerConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress(), context.StatusProgress());
         context.Attach(scenario.Reranker.Curve);
     }
 
@@ -31,13 +31,13 @@ public sealed class NvfTrainingSteps(NvfScenario scenario, ScenarioEvidence cont
     public void FineTuneJointly(string file)
     {
         var separate = scenario.Reranker ?? throw new InvalidOperationException("No separately trained reranker; expected a reranker training step first.");
-        scenario.Joint = scenario.Models.Joint(separate, JointFineTuneConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress());
+        scenario.Joint = scenario.Models.Joint(separate, JointFineTuneConfig.Load(ConfigDirectory.PathOf(file)), context.TrainingProgress(), context.StatusProgress());
         context.Attach(scenario.Joint.Curve);
     }
 
     void TrainSoftAttention(SoftAttentionConfig config)
     {
-        scenario.SoftAttention = scenario.Models.SoftAttention(scenario.Database, config, context.TrainingProgress());
+        scenario.SoftAttention = scenario.Models.SoftAttention(scenario.Database, config, context.TrainingProgress(), context.StatusProgress());
         context.Attach(scenario.SoftAttention.Curve);
     }
 }

@@ -1,3 +1,5 @@
+using Nvf.Core.RealData;
+using Nvf.Core.Training;
 using Nvf.Core.Nvf;
 using Nvf.Gherkin.Running;
 
@@ -9,6 +11,12 @@ namespace Nvf.Specs.Steps.Support;
 /// </summary>
 public sealed class RunTrainedModels : TrainedModels, IRunScoped
 {
+    /// <summary>The run's memo, backed by the checkout's model cache (artifacts/cache/models).</summary>
+    public RunTrainedModels()
+        : base(() => new TrainedModelStore(RealTextEncoder.ModelCacheFolder))
+    {
+    }
+
     /// <inheritdoc/>
     public void Dispose() => Clear();
 }

@@ -10,10 +10,29 @@ namespace Nvf.Core.Nvf;
 /// scenario sharing a Background trains each distinct (data, config) once per run: the gate keeps one per run
 /// (run-scoped, cleared when the run ends), not per process. Concurrent callers of the same key wait for one training.
 /// Memoised models are shared: callers must not train or dispose them (joint fine-tuning copies).
+/// Given a <see cref="TrainedModelStore"/>, trained models are also kept on disk and read back by later runs of the
+/// same build on the same machine kind (keyed by the database rows, the configs and the code), each read said to the
+/// caller's status.
 /// </summary>
 public class TrainedModels
 {
     private readonly ConcurrentDictionary<string, Lazy<object>> Entries = new(StringComparer.Ordinal);
+
+    /// <summary>Models memoised for the run only.</summary>
+    public TrainedModels()
+    {
+    }
+
+    /// <summary>Models memoised for the run and kept in <paramref name="store"/> across runs (null: the run only).</summary>
+    public TrainedModels(TrainedModelStore? store) => this.store = new(store);
+
+    /// <summary>Models memoised for the run and kept across runs in the store <paramref name="store"/> makes when a model is first asked for.</summary>
+    protected TrainedModels(Func<TrainedModelStore?> store) => this.store = new(store);
+
+    private readonly Lazy<TrainedModelStore?> store = new((TrainedModelStore?)null);
+
+    /// <summary>The on-disk store trained models are read from and written to, or null.</summary>
+    public TrainedModelStore? Store => store.Value;
 
     /// <summary>Keys built so far (for reports and tests), in no particular order.</summary>
     public IReadOnlyCollection<string> Keys => Entries.Keys.ToList();
@@ -34,38 +53,109 @@ public class TrainedModels
         });
 
     /// <summary>
-    /// Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per process;
-    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
+    /// Soft attention trained on <paramref name="database"/> with <paramref name="config"/>, once per run;
+    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains,
+    /// <paramref name="status"/> whether the model was read from the store or trained and stored.
     /// </summary>
-    public TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null)
+    public TrainedSoftAttention SoftAttention(NvfDatabase database, SoftAttentionConfig config, IProgress<TrainingProgress>? progress = null, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(config);
-        return Get($"soft-attention | {database.Key} | {config}", () => SoftAttentionTrainer.Train(database, config, progress));
+        var description = $"soft-attention | {database.Key} | {config}";
+        return Get(description, () => Stored(
+            "soft-attention", description, [TrainedModelStore.Bytes(database.Vectors.Data)], status,
+            () => SoftAttentionTrainer.Train(database, config, progress),
+            stored => new TrainedSoftAttention(stored.Load("soft-attention", NewSoftAttention(database, config)), database, config, stored.Curve("soft-attention")),
+            trained => (new Dictionary<string, Torch.Nn.Module> { ["soft-attention"] = trained.Model }, new Dictionary<string, TrainingCurve> { ["soft-attention"] = trained.Curve }, null)));
     }
 
     /// <summary>
     /// A <paramref name="design"/> reranker trained on <paramref name="softAttention"/>'s candidates with
-    /// <paramref name="config"/>, once per process; <paramref name="progress"/> (not part of the key) hears
+    /// <paramref name="config"/>, once per run; <paramref name="progress"/> (not part of the key) hears
     /// of the epochs when this call trains.
     /// </summary>
-    public TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null)
+    public TrainedReranker Reranker(TrainedSoftAttention softAttention, RerankerDesign design, RerankerConfig config, IProgress<TrainingProgress>? progress = null, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(softAttention);
         ArgumentNullException.ThrowIfNull(config);
-        return Get($"reranker {design} | {softAttention.Database.Key} | {softAttention.Config} | {config}", () => RerankerTrainer.Train(softAttention, design, config, progress));
+        var database = softAttention.Database;
+        var description = $"reranker {design} | {database.Key} | {softAttention.Config} | {config}";
+        return Get(description, () => Stored(
+            "reranker", description, [TrainedModelStore.Bytes(database.Vectors.Data)], status,
+            () => RerankerTrainer.Train(softAttention, design, config, progress),
+            stored => new TrainedReranker(
+                stored.Load("reranker", NewReranker(design, database, config, config.Seed)), softAttention, config, stored.Curve("reranker"), stored.Count("training-queries")),
+            trained => (new Dictionary<string, Torch.Nn.Module> { ["reranker"] = trained.Model }, new Dictionary<string, TrainingCurve> { ["reranker"] = trained.Curve },
+                new Dictionary<string, int> { ["training-queries"] = trained.TrainingQueries })));
     }
 
     /// <summary>
-    /// Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per process;
-    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains.
+    /// Joint fine-tuning of <paramref name="separate"/> with <paramref name="config"/>, once per run;
+    /// <paramref name="progress"/> (not part of the key) hears of the epochs when this call trains,
+    /// <paramref name="status"/> whether the model was read from the store or trained and stored.
     /// </summary>
-    public JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null)
+    public JointFineTuneResult Joint(TrainedReranker separate, JointFineTuneConfig config, IProgress<TrainingProgress>? progress = null, IProgress<string>? status = null)
     {
         ArgumentNullException.ThrowIfNull(separate);
         ArgumentNullException.ThrowIfNull(config);
-        var key = $"joint | {separate.Model.Design} | {separate.SoftAttention.Database.Key} | {separate.SoftAttention.Config} | {separate.Config} | {config}";
-        return Get(key, () => JointFineTuner.FineTune(separate, config, progress));
+        var original = separate.SoftAttention;
+        var database = original.Database;
+        var description = $"joint | {separate.Model.Design} | {database.Key} | {original.Config} | {separate.Config} | {config}";
+        return Get(description, () => Stored(
+            "joint", description, [TrainedModelStore.Bytes(database.Vectors.Data)], status,
+            () => JointFineTuner.FineTune(separate, config, progress),
+            stored =>
+            {
+                var curve = stored.Curve("joint");
+                var attention = new TrainedSoftAttention(stored.Load("soft-attention", NewSoftAttention(database, original.Config)), database, original.Config, curve);
+                return new JointFineTuneResult(attention, stored.Load("reranker", NewReranker(separate.Model.Design, database, separate.Config, config.Seed)), separate, config, curve);
+            },
+            tuned => (new Dictionary<string, Torch.Nn.Module> { ["soft-attention"] = tuned.SoftAttention.Model, ["reranker"] = tuned.Reranker },
+                new Dictionary<string, TrainingCurve> { ["joint"] = tuned.Curve }, null)));
+    }
+
+    // Trained by `train`, or read from the store when it holds the entry of this description and data (the store's
+    // files verified first); a trained result is written to the store. `status` hears which.
+    T Stored<T>(
+        string name, string description, IReadOnlyList<ReadOnlyMemory<byte>> data, IProgress<string>? status, Func<T> train, Func<StoredModels, T> load,
+        Func<T, (Dictionary<string, Torch.Nn.Module> Modules, Dictionary<string, TrainingCurve> Curves, Dictionary<string, int>? Counts)> parts)
+    {
+        if (Store is null)
+            return train();
+        var key = TrainedModelStore.KeyOf(description, data);
+        var stored = Store.Find(name, key, out var why);
+        if (stored is not null)
+        {
+            try
+            {
+                var loaded = load(stored);
+                status?.Report($"{name} read from the model cache {stored.Folder} (trained {stored.WrittenUtc}; {description})");
+                return loaded;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or Torch.TorchException)
+            {
+                why = $"{stored.Folder} could not be loaded ({e.Message})";
+            }
+        }
+
+        var trained = train();
+        var (modules, curves, counts) = parts(trained);
+        var folder = Store.Put(name, key, description, modules, curves, counts);
+        status?.Report($"{name} trained ({why}); stored in {folder}");
+        return trained;
+    }
+
+    static SoftAttentionModel NewSoftAttention(NvfDatabase database, SoftAttentionConfig config)
+    {
+        using var generator = new Torch.Generator(config.Seed);
+        return new SoftAttentionModel(database.Dimension, config.Hidden, config.InitialTemperature, generator);
+    }
+
+    // The reranker's dropout masks come from `seed` (its training config's, or the joint config's for a fine-tuned copy).
+    static Reranker NewReranker(RerankerDesign design, NvfDatabase database, RerankerConfig config, ulong seed)
+    {
+        using var generator = new Torch.Generator(seed);
+        return Nvf.Reranker.Create(design, database.Dimension, config with { Seed = seed }, generator);
     }
 
     private T Get<T>(string key, Func<T> create)

@@ -19,6 +19,9 @@ public static class RealTextEncoder
     /// <summary>Where embeddings are cached.</summary>
     public static string CacheFolder => Path.Combine(ArtifactsFolder, "cache", "embeddings");
 
+    /// <summary>artifacts/cache/models: trained models kept across runs (<see cref="Training.TrainedModelStore"/>).</summary>
+    public static string ModelCacheFolder => Path.Combine(ArtifactsFolder, "cache", "models");
+
     /// <summary>The encoder (2 intra-op threads: deterministic on one machine).</summary>
     public static SentenceEncoder Encoder
     {

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
@@ -14,117 +11,58 @@ using Nvf.Torch;
 namespace Nvf.Core.RealData;
 
 /// <summary>
-/// Trained soft attention and reranker on disk, keyed by everything training is a function of: the database rows, the
-/// training queries and their labels (both parts), both run configs, the reranker design and <see cref="CodeVersion"/>.
-/// Training is deterministic for a fixed thread count on one machine (configs fix it), so a hit equals a fresh
-/// training there; a file whose SHA-256 differs from its record, or a record of another key, is retrained.
+/// Trained soft attention and reranker of a real task in the <see cref="TrainedModelStore"/>, keyed by everything training
+/// is a function of: the database rows, the training queries and their labels (both parts), both run configs, the
+/// reranker design and the store's code identity. A hit equals a fresh training on the same build and machine kind; an
+/// entry whose files do not match its record is trained again, and the note says why.
 /// </summary>
 public static class TrainedPipelineCache
 {
-    /// <summary>Bump when training code changes what a config trains.</summary>
-    public const string CodeVersion = "nvf-trained-pipeline v1";
-
-    // A curve without validation holds NaN scores.
-    static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
-    /// <summary>The models from the cache when valid, else trained by <paramref name="train"/> and stored.</summary>
-    /// <param name="folder">The cache folder (e.g. artifacts/cache/models).</param>
-    /// <param name="name">A file-name stem ("wordnet").</param>
+    /// <summary>The models from the store when valid, else trained by <paramref name="train"/> and stored.</summary>
+    /// <param name="folder">The store's folder (<see cref="RealTextEncoder.ModelCacheFolder"/>).</param>
+    /// <param name="name">An entry-name stem ("wordnet").</param>
     /// <param name="database">The rows soft attention scores.</param>
     /// <param name="attentionQueries">Soft attention's training queries.</param>
     /// <param name="rerankerQueries">The reranker's training queries.</param>
     /// <param name="softAttention">Soft attention's config.</param>
     /// <param name="reranker">The reranker's config.</param>
     /// <param name="design">The reranker design.</param>
-    /// <param name="train">Trains both when the cache cannot serve them.</param>
+    /// <param name="train">Trains both when the store cannot serve them.</param>
     public static (TrainedSoftAttention Attention, TrainedReranker Reranker, string Note) GetOrTrain(
         string folder, string name, NvfDatabase database, QuerySet attentionQueries, QuerySet rerankerQueries,
         SoftAttentionConfig softAttention, RerankerConfig reranker, RerankerDesign design,
         Func<(TrainedSoftAttention Attention, TrainedReranker Reranker)> train)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(attentionQueries);
+        ArgumentNullException.ThrowIfNull(rerankerQueries);
         ArgumentNullException.ThrowIfNull(train);
-        var key = KeyOf(database, attentionQueries, rerankerQueries, softAttention, reranker, design);
-        var dir = Path.Combine(folder, $"{name}-{key[..16]}");
-        var record = Path.Combine(dir, "record.json");
-        var (attentionFile, rerankerFile) = (Path.Combine(dir, "soft-attention.pt"), Path.Combine(dir, "reranker.pt"));
-        var why = "no trained models cached yet";
-        if (File.Exists(record))
+        var store = new TrainedModelStore(folder);
+        var description = string.Join(
+            " | ", $"real pipeline {name}", string.Create(CultureInfo.InvariantCulture, $"{softAttention with { Name = "" }}"),
+            string.Create(CultureInfo.InvariantCulture, $"{reranker with { Name = "" }}"), design.ToString());
+        var key = TrainedModelStore.KeyOf(
+            description, TrainedModelStore.Bytes(database.Vectors.Data),
+            TrainedModelStore.Bytes(attentionQueries.Queries.Data), TrainedModelStore.Bytes(attentionQueries.Labels),
+            TrainedModelStore.Bytes(rerankerQueries.Queries.Data), TrainedModelStore.Bytes(rerankerQueries.Labels));
+        if (store.Find(name, key, out var why) is { } stored)
         {
-            try
-            {
-                var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(record), Json);
-                why = entry is null || entry.Key != key ? "the cached models were trained on other data or configs"
-                    : FileDigest.Sha256Of(attentionFile) != entry.AttentionSha256 || FileDigest.Sha256Of(rerankerFile) != entry.RerankerSha256 ? "a cached model file does not match its recorded SHA-256"
-                    : null!;
-                if (why is null)
-                {
-                    var (attention, rerank) = Load(entry!, database, softAttention, reranker, design, attentionFile, rerankerFile, rerankerQueries);
-                    return (attention, rerank, $"trained models read from the cache {dir} (key {key[..16]})");
-                }
-            }
-            catch (JsonException)
-            {
-                why = "the cache record is not valid JSON";
-            }
+            using var generator = new Generator(softAttention.Seed);
+            var attention = new TrainedSoftAttention(
+                stored.Load("soft-attention", new SoftAttentionModel(database.Dimension, softAttention.Hidden, softAttention.InitialTemperature, generator)),
+                database, softAttention, stored.Curve("soft-attention"));
+            using var rerankerGenerator = new Generator(reranker.Seed);
+            var model = stored.Load("reranker", Reranker.Create(design, database.Dimension, reranker, rerankerGenerator));
+            return (attention, new TrainedReranker(model, attention, reranker, stored.Curve("reranker"), stored.Count("training-queries")),
+                $"trained models read from the model cache {stored.Folder} (key {key[..16]})");
         }
 
         var trained = train();
-        Directory.CreateDirectory(dir);
-        trained.Attention.Model.Save(attentionFile);
-        trained.Reranker.Model.Save(rerankerFile);
-        var written = new Entry(key, FileDigest.Sha256Of(attentionFile)!, FileDigest.Sha256Of(rerankerFile)!, Curve.Of(trained.Attention.Curve), Curve.Of(trained.Reranker.Curve), trained.Reranker.TrainingQueries);
-        AtomicFile.Write(record, stream => JsonSerializer.Serialize(stream, written, Json));
-        return (trained.Attention, trained.Reranker, $"trained here ({why}); stored in {dir}");
-    }
-
-    static (TrainedSoftAttention, TrainedReranker) Load(Entry entry, NvfDatabase database, SoftAttentionConfig softAttention, RerankerConfig reranker, RerankerDesign design,
-        string attentionFile, string rerankerFile, QuerySet rerankerQueries)
-    {
-        using var generator = new Generator(softAttention.Seed);
-        var attention = new SoftAttentionModel(database.Dimension, softAttention.Hidden, softAttention.InitialTemperature, generator);
-        attention.Load(attentionFile);
-        attention.Eval();
-        var trainedAttention = new TrainedSoftAttention(attention, database, softAttention, entry.AttentionCurve.ToCurve());
-        using var rerankerGenerator = new Generator(reranker.Seed);
-        var model = Reranker.Create(design, database.Dimension, reranker, rerankerGenerator);
-        model.Load(rerankerFile);
-        model.Eval();
-        return (trainedAttention, new TrainedReranker(model, trainedAttention, reranker, entry.RerankerCurve.ToCurve(), entry.RerankerTrainingQueries));
-    }
-
-    static string KeyOf(NvfDatabase database, QuerySet attention, QuerySet reranker, SoftAttentionConfig softAttention, RerankerConfig rerankerConfig, RerankerDesign design)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Text(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
-        Text(CodeVersion);
-        Text(string.Create(CultureInfo.InvariantCulture, $"{softAttention with { Name = "" }}"));
-        Text(string.Create(CultureInfo.InvariantCulture, $"{rerankerConfig with { Name = "" }}"));
-        Text(design.ToString());
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(database.Vectors.Data.AsSpan()));
-        foreach (var set in new[] { attention, reranker })
-        {
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(set.Queries.Data.AsSpan()));
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(set.Labels.AsSpan()));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    sealed record Entry(string Key, string AttentionSha256, string RerankerSha256, Curve AttentionCurve, Curve RerankerCurve, int RerankerTrainingQueries);
-
-    sealed record Curve(string Title, EpochRecord[] Epochs, int KeptEpoch, bool StoppedEarly)
-    {
-        public static Curve Of(TrainingCurve c) => new(c.Title, [.. c.Epochs], c.KeptEpoch, c.StoppedEarly);
-
-        public TrainingCurve ToCurve()
-        {
-            var curve = new TrainingCurve(Title + " (from the cache)");
-            foreach (var e in Epochs)
-                curve.Add(e);
-            curve.KeptEpoch = KeptEpoch;
-            curve.StoppedEarly = StoppedEarly;
-            return curve;
-        }
+        var written = store.Put(
+            name, key, description,
+            new Dictionary<string, Torch.Nn.Module> { ["soft-attention"] = trained.Attention.Model, ["reranker"] = trained.Reranker.Model },
+            new Dictionary<string, TrainingCurve> { ["soft-attention"] = trained.Attention.Curve, ["reranker"] = trained.Reranker.Curve },
+            new Dictionary<string, int> { ["training-queries"] = trained.Reranker.TrainingQueries });
+        return (trained.Attention, trained.Reranker, $"trained here ({why}); stored in {written}");
     }
 }

@@ -108,7 +108,7 @@ public sealed class WordNetTask
         // exact-cosine control's 100%).
         var (attentionPart, rerankerPart) = Split(trainingLog, Config.RerankerShare, Config.Seed);
         var (trainedAttention, trainedReranker, trainingNote) = TrainedPipelineCache.GetOrTrain(
-            Path.Combine(RealTextEncoder.ArtifactsFolder, "cache", "models"), "wordnet", Database, attentionPart, rerankerPart, softAttention, reranker, design, () =>
+            RealTextEncoder.ModelCacheFolder, "wordnet", Database, attentionPart, rerankerPart, softAttention, reranker, design, () =>
             {
                 var a = SoftAttentionTrainer.Train(Database, softAttention, attentionPart, training);
                 return (a, RerankerTrainer.Train(a, design, reranker, rerankerPart, training));
