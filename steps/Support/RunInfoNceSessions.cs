@@ -1,3 +1,5 @@
+using Nvf.Core.RealData;
+using Nvf.Core.Training;
 using Nvf.Core.InfoNce;
 using Nvf.Gherkin.Running;
 
@@ -10,6 +12,12 @@ namespace Nvf.Specs.Steps.Support;
 /// </summary>
 public sealed class RunInfoNceSessions : InfoNceSessionCache, IRunScoped
 {
+    /// <summary>The run's sessions; models trained on generated data are kept in the checkout's model cache (artifacts/cache/models).</summary>
+    public RunInfoNceSessions()
+        : base(() => new TrainedModelStore(RealTextEncoder.ModelCacheFolder))
+    {
+    }
+
     /// <summary>The kind (and tag) of the real-data InfoNCE features' sessions.</summary>
     public const string RealKind = "infonce-real";
 }

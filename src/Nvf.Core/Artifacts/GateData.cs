@@ -74,6 +74,12 @@ public sealed class GateData
     /// </summary>
     public string? DerivedFilesPrefix { get; init; }
 
+    /// <summary>
+    /// A key of everything the data holds (payload, eval and training samples), for what is cached by content across runs
+    /// (trained InfoNCE models): the generated data's cache key; null for a researcher's files, which are not hashed.
+    /// </summary>
+    public string? ContentKey { get; init; }
+
     /// <summary>A .faiss index file over the payload to use instead of building one, or null.</summary>
     public required string? IndexFile { get; init; }
 

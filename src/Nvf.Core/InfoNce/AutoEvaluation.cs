@@ -28,7 +28,7 @@ public static class AutoEvaluation
         var key = new ModelRunKey(encoder, objective, config.Targets, config.Training);
         var first = session.Measure(key, 1, progress);
         var run = session.Train(key, 1);
-        path.Add(new("train", Text($"{key}, epoch 1: {run.Training.StepsPerEpoch} steps of {config.Training.EffectiveBatch}, loss {first.TrainingLoss:F3}, {first.EpochCpuSeconds:F1} CPU s")));
+        path.Add(new("train", Text($"{key}, epoch 1: {run.StepsPerEpoch} steps of {config.Training.EffectiveBatch}, loss {first.TrainingLoss:F3}, {first.EpochCpuSeconds:F1} CPU s{(run.ReadFrom is null ? "" : " (read from the model cache)")}")));
         path.Add(new("separation", Describe(first)));
         path.Add(new("IVF retrieval", Text($"{first.Ivf.IndexDescription}, top {first.Ivf.TopK}: R@5 {first.Ivf.RecallAt5}, Contain@50 {first.Ivf.ContainAt50}")));
         path.Add(new("decision", Text($"R@5 {first.RecallAt5:P2}, Δ {first.Separation.Delta:F3} → {DecisionGate.Describe(first.Decision)}")));

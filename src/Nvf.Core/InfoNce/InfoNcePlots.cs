@@ -28,7 +28,7 @@ public static class InfoNcePlots
     public static string TrainingCurves(string title, IEnumerable<ModelRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var series = runs.Select(r => new PlotSeries(r.Key.ToString(), r.Training.StepLosses.Select(p => (p.Epoch, p.Loss)).ToList())).ToList();
+        var series = runs.Select(r => new PlotSeries(r.Key.ToString(), r.StepLosses.Select(p => (p.Epoch, p.Loss)).ToList())).ToList();
         if (series.Count == 0 || series.Any(s => s.Points.Count == 0))
             throw new ArgumentException("expected at least one run, each with at least one step trained", nameof(runs));
         return new LinePlot().AddPanel(title, "epoch", "InfoNCE loss per step (nats)", series).ToSvg();

@@ -139,7 +139,7 @@ public sealed class InfoNceSession : IDisposable
         var separation = SeparationReport.Measure(trained.Predictions, trained.EvalKeys);
         var (index, description) = Workspace.RetrievalIndex(key, epoch, Retrieval.Seed, Retrieval.Nprobe);
         // The fault is in the payload index; a two-tower model retrieves from its own P(payload) index.
-        var fault = Train(key, epoch).Training.Model.Payload is null ? Retrieval.Fault : IndexFault.None;
+        var fault = !Train(key, epoch).HasPayloadTower ? Retrieval.Fault : IndexFault.None;
         var ivf = Workspace.Search(index, description, trained.Predictions, Retrieval.TopK, fault);
         return measurements[(key, epoch)] = new EpochMeasurement(
             trained.Epoch, trained.TrainingLoss, trained.Seconds, trained.CpuSeconds, trained.Predictions, trained.EvalKeys, separation, ivf);

@@ -1,4 +1,5 @@
 using Nvf.Core.Artifacts;
+using Nvf.Core.Training;
 
 namespace Nvf.Core.InfoNce;
 
@@ -13,6 +14,16 @@ public class InfoNceSessionCache : IDisposable
     private readonly Dictionary<object, (InfoNceWorkspace Workspace, string Kind)> workspaces = [];
     private readonly Dictionary<(object, RetrievalSettings), InfoNceSession> sessions = [];
     private readonly Lock gate = new();
+    private readonly Lazy<TrainedModelStore?> store;
+
+    /// <summary>Sessions whose trained models live for the run only.</summary>
+    public InfoNceSessionCache()
+        : this(() => null)
+    {
+    }
+
+    /// <summary>Sessions whose models trained on generated data are also kept in the store <paramref name="store"/> makes on first use.</summary>
+    protected InfoNceSessionCache(Func<TrainedModelStore?> store) => this.store = new(store);
 
     /// <summary>The kind of the sessions the suite's InfoNCE features open (generated data or a researcher's artifacts).</summary>
     public const string SuiteKind = "infonce";
@@ -88,7 +99,7 @@ public class InfoNceSessionCache : IDisposable
                 var data = sources is null
                     ? GeneratedGateData.Build(config.Data, outputFolder, status)
                     : FileGateData.Load(sources, config.Data.ContextLength);
-                workspaces[key] = held = (new InfoNceWorkspace(data), kind);
+                workspaces[key] = held = (new InfoNceWorkspace(data, store.Value), kind);
             }
 
             held.Workspace.Status = status;

@@ -89,7 +89,7 @@ public sealed partial class InfoNceWorkspace
         var run = Train(key, epoch);
         var predictions = run.At(epoch).Predictions;
         RetrievalReport report;
-        if (run.Training.Model.Payload is null)
+        if (!run.HasPayloadTower)
         {
             report = ExactRetrieval(predictions, topK);
         }
@@ -129,8 +129,8 @@ public sealed partial class InfoNceWorkspace
         if (sweeps.TryGetValue((key, epoch, seed, topK, fault), out var known))
             return known;
         var run = Train(key, epoch);
-        var (index, description) = run.Training.Model.Payload is null ? (PayloadIndex(seed).Index, "payload index") : (DerivedIndex(key, epoch), "P(payload) index");
-        return sweeps[(key, epoch, seed, topK, fault)] = SweepNprobe(index, description, run.At(epoch).Predictions, topK, run.Training.Model.Payload is null ? fault : IndexFault.None);
+        var (index, description) = !run.HasPayloadTower ? (PayloadIndex(seed).Index, "payload index") : (DerivedIndex(key, epoch), "P(payload) index");
+        return sweeps[(key, epoch, seed, topK, fault)] = SweepNprobe(index, description, run.At(epoch).Predictions, topK, !run.HasPayloadTower ? fault : IndexFault.None);
     }
 
     /// <summary>

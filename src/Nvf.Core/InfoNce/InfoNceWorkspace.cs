@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Configs;
 using Nvf.Core.Data;
 using Nvf.Core.Index;
 using Nvf.Core.Training;
@@ -54,10 +55,23 @@ public sealed partial class InfoNceWorkspace : IDisposable
 
     /// <summary>Wraps <paramref name="data"/>; indexes and models are built on first use.</summary>
     public InfoNceWorkspace(GateData data)
+        : this(data, null)
+    {
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="data"/>; trained models are also kept in <paramref name="store"/> and read back by later runs
+    /// when the data has a <see cref="GateData.ContentKey"/> (generated data; a researcher's files are not hashed).
+    /// </summary>
+    public InfoNceWorkspace(GateData data, TrainedModelStore? store)
     {
         ArgumentNullException.ThrowIfNull(data);
         Data = data;
+        Store = data.ContentKey is null ? null : store;
     }
+
+    /// <summary>Where trained runs are kept across runs of the gate, or null.</summary>
+    public TrainedModelStore? Store { get; }
 
     /// <summary>The data.</summary>
     public GateData Data { get; }
@@ -138,19 +152,34 @@ public sealed partial class InfoNceWorkspace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        if (!runs.TryGetValue(key, out var run))
+        if (runs.TryGetValue(key, out var known) && known.Training is null && known.Epochs.Count < epochs)
         {
-            var model = new InfoNceModel(key.Encoder, key.Objective, key.Settings, Data.Eval.ContextLength, Data.Eval.Dimension);
-            runs[key] = run = new ModelRun(key, new InfoNceTraining(model, TrainingSet(key.Targets, key.Settings.Seed)));
+            // Read from the model cache without its optimizer state: train again from the start, which gives the same epochs.
+            Status?.Report(Text($"{key}: {known.Epochs.Count} epoch(s) were read from the model cache, {epochs} are asked for: training again from epoch 1"));
+            runs.Remove(key);
         }
 
+        if (!runs.TryGetValue(key, out var run))
+        {
+            run = ReadStored(key, epochs);
+            if (run is null)
+            {
+                var model = new InfoNceModel(key.Encoder, key.Objective, key.Settings, Data.Eval.ContextLength, Data.Eval.Dimension);
+                run = new ModelRun(key, new InfoNceTraining(model, TrainingSet(key.Targets, key.Settings.Seed)));
+            }
+
+            runs[key] = run;
+        }
+
+        var trainedHere = run.Epochs.Count < epochs;
         while (run.Epochs.Count < epochs)
         {
-            var record = run.Training.RunEpoch(progress, epochs);
-            var predictions = run.Training.Predict(Data.Eval);
-            var tower = run.Training.Model.Payload;
+            var training = run.Training ?? throw new InvalidOperationException($"{key}: a run read from the model cache cannot train on");
+            var record = training.RunEpoch(progress, epochs);
+            var predictions = training.Predict(Data.Eval);
+            var tower = training.Model.Payload;
             var keys = tower is null ? Data.Eval.Targets : ModelInference.EncodePayload(tower, Data.Eval.Targets);
-            run.Add(new TrainedEpoch(record.Epoch, record.TrainingLoss, run.Training.EpochSeconds[^1], run.Training.EpochCpuSeconds[^1], predictions, keys));
+            run.Add(new TrainedEpoch(record.Epoch, record.TrainingLoss, training.EpochSeconds[^1], training.EpochCpuSeconds[^1], predictions, keys));
             if (tower is not null)
             {
                 // P(payload) changes with every epoch: keep this epoch's tower weights; its index is built on first use.
@@ -158,7 +187,104 @@ public sealed partial class InfoNceWorkspace : IDisposable
             }
         }
 
+        if (trainedHere)
+            WriteStored(run);
         return run;
+    }
+
+    // The model cache's entry name and key of a run: the data's content key, the run key (settings included) and the code.
+    private string StoredKey(ModelRunKey key) =>
+        TrainedModelStore.KeyOf(Text($"infonce run | data {Data.ContentKey} | {key.Encoder} {key.Objective} {key.Targets} | {key.Settings}"));
+
+    private static string StoredName(ModelRunKey key) => $"infonce-{KebabName.Format(key.Encoder)}-{KebabName.Format(key.Objective)}";
+
+    // A run of at least `epochs` epochs from the model cache, or null (the reason said on Status when an entry was refused).
+    private ModelRun? ReadStored(ModelRunKey key, int epochs)
+    {
+        if (Store is null)
+            return null;
+        var stored = Store.Find(StoredName(key), StoredKey(key), out var why);
+        if (stored is null)
+        {
+            Status?.Report(Text($"{key}: training ({why})"));
+            return null;
+        }
+
+        var count = stored.Count("epochs");
+        if (count < epochs)
+        {
+            Status?.Report(Text($"{key}: training ({count} epoch(s) stored, {epochs} asked for)"));
+            return null;
+        }
+
+        try
+        {
+            var (loss, seconds, cpu) = (stored.Series("epoch-loss"), stored.Series("epoch-seconds"), stored.Series("epoch-cpu-seconds"));
+            var (positions, losses) = (stored.Series("step-positions"), stored.Series("step-losses"));
+            var trained = new List<TrainedEpoch>();
+            for (var e = 1; e <= count; e++)
+            {
+                var predictions = Vectors(stored.Array(Text($"predictions-epoch{e}")));
+                var keys = Data.Eval.Targets;
+                if (key.Objective == TrainingObjective.TwoTower)
+                {
+                    keys = Vectors(stored.Array(Text($"keys-epoch{e}")));
+                    var names = stored.Names("tower-parameters");
+                    towerWeights[(key, e)] = Enumerable.Range(0, names.Length).ToDictionary(i => names[i], i => stored.Array(Text($"tower-epoch{e}-{i}")));
+                }
+
+                trained.Add(new TrainedEpoch(e, loss[e - 1], seconds[e - 1], cpu[e - 1], predictions, keys));
+            }
+
+            Status?.Report(Text($"{key}: {count} epoch(s) read from the model cache {stored.Folder} (trained {stored.WrittenUtc})"));
+            return new ModelRun(key, stored.Count("steps-per-epoch"), positions.Zip(losses).ToList(), trained, stored.Folder);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            Status?.Report(Text($"{key}: training ({stored.Folder} could not be read: {e.Message})"));
+            return null;
+        }
+    }
+
+    private static VectorSet Vectors((float[] Values, long[] Shape) array) =>
+        array.Shape is [var n, var d] ? new VectorSet(array.Values, checked((int)n), checked((int)d)) : throw new InvalidDataException($"expected a (N, D) array, got shape ({string.Join(", ", array.Shape)})");
+
+    // Writes every epoch of a run that trained here to the model cache (replacing a shorter entry of the same key).
+    private void WriteStored(ModelRun run)
+    {
+        if (Store is null || run.Training is null)
+            return;
+        var key = run.Key;
+        var arrays = new Dictionary<string, (float[] Values, long[] Shape)>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var epoch in run.Epochs)
+        {
+            arrays[Text($"predictions-epoch{epoch.Epoch}")] = (epoch.Predictions.Data, [epoch.Predictions.Count, epoch.Predictions.Dimension]);
+            if (key.Objective == TrainingObjective.TwoTower)
+            {
+                arrays[Text($"keys-epoch{epoch.Epoch}")] = (epoch.EvalKeys.Data, [epoch.EvalKeys.Count, epoch.EvalKeys.Dimension]);
+                var weights = towerWeights[(key, epoch.Epoch)].OrderBy(w => w.Key, StringComparer.Ordinal).ToList();
+                names = weights.Select(w => w.Key).ToList();
+                for (var i = 0; i < weights.Count; i++)
+                    arrays[Text($"tower-epoch{epoch.Epoch}-{i}")] = weights[i].Value;
+            }
+        }
+
+        var steps = run.StepLosses;
+        var folder = Store.Put(
+            StoredName(key), StoredKey(key), Text($"infonce run | data {Data.ContentKey} | {key} | {key.Settings}"), new Dictionary<string, Torch.Nn.Module>(), new Dictionary<string, TrainingCurve>(),
+            new Dictionary<string, int> { ["epochs"] = run.Epochs.Count, ["steps-per-epoch"] = run.StepsPerEpoch },
+            new Dictionary<string, double[]>
+            {
+                ["epoch-loss"] = [.. run.Epochs.Select(e => e.TrainingLoss)],
+                ["epoch-seconds"] = [.. run.Epochs.Select(e => e.Seconds)],
+                ["epoch-cpu-seconds"] = [.. run.Epochs.Select(e => e.CpuSeconds)],
+                ["step-positions"] = [.. steps.Select(s => s.Epoch)],
+                ["step-losses"] = [.. steps.Select(s => s.Loss)],
+            },
+            arrays,
+            names: new Dictionary<string, string[]> { ["tower-parameters"] = [.. names] });
+        Status?.Report(Text($"{key}: {run.Epochs.Count} epoch(s) stored in the model cache {folder}"));
     }
 
     /// <summary>
@@ -170,7 +296,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var run = Train(key, epoch);
-        if (run.Training.Model.Payload is null)
+        if (!run.HasPayloadTower)
         {
             var (index, description, _) = PayloadIndex(seed);
             var probes = SetNprobe(index, nprobe);

@@ -22,7 +22,7 @@ namespace Nvf.Core.Training;
 public sealed class TrainedModelStore
 {
     /// <summary>The layout of an entry; bump when it changes.</summary>
-    public const string FormatVersion = "nvf-trained-models v2";
+    public const string FormatVersion = "nvf-trained-models v3";
 
     const string RecordFile = "record.json";
 
@@ -107,9 +107,9 @@ public sealed class TrainedModelStore
             return null;
         }
 
-        foreach (var (module, sha256) in entry.Files)
+        foreach (var (fileName, sha256) in entry.Files)
         {
-            var file = Path.Combine(folder, module + ".pt");
+            var file = Path.Combine(folder, fileName);
             if (FileDigest.Sha256Of(file) != sha256)
             {
                 why = $"{file} does not match the SHA-256 its record gives";
@@ -122,10 +122,15 @@ public sealed class TrainedModelStore
     }
 
     /// <summary>
-    /// Writes <paramref name="modules"/> (state dicts), <paramref name="curves"/> and <paramref name="counts"/> as the entry
-    /// <paramref name="name"/> of <paramref name="key"/>, the record last, each file whole or not at all; returns the folder.
+    /// Writes <paramref name="modules"/> (state dicts), <paramref name="curves"/>, <paramref name="counts"/>,
+    /// <paramref name="series"/> (short lists of numbers, kept in the record), <paramref name="arrays"/> (float32 arrays,
+    /// each a file) and <paramref name="names"/> (lists of names, kept in the record) as the entry <paramref name="name"/> of <paramref name="key"/>, the record last, each file whole or not
+    /// at all; returns the folder.
     /// </summary>
-    public string Put(string name, string key, string description, IReadOnlyDictionary<string, Module> modules, IReadOnlyDictionary<string, TrainingCurve> curves, IReadOnlyDictionary<string, int>? counts = null)
+    public string Put(
+        string name, string key, string description, IReadOnlyDictionary<string, Module> modules, IReadOnlyDictionary<string, TrainingCurve> curves,
+        IReadOnlyDictionary<string, int>? counts = null, IReadOnlyDictionary<string, double[]>? series = null, IReadOnlyDictionary<string, (float[] Values, long[] Shape)>? arrays = null,
+        IReadOnlyDictionary<string, string[]>? names = null)
     {
         ArgumentNullException.ThrowIfNull(modules);
         ArgumentNullException.ThrowIfNull(curves);
@@ -136,13 +141,51 @@ public sealed class TrainedModelStore
         {
             var file = Path.Combine(folder, module + ".pt");
             model.Save(file);
-            files[module] = FileDigest.Compute(file).Sha256;
+            files[module + ".pt"] = FileDigest.Compute(file).Sha256;
+        }
+
+        var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var (array, (values, shape)) in arrays ?? new Dictionary<string, (float[], long[])>())
+        {
+            if (shape.Aggregate(1L, (a, b) => a * b) != values.Length)
+                throw new ArgumentException($"array '{array}' holds {values.Length} values; its shape ({string.Join(", ", shape)}) says otherwise", nameof(arrays));
+            var file = Path.Combine(folder, array + ".f32");
+            AtomicFile.Write(file, stream => stream.Write(MemoryMarshal.AsBytes(values.AsSpan())));
+            files[array + ".f32"] = FileDigest.Compute(file).Sha256;
+            shapes[array] = shape;
         }
 
         var entry = new Entry(key, description, files, curves.ToDictionary(c => c.Key, c => StoredCurve.Of(c.Value), StringComparer.Ordinal),
-            new Dictionary<string, int>(counts ?? new Dictionary<string, int>(), StringComparer.Ordinal), DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            new Dictionary<string, int>(counts ?? new Dictionary<string, int>(), StringComparer.Ordinal), DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))
+        {
+            Series = new Dictionary<string, double[]>(series ?? new Dictionary<string, double[]>(), StringComparer.Ordinal),
+            Shapes = shapes,
+            Names = new Dictionary<string, string[]>(names ?? new Dictionary<string, string[]>(), StringComparer.Ordinal),
+        };
         AtomicFile.Write(Path.Combine(folder, RecordFile), stream => JsonSerializer.Serialize(stream, entry, Json));
+        RemoveSuperseded(name, folder, description);
         return folder;
+    }
+
+    // Entries of the same name and description under another key were trained by an earlier build (or another machine
+    // kind) and are never read again by this one: removed, so the store holds one entry per model rather than one per build.
+    void RemoveSuperseded(string name, string kept, string description)
+    {
+        foreach (var other in Directory.EnumerateDirectories(Folder, name + "-*"))
+        {
+            if (string.Equals(Path.GetFullPath(other), kept, StringComparison.Ordinal))
+                continue;
+            try
+            {
+                var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(Path.Combine(other, RecordFile)), Json);
+                if (entry?.Description == description)
+                    Directory.Delete(other, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                // Unreadable or being written by another process: left for a later run.
+            }
+        }
     }
 
     string EntryFolder(string name, string key)
@@ -153,7 +196,14 @@ public sealed class TrainedModelStore
         return Path.Combine(Folder, $"{name}-{key[..16]}");
     }
 
-    internal sealed record Entry(string Key, string Description, Dictionary<string, string> Files, Dictionary<string, StoredCurve> Curves, Dictionary<string, int> Counts, string WrittenUtc);
+    internal sealed record Entry(string Key, string Description, Dictionary<string, string> Files, Dictionary<string, StoredCurve> Curves, Dictionary<string, int> Counts, string WrittenUtc)
+    {
+        public Dictionary<string, double[]> Series { get; init; } = [];
+
+        public Dictionary<string, long[]> Shapes { get; init; } = [];
+
+        public Dictionary<string, string[]> Names { get; init; } = [];
+    }
 
     internal sealed record StoredCurve(string Title, EpochRecord[] Epochs, int KeptEpoch, bool StoppedEarly)
     {
@@ -189,7 +239,7 @@ public sealed class StoredModels
         where T : Module
     {
         ArgumentNullException.ThrowIfNull(module);
-        if (!entry.Files.ContainsKey(name))
+        if (!entry.Files.ContainsKey(name + ".pt"))
             throw new InvalidDataException($"{Folder} holds no module '{name}'; it holds {string.Join(", ", entry.Files.Keys)}");
         module.Load(Path.Combine(Folder, name + ".pt"));
         module.Eval();
@@ -199,6 +249,31 @@ public sealed class StoredModels
     /// <summary>The stored training curve <paramref name="name"/>, its title marked as read from the cache.</summary>
     public TrainingCurve Curve(string name) =>
         entry.Curves.TryGetValue(name, out var curve) ? curve.ToCurve() : throw new InvalidDataException($"{Folder} holds no training curve '{name}'");
+
+    /// <summary>The stored series <paramref name="name"/>.</summary>
+    public double[] Series(string name) =>
+        entry.Series.TryGetValue(name, out var values) ? values : throw new InvalidDataException($"{Folder} holds no series '{name}'");
+
+    /// <summary>The stored list of names <paramref name="name"/>.</summary>
+    public string[] Names(string name) =>
+        entry.Names.TryGetValue(name, out var values) ? values : throw new InvalidDataException($"{Folder} holds no name list '{name}'");
+
+    /// <summary>Whether the entry holds the array <paramref name="name"/>.</summary>
+    public bool HasArray(string name) => entry.Shapes.ContainsKey(name);
+
+    /// <summary>The stored float32 array <paramref name="name"/> and its shape.</summary>
+    public (float[] Values, long[] Shape) Array(string name)
+    {
+        if (!entry.Shapes.TryGetValue(name, out var shape))
+            throw new InvalidDataException($"{Folder} holds no array '{name}'");
+        var file = Path.Combine(Folder, name + ".f32");
+        var values = new float[shape.Aggregate(1L, (a, b) => a * b)];
+        using var stream = File.OpenRead(file);
+        if (stream.Length != (long)values.Length * sizeof(float))
+            throw new InvalidDataException($"{file} holds {stream.Length} bytes; its shape ({string.Join(", ", shape)}) needs {(long)values.Length * sizeof(float)}");
+        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return (values, shape);
+    }
 
     /// <summary>The stored count <paramref name="name"/>.</summary>
     public int Count(string name) =>

@@ -86,6 +86,35 @@ public class GateDataTests
     }
 
     [Fact]
+    public void Files_an_earlier_build_generated_for_the_same_spec_are_removed_and_others_kept()
+    {
+        using var folder = new TempFolder();
+        var spec = SmallGate.Config().Data with { Seed = 25, Articles = 60, EvalShare = 0.5, EvalSamples = 50, TrainingSamples = 100 };
+        var file = GeneratedGateData.Build(spec, folder.Path).Files.Single(f => f.EndsWith(".npy", StringComparison.Ordinal));
+        var name = Path.GetFileNameWithoutExtension(file); // infonce-payload-{seed}-{spec digest}-{key}
+        var family = name["infonce-payload-".Length..name.LastIndexOf('-')];
+        var earlier = new[]
+        {
+            Path.Combine(folder.Path, $"infonce-payload-{family}-0123456789abcdef.npy"),
+            Path.Combine(folder.Path, $"infonce-payload-{family}-0123456789abcdef.npy.json"),
+            Path.Combine(folder.Path, $"infonce-payload-{family}-0123456789abcdef.ivf-flat-ip-seed1-niter10.faiss"),
+            Path.Combine(folder.Path, $"infonce-eval-{family}-0123456789abcdef.npz"),
+        };
+        var otherSpec = Path.Combine(folder.Path, "infonce-payload-25-fedcba98-0123456789abcdef.npy");
+        foreach (var planted in earlier.Append(otherSpec))
+            File.WriteAllText(planted, "an earlier build's file");
+        File.Delete(file + ".json");
+        var heard = new List<string>();
+
+        GeneratedGateData.Build(spec, folder.Path, new SynchronousProgress<string>(heard.Add));
+
+        earlier.Should().OnlyContain(f => !File.Exists(f));
+        File.Exists(otherSpec).Should().BeTrue("another spec's files are not this spec's to remove");
+        File.Exists(file).Should().BeTrue();
+        heard.Should().Contain(l => l.StartsWith("removed 4 cache file(s) an earlier build generated for this spec", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Exact_duplicates_are_found_by_content()
     {
         var vectors = new VectorSet([1, 2, 3, 4, 1, 2, 5, 6, 3, 4], 5, 2);

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Tests.Data;
 using Nvf.Core.Training;
 using Xunit;
 
@@ -77,13 +78,13 @@ public class AutoEvaluationTests
         var session = SmallGate.Session();
         var reports = new List<TrainingProgress>();
         var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings() with { Seed = 12 });
-        var measured = session.Measure(key, 1, new SyncProgress(reports.Add));
-        var steps = session.Train(key, 1).Training.StepsPerEpoch;
+        var measured = session.Measure(key, 1, new SynchronousProgress<TrainingProgress>(reports.Add));
+        var steps = session.Train(key, 1).StepsPerEpoch;
         reports.Should().HaveCount(steps >= 4 ? 4 : steps, "three quarter-epoch reports and the epoch's end");
         reports[^1].Epoch.Should().Be(1);
         reports[^1].TrainingLoss.Should().BeApproximately(measured.TrainingLoss, 1e-9);
         measured.EpochCpuSeconds.Should().BePositive();
-        session.Train(key, 1).Training.StepLosses.Should().HaveCount(steps);
+        session.Train(key, 1).StepLosses.Should().HaveCount(steps);
     }
 
     [Fact]
@@ -113,10 +114,5 @@ public class AutoEvaluationTests
         var flat = session.FlatRetrieval(key, 1);
         flat.IndexDescription.Should().Contain("Flat");
         flat.RecallAt5.Successes.Should().BeGreaterThanOrEqualTo(ivf.RecallAt5.Successes);
-    }
-
-    private sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

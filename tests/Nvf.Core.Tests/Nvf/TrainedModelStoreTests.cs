@@ -94,6 +94,22 @@ public sealed class TrainedModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void AnEntryOfAnEarlierBuildIsRemovedWhenItsSuccessorIsStored()
+    {
+        var store = new TrainedModelStore(folder);
+        using var model = new SoftAttentionModel(16, 8, 0.1, new global::Nvf.Torch.Generator(1));
+        var curve = new TrainingCurve("c");
+        var earlier = store.Put("m", TrainedModelStore.KeyOf("earlier build"), "same model", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+        var other = store.Put("m", TrainedModelStore.KeyOf("another model"), "another model", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+
+        var later = store.Put("m", TrainedModelStore.KeyOf("later build"), "same model", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+
+        Directory.Exists(earlier).Should().BeFalse("an entry of the same description under another key is never read again");
+        Directory.Exists(later).Should().BeTrue();
+        Directory.Exists(other).Should().BeTrue("another description is another model");
+    }
+
+    [Fact]
     public void TheKeyCoversTheCodeAndEveryByteOfTheData()
     {
         var key = TrainedModelStore.KeyOf("config", TrainedModelStore.Bytes(new[] { 1f, 2f }));
