@@ -99,7 +99,7 @@ public class InfoNceSessionCache : IDisposable
                 var data = sources is null
                     ? GeneratedGateData.Build(config.Data, outputFolder, status)
                     : FileGateData.Load(sources, config.Data.ContextLength);
-                workspaces[key] = held = (new InfoNceWorkspace(data, store.Value), kind);
+                workspaces[key] = held = (new InfoNceWorkspace(data, sources is null ? store.Value : null), kind);
             }
 
             held.Workspace.Status = status;

@@ -14,7 +14,21 @@ public sealed partial class InfoNceWorkspace
     /// Retrieval of <paramref name="predictions"/> (N, D) from <paramref name="index"/>: R@5 against the
     /// eval truth rows, Contain@50 counting exact duplicates; through <paramref name="fault"/> when one is set.
     /// </summary>
+    /// <remarks>
+    /// A search already made (the same index object at the same nprobe, the same predictions object, top-k and fault) is
+    /// not made again: the nprobe sweep's last point is the measurement's own search at the session's nprobe. FAISS's
+    /// search is deterministic, so the figures are the same; the report keeps the first search's time.
+    /// </remarks>
     public RetrievalReport Search(FaissIndex index, string description, VectorSet predictions, int topK, IndexFault fault = IndexFault.None)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var made = (index, index.ListCount > 0 ? index.Nprobe : 0, predictions, topK, fault);
+        if (searches.TryGetValue(made, out var known))
+            return known with { IndexDescription = description + (fault == IndexFault.StaleRowOrder ? " — STALE: built from the payload in an earlier row order" : "") };
+        return searches[made] = SearchOnce(index, description, predictions, topK, fault);
+    }
+
+    private RetrievalReport SearchOnce(FaissIndex index, string description, VectorSet predictions, int topK, IndexFault fault)
     {
         using var threads = EveryCoreForSearch();
         var (rows, sameVector) = evalTruth ??= EvalTruth();

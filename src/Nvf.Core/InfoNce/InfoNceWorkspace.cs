@@ -49,6 +49,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
     private readonly Dictionary<(ModelRunKey, int, ulong, int), RetrievalReport> flat = [];
     private readonly Dictionary<(ModelRunKey, int, ulong, int, IndexFault), IReadOnlyList<(int Nprobe, RetrievalReport Report)>> sweeps = [];
     private readonly Dictionary<TrainingTargets, EvalSet> trainingSets = [];
+    private readonly Dictionary<(FaissIndex Index, int Nprobe, VectorSet Predictions, int TopK, IndexFault Fault), RetrievalReport> searches = new(SearchComparer.Instance);
     private readonly Dictionary<ModelRunKey, ModelRun> runs = [];
     private long[]? staleIds;
     private (long[] Rows, IReadOnlyList<IReadOnlySet<long>> SameVector)? evalTruth;
@@ -320,6 +321,18 @@ public sealed partial class InfoNceWorkspace : IDisposable
     }
 
     private const ulong StaleOrderSeed = 0x5741_4c45;
+
+    // Searches are memoised by the identity of the index and predictions objects (never by their contents).
+    private sealed class SearchComparer : IEqualityComparer<(FaissIndex Index, int Nprobe, VectorSet Predictions, int TopK, IndexFault Fault)>
+    {
+        public static readonly SearchComparer Instance = new();
+
+        public bool Equals((FaissIndex Index, int Nprobe, VectorSet Predictions, int TopK, IndexFault Fault) x, (FaissIndex Index, int Nprobe, VectorSet Predictions, int TopK, IndexFault Fault) y) =>
+            ReferenceEquals(x.Index, y.Index) && ReferenceEquals(x.Predictions, y.Predictions) && x.Nprobe == y.Nprobe && x.TopK == y.TopK && x.Fault == y.Fault;
+
+        public int GetHashCode((FaissIndex Index, int Nprobe, VectorSet Predictions, int TopK, IndexFault Fault) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Index), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Predictions), key.Nprobe, key.TopK, key.Fault);
+    }
 
     /// <summary>nlist of a P(payload) index: the payload index's sizing divided by <see cref="DerivedListDivisor"/>.</summary>
     private int DerivedListCount => Math.Max(1, IvfSizing.ForCount(Data.PayloadRows.Count).ListCount / DerivedListDivisor);

@@ -69,6 +69,8 @@ public class AutoEvaluationTests
         sweep.Select(p => p.Nprobe).Should().Equal(InfoNceWorkspace.NprobeSweep.Where(n => n <= session.Index.ListCount));
         sweep[0].Report.RecallAt5.Successes.Should().BeLessThan(sweep[^1].Report.RecallAt5.Successes, "one list of 120 misses targets that 64 lists find");
         sweep[^1].Report.RecallAt5.Successes.Should().Be(session.Measure(key, 1).Ivf.RecallAt5.Successes);
+        sweep[^1].Report.Seconds.Should().Be(session.Measure(key, 1).Ivf.Seconds, "the sweep's point at the session's nprobe is the measurement's own search, not a second one");
+        sweep[^1].Report.IndexDescription.Should().EndWith("at nprobe 64", "a reused search keeps its caller's description");
         InfoNcePlots.RecallByNprobe("sweep", sweep).Should().StartWith("<svg");
     }
 
