@@ -23,13 +23,25 @@ public sealed class RunReportJsonTests
               | 2 | two  | 0.25  |
         """;
 
+    // A Rule's name is part of a scenario's heading in the HTML report: `nvf report` of a real run lost it before it was kept.
+    const string UnderARule = """
+        Feature: Tiers
+          Scenario: outside any rule
+            Given the number 2
+          Rule: Good needs R@5 of 5%
+            Scenario: good
+              Given the number 1
+        """;
+
     [Fact]
     public async Task Every_report_rendered_from_the_read_back_results_is_identical()
     {
         var (everyOutcome, _) = await InnerRun.RunAsync(ReportTests.EveryOutcome, [.. InnerRun.AllSamples, typeof(RecordingHooks)]);
         var (outline, _) = await InnerRun.RunAsync(Outline, [.. InnerRun.AllSamples, typeof(MetricSteps)]);
+        var (rules, _) = await InnerRun.RunAsync(UnderARule, InnerRun.AllSamples);
 
-        foreach (var report in new[] { everyOutcome, outline })
+        RunReportJson.Read(RunReportJson.Write(rules), "results.json").Results.Select(r => r.Scenario.Rule).Should().Equal("", "Good needs R@5 of 5%");
+        foreach (var report in new[] { everyOutcome, outline, rules })
         {
             var json = RunReportJson.Write(report);
             var read = RunReportJson.Read(json, "results.json");

@@ -126,23 +126,8 @@ public static class HeadlineTrends
         return moves;
     }
 
-    static string Plot(Trend trend, int runCount)
-    {
-        var series = new List<PlotSeries> { new("value", trend.Points.Select(p => ((double)p.Run, p.Value.Value)).ToList()) };
-        if (trend.Points.Any(p => p.Value.Low is not null))
-        {
-            series.Add(new PlotSeries("95% low", trend.Points.Select(p => ((double)p.Run, p.Value.Low ?? double.NaN)).ToList()));
-            series.Add(new PlotSeries("95% high", trend.Points.Select(p => ((double)p.Run, p.Value.High ?? double.NaN)).ToList()));
-        }
-
-        if (trend.Baseline is { } b)
-        {
-            series.Add(new PlotSeries("baseline", [(1.0, b.Expected), (Math.Max(2, runCount), b.Expected)]));
-        }
-
-        var better = trend.Points[^1].Value.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
-        return new LinePlot(width: 420, panelHeight: 170, legendWidth: 80).AddPanel($"{trend.Metric} ({better})", "run", trend.Points[^1].Value.Unit.Length == 0 ? "value" : trend.Points[^1].Value.Unit, series).ToSvg();
-    }
+    static string Plot(Trend trend, int runCount) =>
+        MetricTrends.Panel(trend.Metric, trend.Points.Select(p => ((double)p.Run, p.Value)).ToList(), trend.Baseline?.Expected, runCount);
 
     static string Format(RecordedMetric m) => Format(m.Value) + (m.Low is { } l && m.High is { } h ? string.Create(CultureInfo.InvariantCulture, $" [{l:G4}, {h:G4}]") : "");
 

@@ -57,16 +57,8 @@ public static class MetricTrends
                 continue;
             }
 
-            var last = points[^1].Metric!;
-            var better = last.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
-            var series = new List<PlotSeries> { new("value", points.Select(p => (p.X, p.Metric!.Value)).ToList()) };
-            if (points.Any(p => p.Metric!.Low is not null))
-            {
-                series.Add(new PlotSeries("95% low", points.Select(p => (p.X, p.Metric!.Low ?? double.NaN)).ToList()));
-                series.Add(new PlotSeries("95% high", points.Select(p => (p.X, p.Metric!.High ?? double.NaN)).ToList()));
-            }
-
-            plot.AddPanel($"{name} ({better})", "run", last.Unit.Length == 0 ? "value" : last.Unit, series);
+            var (title, unit, series) = PanelOf(name, points.Select(p => (p.X, p.Metric!)).ToList(), null, 0);
+            plot.AddPanel(title, "run", unit, series);
             panels++;
         }
 
@@ -85,22 +77,40 @@ public static class MetricTrends
         foreach (var name in MetricNames(runs))
         {
             var points = runs.Select((r, i) => (X: (double)(i + 1), Metric: r.Metric(name))).Where(p => p.Metric is not null).ToList();
-            var last = points[^1].Metric!;
-            var series = new List<PlotSeries> { new("value", points.Select(p => (p.X, p.Metric!.Value)).ToList()) };
-            if (points.Any(p => p.Metric!.Low is not null))
-            {
-                series.Add(new PlotSeries("95% low", points.Select(p => (p.X, p.Metric!.Low ?? double.NaN)).ToList()));
-                series.Add(new PlotSeries("95% high", points.Select(p => (p.X, p.Metric!.High ?? double.NaN)).ToList()));
-            }
-
-            var better = last.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
-            var svg = new LinePlot(width: 420, panelHeight: 170, legendWidth: 80)
-                .AddPanel($"{name} ({better})", "run", last.Unit.Length == 0 ? "value" : last.Unit, series)
-                .ToSvg();
-            panels.Add((name, svg));
+            panels.Add((name, Panel(name, points.Select(p => (p.X, p.Metric!)).ToList())));
         }
 
         return panels;
+    }
+
+    /// <summary>
+    /// One metric's trend panel as its own SVG: its value per run (x = run number) with its 95% interval when measured, and
+    /// an accepted <paramref name="baseline"/> as a flat line from run 1 to <paramref name="runCount"/> (at least 2) when given.
+    /// </summary>
+    public static string Panel(string name, IReadOnlyList<(double Run, RecordedMetric Metric)> points, double? baseline = null, int runCount = 0)
+    {
+        var (title, unit, series) = PanelOf(name, points, baseline, runCount);
+        return new LinePlot(width: 420, panelHeight: 170, legendWidth: 80).AddPanel(title, "run", unit, series).ToSvg();
+    }
+
+    // The title, unit and series of one metric's trend panel (every trend plot draws its panels this way).
+    static (string Title, string Unit, List<PlotSeries> Series) PanelOf(string name, IReadOnlyList<(double Run, RecordedMetric Metric)> points, double? baseline, int runCount)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0)
+            throw new ArgumentException($"no recorded value of {name}; expected at least one run's", nameof(points));
+        var last = points[^1].Metric;
+        var series = new List<PlotSeries> { new("value", points.Select(p => (p.Run, p.Metric.Value)).ToList()) };
+        if (points.Any(p => p.Metric.Low is not null))
+        {
+            series.Add(new PlotSeries("95% low", points.Select(p => (p.Run, p.Metric.Low ?? double.NaN)).ToList()));
+            series.Add(new PlotSeries("95% high", points.Select(p => (p.Run, p.Metric.High ?? double.NaN)).ToList()));
+        }
+
+        if (baseline is { } expected)
+            series.Add(new PlotSeries("baseline", [(1.0, expected), (Math.Max(2, runCount), expected)]));
+        var better = last.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
+        return ($"{name} ({better})", last.Unit.Length == 0 ? "value" : last.Unit, series);
     }
 
     static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

@@ -80,6 +80,7 @@ public static class RunReportJson
                 ExampleValues = r.ExampleValues.Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList(),
                 ExamplesName = r.ExamplesName,
                 ExampleRow = r.ExampleRow,
+                Rule = r.Rule ?? "",
             };
             var result = new ScenarioResult(scenario, r.StartedAt, r.DryRun) { Duration = TimeSpan.FromTicks(r.DurationTicks), SkipReason = r.SkipReason };
             result.BeforeHooks.AddRange(r.BeforeHooks.Select(Hook));
@@ -123,7 +124,8 @@ public static class RunReportJson
             r.AfterHooks.Select(Hook).ToList(),
             r.Metrics.ToList(),
             r.Answers.ToList(),
-            r.PeakResidentBytes);
+            r.PeakResidentBytes,
+            s.Rule.Length == 0 ? null : s.Rule);
     }
 
     // Steps are records: equal values are equal steps, so the position is looked up by reference first.
@@ -175,7 +177,8 @@ public static class RunReportJson
         IReadOnlyList<HookDocument> AfterHooks,
         IReadOnlyList<Metric> Metrics,
         IReadOnlyList<Answer>? Answers,
-        long? PeakResidentBytes = null);
+        long? PeakResidentBytes = null,
+        string? Rule = null);
 
     sealed record StepDocument(string Keyword, StepKind Kind, string Text, int Line, IReadOnlyList<IReadOnlyList<string>>? Table, int TableLine, DocString? DocString, bool FromBackground);
 
