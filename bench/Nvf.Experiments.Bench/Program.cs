@@ -90,7 +90,7 @@ foreach (var design in designs)
     var file = design == RerankerDesign.Improved ? "nvf-reranker.improved.json" : "nvf-reranker.seed.json";
     var config = RerankerConfig.Load(ConfigDirectory.PathOf(file));
     config = config with { TorchThreads = threads ?? config.TorchThreads };
-    var (reranker, wall, cpu) = Timed(() => RerankerTrainer.Train(softAttention, design, config, new ConsoleProgress()));
+    var (reranker, wall, cpu) = Timed(() => RerankerTrainer.Train(softAttention, design, config, new SynchronousProgress<TrainingProgress>(p => Console.WriteLine("  " + p))));
     var result = PipelineEvaluator.Evaluate(softAttention, reranker.Model, evaluation, 5);
     var curve = reranker.Curve;
     var initial = curve.Epochs[0].Epoch == 0 ? Invariant($", validation at epoch 0 {curve.Epochs[0].ValidationScore:P1}") : "";
@@ -112,10 +112,3 @@ static (T Result, double Wall, double Cpu) Timed<T>(Func<T> run)
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-/// <summary>Prints each epoch's progress line.</summary>
-internal sealed class ConsoleProgress : IProgress<TrainingProgress>
-{
-    /// <inheritdoc/>
-    public void Report(TrainingProgress value) => Console.WriteLine("  " + value);
-}

@@ -10,24 +10,13 @@ public static class ProgressExtensions
     public static IProgress<TrainingProgress> TrainingProgress(this IMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return new Forwarder(metrics);
+        return new SynchronousProgress<TrainingProgress>(p => metrics.ReportProgress(p.ToString()));
     }
 
     /// <summary>An <see cref="IProgress{T}"/> of status lines (index building, data generation, searches) reported synchronously through <paramref name="metrics"/>.</summary>
     public static IProgress<string> StatusProgress(this IMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return new StatusForwarder(metrics);
-    }
-
-    private sealed class StatusForwarder(IMetrics metrics) : IProgress<string>
-    {
-        public void Report(string value) => metrics.ReportProgress(value);
-    }
-
-    // System.Progress<T> posts to a synchronization context; this reports on the calling thread, in order.
-    private sealed class Forwarder(IMetrics metrics) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => metrics.ReportProgress(value.ToString());
+        return new SynchronousProgress<string>(metrics.ReportProgress);
     }
 }

@@ -89,18 +89,12 @@ public static class EvaluateCommand
     {
         try
         {
-            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder), new SyncProgress(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
+            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
         }
         catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {
             throw new UsageException(e.Message, e);
         }
-    }
-
-    // Reports on the calling thread, in order (System.Progress posts to the thread pool).
-    sealed class SyncProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
 

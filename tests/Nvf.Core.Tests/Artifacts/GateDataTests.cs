@@ -3,8 +3,9 @@ using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
 using Nvf.Core.Sanity;
-using Nvf.Core.Tests.Data;
 using Nvf.Core.Tests.InfoNce;
+using Nvf.Core.Training;
+using Nvf.Core.Tests.Data;
 using Xunit;
 
 namespace Nvf.Core.Tests.Artifacts;

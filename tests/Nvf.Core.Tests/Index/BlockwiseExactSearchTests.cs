@@ -2,8 +2,9 @@ using FluentAssertions;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
 using Nvf.Core.Index;
-using Nvf.Core.Tests.Data;
 using Nvf.Faiss;
+using Nvf.Core.Training;
+using Nvf.Core.Tests.Data;
 using Xunit;
 
 namespace Nvf.Core.Tests.Index;

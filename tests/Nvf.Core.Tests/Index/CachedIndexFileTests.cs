@@ -1,8 +1,9 @@
 using FluentAssertions;
 using Nvf.Core.Data;
 using Nvf.Core.Index;
-using Nvf.Core.Tests.Data;
 using Nvf.Faiss;
+using Nvf.Core.Training;
+using Nvf.Core.Tests.Data;
 using Xunit;
 
 namespace Nvf.Core.Tests.Index;

@@ -1,7 +1,6 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.InfoNce;
-using Nvf.Core.Tests.Data;
 using Nvf.Core.Training;
 using Xunit;
 

@@ -3,7 +3,6 @@ using Nvf.Core.Nvf;
 using Nvf.Core.Training;
 using Nvf.Torch.Nn;
 using Nvf.Core.Configs;
-using Nvf.Core.Tests.Data;
 using Xunit;
 
 namespace Nvf.Core.Tests.Nvf;

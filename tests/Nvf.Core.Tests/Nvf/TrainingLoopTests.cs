@@ -45,18 +45,13 @@ public sealed class TrainingLoopTests
         var scores = new Queue<double>([0.2, 0.4]);
 
         MinibatchLoop.Run("toy", [0, 1, 2], batchSize: 3, maxEpochs: 2, seed: 1,
-            step: _ => losses.Dequeue(), validate: () => scores.Dequeue(), progress: new Collect(heard));
+            step: _ => losses.Dequeue(), validate: () => scores.Dequeue(), progress: new SynchronousProgress<TrainingProgress>(heard.Add));
 
         heard.Select(p => p.Epoch).Should().Equal(1, 2);
         heard.Select(p => p.TrainingLoss).Should().Equal(3.0, 2.0);
         heard.Select(p => p.ValidationScore).Should().Equal(0.2, 0.4);
         heard.Should().OnlyContain(p => p.Title == "toy" && p.MaxEpochs == 2);
         heard[1].ToString().Should().StartWith("toy: epoch 2/2, loss 2.0000, validation 0.4000, ");
-    }
-
-    private sealed class Collect(List<TrainingProgress> into) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => into.Add(value);
     }
 
     [Fact]
