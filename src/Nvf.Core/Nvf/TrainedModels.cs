@@ -114,45 +114,30 @@ public class TrainedModels
                 new Dictionary<string, TrainingCurve> { ["joint"] = tuned.Curve }, null)));
     }
 
-    // Trained by `train`, or read from the store when it holds the entry of this description and data (the store's
-    // files verified first); a trained result is written to the store. `status` hears which.
+    // Trained by `train`, or read from the store when it holds the entry of this description and data; `status` hears which.
     T Stored<T>(
         string name, string description, IReadOnlyList<ReadOnlyMemory<byte>> data, IProgress<string>? status, Func<T> train, Func<StoredModels, T> load,
         Func<T, (Dictionary<string, Torch.Nn.Module> Modules, Dictionary<string, TrainingCurve> Curves, Dictionary<string, int>? Counts)> parts)
     {
         if (Store is null)
             return train();
-        var key = TrainedModelStore.KeyOf(description, data);
-        var stored = Store.Find(name, key, out var why);
-        if (stored is not null)
-        {
-            try
-            {
-                var loaded = load(stored);
-                status?.Report($"{name} read from the model cache {stored.Folder} (trained {stored.WrittenUtc}; {description})");
-                return loaded;
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or Torch.TorchException)
-            {
-                why = $"{stored.Folder} could not be loaded ({e.Message})";
-            }
-        }
-
-        var trained = train();
-        var (modules, curves, counts) = parts(trained);
-        var folder = Store.Put(name, key, description, modules, curves, counts);
-        status?.Report($"{name} trained ({why}); stored in {folder}");
-        return trained;
+        var (value, note) = Store.GetOrTrain(name, description, data, train, load, parts);
+        status?.Report(note);
+        return value;
     }
 
-    static SoftAttentionModel NewSoftAttention(NvfDatabase database, SoftAttentionConfig config)
+    /// <summary>An untrained soft attention model of <paramref name="config"/>'s shape, for stored weights to be loaded into.</summary>
+    internal static SoftAttentionModel NewSoftAttention(NvfDatabase database, SoftAttentionConfig config)
     {
         using var generator = new Torch.Generator(config.Seed);
         return new SoftAttentionModel(database.Dimension, config.Hidden, config.InitialTemperature, generator);
     }
 
-    // The reranker's dropout masks come from `seed` (its training config's, or the joint config's for a fine-tuned copy).
-    static Reranker NewReranker(RerankerDesign design, NvfDatabase database, RerankerConfig config, ulong seed)
+    /// <summary>
+    /// An untrained <paramref name="design"/> reranker of <paramref name="config"/>'s shape, for stored weights to be loaded
+    /// into; its dropout masks come from <paramref name="seed"/> (its training config's, or the joint config's for a fine-tuned copy).
+    /// </summary>
+    internal static Reranker NewReranker(RerankerDesign design, NvfDatabase database, RerankerConfig config, ulong seed)
     {
         using var generator = new Torch.Generator(seed);
         return Nvf.Reranker.Create(design, database.Dimension, config with { Seed = seed }, generator);

@@ -1,12 +1,8 @@
 using System.Globalization;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
-using Nvf.Core.Data.NumPy;
-using Nvf.Core.Provenance;
 using Nvf.Core.Nvf;
 using Nvf.Core.Training;
-using Nvf.Files;
-using Nvf.Torch;
 
 namespace Nvf.Core.RealData;
 
@@ -37,32 +33,27 @@ public static class TrainedPipelineCache
         ArgumentNullException.ThrowIfNull(attentionQueries);
         ArgumentNullException.ThrowIfNull(rerankerQueries);
         ArgumentNullException.ThrowIfNull(train);
-        var store = new TrainedModelStore(folder);
         var description = string.Join(
             " | ", $"real pipeline {name}", string.Create(CultureInfo.InvariantCulture, $"{softAttention with { Name = "" }}"),
             string.Create(CultureInfo.InvariantCulture, $"{reranker with { Name = "" }}"), design.ToString());
-        var key = TrainedModelStore.KeyOf(
-            description, TrainedModelStore.Bytes(database.Vectors.Data),
-            TrainedModelStore.Bytes(attentionQueries.Queries.Data), TrainedModelStore.Bytes(attentionQueries.Labels),
-            TrainedModelStore.Bytes(rerankerQueries.Queries.Data), TrainedModelStore.Bytes(rerankerQueries.Labels));
-        if (store.Find(name, key, out var why) is { } stored)
-        {
-            using var generator = new Generator(softAttention.Seed);
-            var attention = new TrainedSoftAttention(
-                stored.Load("soft-attention", new SoftAttentionModel(database.Dimension, softAttention.Hidden, softAttention.InitialTemperature, generator)),
-                database, softAttention, stored.Curve("soft-attention"));
-            using var rerankerGenerator = new Generator(reranker.Seed);
-            var model = stored.Load("reranker", Reranker.Create(design, database.Dimension, reranker, rerankerGenerator));
-            return (attention, new TrainedReranker(model, attention, reranker, stored.Curve("reranker"), stored.Count("training-queries")),
-                $"trained models read from the model cache {stored.Folder} (key {key[..16]})");
-        }
-
-        var trained = train();
-        var written = store.Put(
-            name, key, description,
-            new Dictionary<string, Torch.Nn.Module> { ["soft-attention"] = trained.Attention.Model, ["reranker"] = trained.Reranker.Model },
-            new Dictionary<string, TrainingCurve> { ["soft-attention"] = trained.Attention.Curve, ["reranker"] = trained.Reranker.Curve },
-            new Dictionary<string, int> { ["training-queries"] = trained.Reranker.TrainingQueries });
-        return (trained.Attention, trained.Reranker, $"trained here ({why}); stored in {written}");
+        var ((attention, rerank), note) = new TrainedModelStore(folder).GetOrTrain<(TrainedSoftAttention Attention, TrainedReranker Reranker)>(
+            name, description,
+            [
+                TrainedModelStore.Bytes(database.Vectors.Data),
+                TrainedModelStore.Bytes(attentionQueries.Queries.Data), TrainedModelStore.Bytes(attentionQueries.Labels),
+                TrainedModelStore.Bytes(rerankerQueries.Queries.Data), TrainedModelStore.Bytes(rerankerQueries.Labels),
+            ],
+            train,
+            stored =>
+            {
+                var read = new TrainedSoftAttention(
+                    stored.Load("soft-attention", TrainedModels.NewSoftAttention(database, softAttention)), database, softAttention, stored.Curve("soft-attention"));
+                var model = stored.Load("reranker", TrainedModels.NewReranker(design, database, reranker, reranker.Seed));
+                return (read, new TrainedReranker(model, read, reranker, stored.Curve("reranker"), stored.Count("training-queries")));
+            },
+            trained => (new Dictionary<string, Torch.Nn.Module> { ["soft-attention"] = trained.Attention.Model, ["reranker"] = trained.Reranker.Model },
+                new Dictionary<string, TrainingCurve> { ["soft-attention"] = trained.Attention.Curve, ["reranker"] = trained.Reranker.Curve },
+                new Dictionary<string, int> { ["training-queries"] = trained.Reranker.TrainingQueries }));
+        return (attention, rerank, note);
     }
 }

@@ -122,6 +122,38 @@ public sealed class TrainedModelStore
     }
 
     /// <summary>
+    /// The entry <paramref name="name"/> of <paramref name="description"/> and <paramref name="data"/> read by
+    /// <paramref name="load"/> when the store holds it (its files verified first), else trained by <paramref name="train"/>
+    /// and stored with the <paramref name="parts"/> it is made of; the note says which, and why an entry was not used.
+    /// An entry whose files cannot be loaded is trained again.
+    /// </summary>
+    public (T Value, string Note) GetOrTrain<T>(
+        string name, string description, IReadOnlyList<ReadOnlyMemory<byte>> data, Func<T> train, Func<StoredModels, T> load,
+        Func<T, (Dictionary<string, Module> Modules, Dictionary<string, TrainingCurve> Curves, Dictionary<string, int>? Counts)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(parts);
+        var key = KeyOf(description, data);
+        var stored = Find(name, key, out var why);
+        if (stored is not null)
+        {
+            try
+            {
+                return (load(stored), $"{name} read from the model cache {stored.Folder} (trained {stored.WrittenUtc}; {description})");
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or TorchException)
+            {
+                why = $"{stored.Folder} could not be loaded ({e.Message})";
+            }
+        }
+
+        var trained = train();
+        var (modules, curves, counts) = parts(trained);
+        return (trained, $"{name} trained ({why}); stored in {Put(name, key, description, modules, curves, counts)}");
+    }
+
+    /// <summary>
     /// Writes <paramref name="modules"/> (state dicts), <paramref name="curves"/>, <paramref name="counts"/>,
     /// <paramref name="series"/> (short lists of numbers, kept in the record), <paramref name="arrays"/> (float32 arrays,
     /// each a file) and <paramref name="names"/> (lists of names, kept in the record) as the entry <paramref name="name"/> of <paramref name="key"/>, the record last, each file whole or not
