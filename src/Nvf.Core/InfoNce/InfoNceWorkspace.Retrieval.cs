@@ -24,9 +24,12 @@ public sealed partial class InfoNceWorkspace
         ArgumentNullException.ThrowIfNull(index);
         var made = (index, index.ListCount > 0 ? index.Nprobe : 0, predictions, topK, fault);
         if (searches.TryGetValue(made, out var known))
-            return known with { IndexDescription = description + (fault == IndexFault.StaleRowOrder ? " — STALE: built from the payload in an earlier row order" : "") };
+            return known with { IndexDescription = description + (fault == IndexFault.StaleRowOrder ? StaleNote : "") };
         return searches[made] = SearchOnce(index, description, predictions, topK, fault);
     }
+
+    // What a search through the stale-index fault adds to the index's description.
+    private const string StaleNote = " — STALE: built from the payload in an earlier row order";
 
     private RetrievalReport SearchOnce(FaissIndex index, string description, VectorSet predictions, int topK, IndexFault fault)
     {
@@ -36,7 +39,7 @@ public sealed partial class InfoNceWorkspace
         {
             IndexFault.None => RetrievalEvaluator.Evaluate(index, description, predictions, rows, sameVector, topK),
             IndexFault.StaleRowOrder => RetrievalEvaluator.Evaluate(
-                index, description + " — STALE: built from the payload in an earlier row order", predictions, rows, sameVector, topK, StaleIds()),
+                index, description + StaleNote, predictions, rows, sameVector, topK, StaleIds()),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "expected an index fault this harness knows"),
         };
     }

@@ -193,9 +193,10 @@ public sealed partial class InfoNceWorkspace : IDisposable
         return run;
     }
 
-    // The model cache's entry name and key of a run: the data's content key, the run key (settings included) and the code.
-    private string StoredKey(ModelRunKey key) =>
-        TrainedModelStore.KeyOf(Text($"infonce run | data {Data.ContentKey} | {key.Encoder} {key.Objective} {key.Targets} | {key.Settings}"));
+    // What a run's model cache entry is of: the data's content key and the run key (settings included); its key adds the code.
+    private string StoredDescription(ModelRunKey key) => Text($"infonce run | data {Data.ContentKey} | {key.Encoder} {key.Objective} {key.Targets} | {key.Settings}");
+
+    private string StoredKey(ModelRunKey key) => TrainedModelStore.KeyOf(StoredDescription(key));
 
     private static string StoredName(ModelRunKey key) => $"infonce-{KebabName.Format(key.Encoder)}-{KebabName.Format(key.Objective)}";
 
@@ -273,7 +274,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
 
         var steps = run.StepLosses;
         var folder = Store.Put(
-            StoredName(key), StoredKey(key), Text($"infonce run | data {Data.ContentKey} | {key} | {key.Settings}"), new Dictionary<string, Torch.Nn.Module>(), new Dictionary<string, TrainingCurve>(),
+            StoredName(key), StoredKey(key), StoredDescription(key), new Dictionary<string, Torch.Nn.Module>(), new Dictionary<string, TrainingCurve>(),
             new Dictionary<string, int> { ["epochs"] = run.Epochs.Count, ["steps-per-epoch"] = run.StepsPerEpoch },
             new Dictionary<string, double[]>
             {
