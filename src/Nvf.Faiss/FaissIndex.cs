@@ -183,9 +183,32 @@ public sealed unsafe class FaissIndex : IDisposable
     }
 
     /// <summary>
-    /// The <paramref name="k"/> best results for each row-major query of shape (rows, <paramref name="dimension"/>).
+    /// Batches of at least this many queries over an IVF-Flat inner-product index are searched list-major by
+    /// <see cref="FaissSearchOrder.Automatic"/>; below it, FAISS's own query-by-query search (each query reads its lists
+    /// once either way, and FAISS spreads queries over threads).
     /// </summary>
-    public FaissSearchResult Search(ReadOnlySpan<float> queries, int dimension, int k)
+    public const int ListMajorMinimumQueries = 32;
+
+    /// <summary>
+    /// True when <see cref="FaissSearchOrder.ListMajor"/> applies: an IVF-Flat index with the inner-product metric, the
+    /// gate's own index kind and the seed's.
+    /// </summary>
+    public bool SupportsListMajor
+    {
+        get
+        {
+            GuardNotDisposed();
+            FaissNativeLibrary.ThrowIfFailed(NativeMethods.SupportsListMajor(_handle, out var supported), "asking whether the index can be searched list-major");
+            return supported != 0;
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> best results for each row-major query of shape (rows, <paramref name="dimension"/>).
+    /// <paramref name="order"/> chooses how the lists of an IVF-Flat inner-product index are read (the answer is the
+    /// same search; see <see cref="FaissSearchOrder"/>).
+    /// </summary>
+    public FaissSearchResult Search(ReadOnlySpan<float> queries, int dimension, int k, FaissSearchOrder order = FaissSearchOrder.Automatic)
     {
         GuardNotDisposed();
         if (k <= 0)
@@ -198,10 +221,20 @@ public sealed unsafe class FaissIndex : IDisposable
             throw new InvalidOperationException("cannot search an empty index: it holds no vectors; call Add first");
         var ids = new long[(long)rows * k];
         var scores = new float[(long)rows * k];
+        var listMajor = order switch
+        {
+            FaissSearchOrder.QueryMajor => false,
+            FaissSearchOrder.ListMajor => SupportsListMajor ? true
+                : throw new ArgumentException("a list-major search needs an IVF-Flat index with the inner-product metric; search this index with FaissSearchOrder.QueryMajor or Automatic", nameof(order)),
+            FaissSearchOrder.Automatic => rows >= ListMajorMinimumQueries && SupportsListMajor,
+            _ => throw new ArgumentOutOfRangeException(nameof(order), order, "expected Automatic, QueryMajor or ListMajor"),
+        };
         fixed (float* x = queries)
         fixed (float* d = scores)
         fixed (long* l = ids)
-            FaissNativeLibrary.ThrowIfFailed(NativeMethods.Search(_handle, rows, x, k, d, l), $"searching {rows} queries for k = {k}");
+            FaissNativeLibrary.ThrowIfFailed(
+                listMajor ? NativeMethods.SearchListMajor(_handle, rows, x, k, d, l) : NativeMethods.Search(_handle, rows, x, k, d, l),
+                $"searching {rows} queries for k = {k}");
         for (var i = 0; i < ids.Length; i++)
         {
             // FAISS leaves +-FLT_MAX beside missing ids; NaN cannot be mistaken for a real score.

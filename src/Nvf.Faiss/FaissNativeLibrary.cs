@@ -10,7 +10,7 @@ namespace Nvf.Faiss;
 internal static class FaissNativeLibrary
 {
     /// <summary>The ABI version this assembly was written against (NVF_FAISS_ABI_VERSION).</summary>
-    internal const int ExpectedAbiVersion = 2;
+    internal const int ExpectedAbiVersion = 3;
 
     internal const string FileName = "libnvf_faiss.so";
 

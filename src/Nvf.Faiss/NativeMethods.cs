@@ -71,6 +71,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_search")]
     internal static partial int Search(FaissIndexHandle index, long n, float* x, long k, float* distances, long* labels);
 
+    [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_search_list_major")]
+    internal static partial int SearchListMajor(FaissIndexHandle index, long n, float* x, long k, float* distances, long* labels);
+
+    [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_supports_list_major")]
+    internal static partial int SupportsListMajor(FaissIndexHandle index, out int supported);
+
     [LibraryImport(LibraryName, EntryPoint = "nvf_faiss_knn_inner_product")]
     internal static partial int KnnInnerProduct(float* x, long nx, float* y, long ny, long d, long k, float* distances, long* labels);
 

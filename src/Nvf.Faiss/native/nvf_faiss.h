@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define NVF_FAISS_EXPORT __attribute__((visibility("default")))
-#define NVF_FAISS_ABI_VERSION 2
+#define NVF_FAISS_ABI_VERSION 3
 
 #define NVF_FAISS_OK 0
 #define NVF_FAISS_ERR_FAISS 1     /* faiss::FaissException */
@@ -42,6 +42,13 @@ NVF_FAISS_EXPORT int32_t nvf_faiss_add(void* index, int64_t n, const float* x);
 NVF_FAISS_EXPORT int32_t nvf_faiss_add_with_ids(void* index, int64_t n, const float* x, const int64_t* ids);
 /* distances and labels hold n * k values, row-major; missing results have label -1. */
 NVF_FAISS_EXPORT int32_t nvf_faiss_search(void* index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels);
+/* IndexIVFFlat::search of an inner-product IVF-Flat index with its loops turned round: FAISS's coarse assignment, then
+ * each inverted list read once and scored against every query probing it with one matrix product (BLAS sgemm), each
+ * query keeping its k best in FAISS's heap under FAISS's admission rule. The same search, bound by arithmetic instead
+ * of memory bandwidth; scores agree with FAISS's to float rounding. Refused for any other index type. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_search_list_major(void* index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels);
+/* supported = 1 when nvf_faiss_search_list_major applies to the index (an IVF-Flat inner-product index), else 0. */
+NVF_FAISS_EXPORT int32_t nvf_faiss_supports_list_major(void* index, int32_t* supported);
 
 /* Exact inner-product top-k of nx queries over ny database vectors held by the caller (no copy, no index):
  * the same routine IndexFlatIP::search runs, so the results equal a flat index over y. */
