@@ -43,6 +43,16 @@ public sealed class CucumberMessagesTests
     }
 
     [Fact]
+    public async Task A_run_read_back_from_results_json_is_refused_by_name_not_written_without_its_scenarios()
+    {
+        var back = RunReportJson.Read(RunReportJson.Write(await Report()), "results.json");
+
+        ReportFiles.HasDocuments(back).Should().BeFalse("results.json keeps no parsed documents, so no pickles");
+        FluentActions.Invoking(() => CucumberMessagesWriter.Envelopes(back)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*: the run has no parsed document for this feature*");
+    }
+
+    [Fact]
     public async Task Test_steps_point_at_their_pickle_steps_and_test_cases_at_their_pickles()
     {
         var lines = Lines(CucumberMessagesWriter.ToNdjson(CucumberMessagesWriter.Envelopes(await Report())));

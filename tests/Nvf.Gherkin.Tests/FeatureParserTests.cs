@@ -165,4 +165,66 @@ public sealed class FeatureParserTests
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public void Every_scenario_carries_the_pickle_cucumbers_compiler_made_of_it()
+    {
+        const string text = """"
+            @outer
+            Feature: Pickles
+              Background:
+                Given the number 1
+
+              Rule: a rule with its own background
+                Background:
+                  * the number 2
+
+                @inner @outer
+                Scenario Outline: Sum <a>
+                  When I add <a> and <b>
+                    | <a> | <b> |
+                  Then the text is:
+                    """
+                    <a> plus <b>
+                    """
+
+                  @first
+                  Examples: one
+                    | a | b |
+                    | 1 | 2 |
+                  Examples: two
+                    | a | b |
+                    | 3 | 4 |
+                    | 5 | 6 |
+            """";
+
+        var feature = FeatureParser.Parse(text, "p.feature");
+        var again = FeatureParser.Parse(text, "q.feature");
+
+        feature.Scenarios.Should().HaveCount(3);
+        foreach (var scenario in feature.Scenarios)
+        {
+            var pickle = scenario.Pickle!;
+            pickle.Name.Should().Be(scenario.Name);
+            pickle.Uri.Should().Be("p.feature");
+            pickle.Steps.Select(s => s.Text).Should().Equal(scenario.Steps.Select(s => s.Text), "the steps are the pickle's, Backgrounds first");
+            scenario.Steps.Select(s => s.FromBackground).Should().Equal(true, true, false, false);
+            scenario.Rule.Should().Be("a rule with its own background");
+        }
+
+        var last = feature.Scenarios[2];
+        last.Name.Should().Be("Sum 5");
+        last.ExamplesName.Should().Be("two");
+        last.ExampleRow.Should().Be(2);
+        last.Line.Should().Be(26);
+        last.Steps[2].Table!.AllRows.Should().ContainSingle().Which.Should().Equal("5", "6");
+        last.Steps[3].DocString!.Content.Should().Be("5 plus 6");
+        last.Steps[1].Kind.Should().Be(StepKind.Given, "'*' in a Background continues the Given before it");
+        feature.Scenarios[0].Tags.Select(t => t.Name).Should().Equal("outer", "inner", "first");
+        feature.Scenarios[1].Tags.Select(t => t.Name).Should().Equal("outer", "inner");
+        feature.Messages!.Uri.Should().Be("p.feature");
+        var ids = feature.Scenarios.SelectMany(s => s.Pickle!.Steps.Select(t => t.Id).Append(s.Pickle.Id)).ToList();
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().NotIntersectWith(again.Scenarios.SelectMany(s => s.Pickle!.Steps.Select(t => t.Id).Append(s.Pickle.Id)),
+            "two features' ids never meet in one report");
+    }
 }

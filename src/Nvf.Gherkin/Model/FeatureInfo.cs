@@ -48,6 +48,9 @@ public sealed class FeatureInfo
     /// <summary>The parser's document, for Cucumber Messages (gherkinDocument, pickles).</summary>
     internal global::Gherkin.Ast.GherkinDocument? Document { get; set; }
 
+    /// <summary>The document as a Cucumber message (the report's gherkinDocument; the scenarios' pickles point into it); null for a run read back from results.json.</summary>
+    internal Io.Cucumber.Messages.Types.GherkinDocument? Messages { get; set; }
+
     /// <summary>A Cucumber-style id: the name lower-cased with spaces turned into '-'.</summary>
     public string Id => ScenarioInfo.Slug(Name);
 }

@@ -47,6 +47,9 @@ public sealed class ScenarioInfo
     /// <summary>1-based index of the row within its Examples block (0 for a plain Scenario).</summary>
     public int ExampleRow { get; init; }
 
+    /// <summary>The pickle Cucumber's compiler made of the scenario (the Cucumber Messages report's); null for a run read back from results.json.</summary>
+    internal Io.Cucumber.Messages.Types.Pickle? Pickle { get; init; }
+
     /// <summary>True when the scenario carries the tag (given with or without '@').</summary>
     /// <param name="tag">The tag to look for, e.g. "gate" or "@gate".</param>
     public bool HasTag(string tag) => Tags.Any(t => t.Name == tag.TrimStart('@'));

@@ -46,7 +46,7 @@ public static partial class FeatureParser
             throw new FeatureParseException([new FeatureParseError(uri, 1, 1, "no 'Feature:' line found; expected a file that starts with 'Feature: <name>'")]);
         }
 
-        var feature = FeatureCompiler.Compile(document.Feature, uri);
+        var feature = FeatureCompiler.Compile(document, uri);
         feature.SourceText = text;
         feature.Document = document;
         var duplicates = feature.Scenarios

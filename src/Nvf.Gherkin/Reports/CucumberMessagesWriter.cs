@@ -46,18 +46,14 @@ public static class CucumberMessagesWriter
                 null)),
         };
 
-        var pickles = new Dictionary<(string Uri, long Line), Pickle>();
-        foreach (var feature in report.Features.Where(f => f.Document is not null))
+        foreach (var feature in report.Features)
         {
+            var document = feature.Messages ?? throw new InvalidOperationException(
+                $"{feature.Uri}: the run has no parsed document for this feature (a run read back from results.json); Cucumber Messages need the features as parsed");
             envelopes.Add(Envelope.Create(new Source(feature.Uri, feature.SourceText, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN)));
-            var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(feature.Document!, feature.Uri);
             envelopes.Add(Envelope.Create(document));
-            var lines = NodeLines(document);
-            foreach (var pickle in new PickleCompiler(ids).Compile(document))
-            {
-                envelopes.Add(Envelope.Create(pickle));
-                pickles[(feature.Uri, lines[pickle.AstNodeIds[^1]])] = pickle;
-            }
+            foreach (var scenario in feature.Scenarios)
+                envelopes.Add(Envelope.Create(scenario.Pickle!));
         }
 
         var runId = ids.GetNewId();
@@ -65,8 +61,9 @@ public static class CucumberMessagesWriter
         var cases = new List<(ScenarioResult Result, TestCase Case)>();
         foreach (var result in report.Results)
         {
-            if (!pickles.TryGetValue((result.Scenario.Feature.Uri, result.Scenario.Line), out var pickle))
-                continue;
+            // Every result's scenario was compiled from its feature's document, so it carries its pickle.
+            var pickle = result.Scenario.Pickle ?? throw new InvalidOperationException(
+                $"{result.Scenario.Feature.Uri}:{result.Scenario.Line}: scenario '{result.Scenario.Title}' has no pickle; expected every scenario compiled from its feature");
             var steps = pickle.Steps.Select(s => new TestStep(null, ids.GetNewId(), s.Id, [], [])).ToList();
             var testCase = new TestCase(ids.GetNewId(), pickle.Id, steps, runId);
             envelopes.Add(Envelope.Create(testCase));
@@ -157,29 +154,6 @@ public static class CucumberMessagesWriter
         StepStatus.Ambiguous => TestStepResultStatus.AMBIGUOUS,
         _ => TestStepResultStatus.UNKNOWN,
     };
-
-    // Line of every scenario and Examples row of a document, by node id (a pickle's last AST node id names one of them).
-    static Dictionary<string, long> NodeLines(GherkinDocument document)
-    {
-        var lines = new Dictionary<string, long>();
-        void Scenario(Messages.Scenario? scenario)
-        {
-            if (scenario is null)
-                return;
-            lines[scenario.Id] = scenario.Location.Line;
-            foreach (var row in (scenario.Examples ?? []).SelectMany(e => e.TableBody ?? []))
-                lines[row.Id] = row.Location.Line;
-        }
-
-        foreach (var child in document.Feature?.Children ?? [])
-        {
-            Scenario(child.Scenario);
-            foreach (var ruleChild in child.Rule?.Children ?? [])
-                Scenario(ruleChild.Scenario);
-        }
-
-        return lines;
-    }
 
     static Messages.Timestamp Timestamp(DateTimeOffset at)
     {

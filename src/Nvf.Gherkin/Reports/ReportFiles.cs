@@ -24,7 +24,7 @@ public static class ReportFiles
     public static bool HasDocuments(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Features.All(f => f.Document is not null);
+        return report.Features.All(f => f.Messages is not null);
     }
 
     /// <summary>
