@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Training;
 using Nvf.Torch;
 using Nvf.Torch.Optim;

@@ -1,6 +1,8 @@
-using Nvf.Core.InfoNce;
 using Nvf.Core.Baselines;
+using Nvf.Core.Decision;
 using Nvf.Core.History;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Files;
 using Nvf.Gherkin.Reports;
 using Nvf.Gherkin.Running;

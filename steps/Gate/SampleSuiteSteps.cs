@@ -1,10 +1,10 @@
-using Nvf.Core.Nvf;
 using System.Globalization;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Plots;
 using Nvf.Core.Training;
-using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Gate;
 

@@ -1,9 +1,11 @@
 using FluentAssertions;
 using Nvf.Core.Configs;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
-using Nvf.Core.Sanity;
-using Reqnroll;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.InfoNce;
 

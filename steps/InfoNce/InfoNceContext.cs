@@ -1,6 +1,8 @@
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
@@ -85,7 +87,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs,
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceGate.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, sessions, Scenario.StatusProgress());
+        (config, session) = InfoNceRun.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, sessions, Scenario.StatusProgress());
         configFile = configFileName;
     }
 
@@ -98,7 +100,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs,
     public void OpenFiles(string name, string label, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
     {
         dataLabel = label;
-        (config, session) = InfoNceGate.OpenFiles(name, files, retrieval, contextLength, sessions, RunInfoNceSessions.RealKind, Scenario.StatusProgress());
+        (config, session) = InfoNceRun.OpenFiles(name, files, retrieval, contextLength, sessions, RunInfoNceSessions.RealKind, Scenario.StatusProgress());
         configFile = name;
     }
 

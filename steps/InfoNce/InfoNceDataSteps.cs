@@ -1,8 +1,10 @@
 using System.Globalization;
 using FluentAssertions;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
-using Reqnroll;
+using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.InfoNce;
 

@@ -1,6 +1,8 @@
 using Nvf.Core.Configs;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
+using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 

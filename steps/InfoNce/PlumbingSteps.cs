@@ -1,15 +1,17 @@
-using Nvf.Core.Index;
-using Nvf.Core.Nvf;
 using System.Globalization;
 using FluentAssertions;
+using Nvf.Core.Answers;
+using Nvf.Core.Decision;
+using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
-using Nvf.Core.Sanity;
+using Nvf.Core.Pipeline;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Faiss;
-using Nvf.Core.Answers;
+using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 using Reqnroll;
-using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
 

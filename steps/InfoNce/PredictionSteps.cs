@@ -1,14 +1,16 @@
-using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
 using FluentAssertions;
+using Nvf.Core.Answers;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Configs;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
-using Nvf.Core.Sanity;
-using Nvf.Core.Answers;
-using Reqnroll;
+using Nvf.Core.Pipeline;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -26,7 +28,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         else if (context.Inputs.Model is { } model)
         {
             // The researcher's model (ONNX or TorchScript) run over the eval contexts; its predictions are then a file like any other.
-            context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, Path.Combine(context.Inputs.RepositoryRoot, InfoNceGate.OutputFolder), context.Scenario.StatusProgress());
+            context.PredictionsFile = ContextModelFile.WritePredictions(Path.GetFullPath(model), context.Session.Data.Eval, Path.Combine(context.Inputs.RepositoryRoot, InfoNceRun.OutputFolder), context.Scenario.StatusProgress());
         }
         else if (context.Session.Data.Generators.Count == 0)
         {
@@ -49,7 +51,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         }
 
         var key = Key(encoder, objective);
-        context.PredictionsFile = PredictionEvaluation.WriteOwnPredictions(context.Session, key, 1, Path.Combine(context.Inputs.RepositoryRoot, InfoNceGate.OutputFolder));
+        context.PredictionsFile = PredictionEvaluation.WriteOwnPredictions(context.Session, key, 1, Path.Combine(context.Inputs.RepositoryRoot, InfoNceRun.OutputFolder));
         context.Trained.Add((key, context.Session.Measure(key, 1, context.Progress)));
     }
 

@@ -2,16 +2,19 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Metrics;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
+using Nvf.Core.Stores;
 using Nvf.Faiss;
-using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Qdrant;
 using Nvf.Qdrant.Testing;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.InfoNce;
 

@@ -1,12 +1,14 @@
-using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
-using FluentAssertions;
-using Nvf.Core.InfoNce;
 using System.Globalization;
+using FluentAssertions;
 using Nvf.Core.Answers;
+using Nvf.Core.Configs;
+using Nvf.Core.Decision;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Pipeline;
+using Nvf.Core.Retrieval;
+using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
 using Reqnroll;
-using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.InfoNce;
 

@@ -1,4 +1,4 @@
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Plots;
 using Nvf.Core.Training;
 using Nvf.Gherkin.Running;

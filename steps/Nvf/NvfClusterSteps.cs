@@ -1,9 +1,9 @@
-using Nvf.Core.Answers;
-using Nvf.Specs.Steps.Support;
 using FluentAssertions;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Answers;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

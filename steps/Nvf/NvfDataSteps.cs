@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

@@ -1,11 +1,11 @@
 using FluentAssertions;
 using Nvf.Core.Answers;
-using Nvf.Core.Gates;
+using Nvf.Core.Criteria;
 using Nvf.Core.Metrics;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

@@ -1,7 +1,7 @@
-using Nvf.Core.Gates;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Criteria;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

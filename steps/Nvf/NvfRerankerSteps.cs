@@ -1,10 +1,10 @@
+using FluentAssertions;
 using Nvf.Core.Answers;
 using Nvf.Core.Metrics;
-using Nvf.Specs.Steps.Support;
-using FluentAssertions;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

@@ -1,10 +1,10 @@
-using Nvf.Core.Artifacts;
 using FluentAssertions;
+using Nvf.Core.Artifacts;
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

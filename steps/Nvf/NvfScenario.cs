@@ -1,10 +1,10 @@
-using Nvf.Specs.Steps.Support;
-using Nvf.Core.Data;
-using Nvf.Core.Gates;
-using Nvf.Core.Metrics;
 using System.Globalization;
-using Nvf.Core.Nvf;
+using Nvf.Core.Criteria;
+using Nvf.Core.Data;
+using Nvf.Core.Metrics;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
+using Nvf.Specs.Steps.Support;
 
 namespace Nvf.Specs.Steps.Nvf;
 

@@ -1,8 +1,8 @@
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
-using Reqnroll;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Nvf;
 

@@ -18,5 +18,5 @@ public sealed class WordNetScenario
     public WordNetTaskReport? Report { get; set; }
 
     /// <summary>The seed's 90% judged on real queries, once judged.</summary>
-    public Core.Gates.CriterionVerdict? Verdict { get; set; }
+    public Core.Criteria.CriterionVerdict? Verdict { get; set; }
 }

@@ -1,16 +1,16 @@
 using System.Globalization;
 using FluentAssertions;
+using Nvf.Core.Answers;
 using Nvf.Core.Configs;
+using Nvf.Core.Criteria;
 using Nvf.Core.Data;
-using Nvf.Core.Gates;
 using Nvf.Core.Metrics;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.RealData;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
 using Nvf.Specs.Steps.Support;
 using Nvf.Specs.Steps.Teacher;
-using Nvf.Core.Answers;
 using Reqnroll;
 
 namespace Nvf.Specs.Steps.Real;

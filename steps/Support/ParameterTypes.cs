@@ -1,6 +1,6 @@
 using System.Globalization;
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 using Reqnroll;
 

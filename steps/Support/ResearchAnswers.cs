@@ -1,8 +1,8 @@
-using Nvf.Core.Nvf;
 using System.Globalization;
 using Nvf.Core.Answers;
-using Nvf.Core.Gates;
+using Nvf.Core.Criteria;
 using Nvf.Core.Metrics;
+using Nvf.Core.Pipeline;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Support;

@@ -1,6 +1,8 @@
-using Nvf.Core.RealData;
-using Nvf.Core.Training;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.RealData;
+using Nvf.Core.Retrieval;
+using Nvf.Core.Training;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Support;

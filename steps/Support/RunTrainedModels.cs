@@ -1,6 +1,6 @@
+using Nvf.Core.Pipeline;
 using Nvf.Core.RealData;
 using Nvf.Core.Training;
-using Nvf.Core.Nvf;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Support;

@@ -1,14 +1,14 @@
 using System.Globalization;
 using FluentAssertions;
+using Nvf.Core.Answers;
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
-using Nvf.Core.Answers;
-using Nvf.Specs.Steps.Support;
-using Reqnroll;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Nvf;
+using Nvf.Specs.Steps.Support;
+using Reqnroll;
 
 namespace Nvf.Specs.Steps.Teacher;
 

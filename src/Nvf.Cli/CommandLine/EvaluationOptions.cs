@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Nvf.Core.Configs;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Cli.CommandLine;
 

@@ -1,10 +1,12 @@
-using Nvf.Core.Metrics;
-using Nvf.Core.InfoNce;
 using System.CommandLine;
 using System.Globalization;
 using Nvf.Cli.CommandLine;
 using Nvf.Core.Baselines;
+using Nvf.Core.Decision;
 using Nvf.Core.History;
+using Nvf.Core.InfoNce;
+using Nvf.Core.Metrics;
+using Nvf.Core.Retrieval;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;

@@ -2,8 +2,10 @@ using System.CommandLine;
 using Nvf.Cli.CommandLine;
 using Nvf.Cli.Gate;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
+using Nvf.Core.Retrieval;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;
@@ -89,7 +91,7 @@ public static class EvaluateCommand
     {
         try
         {
-            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceGate.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
+            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceRun.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
         }
         catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {

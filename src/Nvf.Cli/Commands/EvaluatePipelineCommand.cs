@@ -2,7 +2,7 @@ using System.CommandLine;
 using Nvf.Cli.CommandLine;
 using Nvf.Cli.Gate;
 using Nvf.Core.Artifacts;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Nvf.Cli.CommandLine;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Spectre.Console;
 
 namespace Nvf.Cli.Commands;

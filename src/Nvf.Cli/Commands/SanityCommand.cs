@@ -3,8 +3,10 @@ using Nvf.Cli.CommandLine;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Configs;
 using Nvf.Core.Data.NumPy;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Faiss;
 using Spectre.Console;
 

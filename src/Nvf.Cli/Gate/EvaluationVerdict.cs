@@ -1,7 +1,9 @@
 using Nvf.Cli.CommandLine;
 using Nvf.Core.Answers;
+using Nvf.Core.Decision;
 using Nvf.Core.History;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Cli.Gate;
 

@@ -1,4 +1,6 @@
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Cli.Gate;
 

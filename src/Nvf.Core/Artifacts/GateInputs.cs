@@ -1,7 +1,10 @@
+using Nvf.Core.Decision;
 using Nvf.Core.History;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
+using Nvf.Core.Retrieval;
+using Nvf.Core.Stores;
 
 namespace Nvf.Core.Artifacts;
 

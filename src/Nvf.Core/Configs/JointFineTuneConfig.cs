@@ -1,4 +1,4 @@
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 
 namespace Nvf.Core.Configs;
 

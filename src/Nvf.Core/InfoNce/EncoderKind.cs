@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>Which context encoder a sequence model uses.</summary>

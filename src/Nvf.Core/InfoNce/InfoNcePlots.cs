@@ -1,4 +1,6 @@
+using Nvf.Core.Decision;
 using Nvf.Core.Plots;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Core.InfoNce;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
 using Nvf.Core.Metrics;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Nvf.Faiss;
 

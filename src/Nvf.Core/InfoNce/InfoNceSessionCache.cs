@@ -1,4 +1,6 @@
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 
 namespace Nvf.Core.InfoNce;

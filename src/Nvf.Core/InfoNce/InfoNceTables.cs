@@ -1,5 +1,7 @@
 using System.Globalization;
-using Nvf.Core.Sanity;
+using Nvf.Core.Decision;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Core.InfoNce;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Nvf.Torch;
 using Nvf.Torch.Optim;

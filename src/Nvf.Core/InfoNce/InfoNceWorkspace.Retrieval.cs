@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.Index;
+using Nvf.Core.Retrieval;
 using Nvf.Faiss;
 
 namespace Nvf.Core.InfoNce;

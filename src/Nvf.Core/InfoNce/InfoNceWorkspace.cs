@@ -3,7 +3,9 @@ using System.Globalization;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.Index;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Nvf.Faiss;
 using Nvf.Torch;
@@ -141,7 +143,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
     /// <summary>The payload rows a control indexes: the first <paramref name="rows"/>, scaled by random norms for the unnormalized control.</summary>
     public VectorSet ControlSlice(OracleIndexVariant variant, int rows, ulong seed) =>
         variant == OracleIndexVariant.UnnormalizedInnerProduct
-            ? Sanity.NegativeControls.ScaledByRandomNorms(Data.PayloadRows, rows, seed)
+            ? Plumbing.NegativeControls.ScaledByRandomNorms(Data.PayloadRows, rows, seed)
             : Data.PayloadRows.Slice(0, rows);
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>

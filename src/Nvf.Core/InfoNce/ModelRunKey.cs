@@ -1,5 +1,7 @@
 using Nvf.Core.Artifacts;
 using Nvf.Core.Configs;
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Core.InfoNce;
 

@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>Which index the oracle recall check searches: the real one or a negative control.</summary>

@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 using Nvf.Torch;
 using Nvf.Torch.Nn;
 

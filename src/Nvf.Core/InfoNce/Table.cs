@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>A titled table of text cells, ready for a report (the seed's "Metric | Result | Status" tables).</summary>

@@ -1,4 +1,6 @@
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Core.InfoNce;
 

@@ -1,3 +1,5 @@
+using Nvf.Core.Decision;
+using Nvf.Core.Retrieval;
 namespace Nvf.Core.InfoNce;
 
 /// <summary>The training objectives the seed compares (pure-infonce-sanity-report.md, "What's Being Tested").</summary>

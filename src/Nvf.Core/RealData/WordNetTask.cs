@@ -2,7 +2,7 @@ using System.Globalization;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
 using Nvf.Core.Metrics;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
 using Nvf.Core.Training;

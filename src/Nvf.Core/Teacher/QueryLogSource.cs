@@ -6,7 +6,7 @@ namespace Nvf.Core.Teacher;
 /// </summary>
 /// <param name="Store">The store engine and index, e.g. "faiss-flat" or "qdrant" (<see cref="Stores.StoreDescription.Kind"/>).</param>
 /// <param name="Exact">True when the store ranked every stored vector exactly.</param>
-/// <param name="Corpus">The indexed corpus: generator, sizes and seed (e.g. the <see cref="Nvf.NvfDatabase.Key"/>).</param>
+/// <param name="Corpus">The indexed corpus: generator, sizes and seed (e.g. the <see cref="Pipeline.NvfDatabase.Key"/>).</param>
 /// <param name="Queries">How the queries were drawn, e.g. "uniform unit queries, stream 1 of seed 1".</param>
 /// <param name="Settings">Store settings worth keeping (address, collection, search mode), as text.</param>
 public sealed record QueryLogSource(string Store, bool Exact, string Corpus, string Queries, IReadOnlyDictionary<string, string> Settings)

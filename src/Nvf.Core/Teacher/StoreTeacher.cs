@@ -1,5 +1,5 @@
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 
 namespace Nvf.Core.Teacher;

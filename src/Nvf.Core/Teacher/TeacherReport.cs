@@ -1,6 +1,6 @@
-using Nvf.Core.Gates;
+using Nvf.Core.Criteria;
 using Nvf.Core.Metrics;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 
 namespace Nvf.Core.Teacher;
 

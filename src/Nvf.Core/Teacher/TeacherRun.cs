@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Nvf.Core.Configs;
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 
 namespace Nvf.Core.Teacher;

@@ -2,10 +2,10 @@ using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Tests.Data;
 using Nvf.Core.Tests.InfoNce;
 using Nvf.Core.Training;
-using Nvf.Core.Tests.Data;
 using Xunit;
 
 namespace Nvf.Core.Tests.Artifacts;

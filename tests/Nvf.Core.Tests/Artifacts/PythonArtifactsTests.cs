@@ -1,7 +1,9 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data.NumPy;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Tests.Data;
 using Nvf.Core.Tests.Data.NumPy;
 using Nvf.Core.Tests.InfoNce;

@@ -1,6 +1,8 @@
 using FluentAssertions;
 using Nvf.Core.Configs;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Stores;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using FluentAssertions;
+using Nvf.Core.Criteria;
 using Nvf.Core.Data;
-using Nvf.Core.Gates;
 using Xunit;
 
 namespace Nvf.Core.Tests.Gates;

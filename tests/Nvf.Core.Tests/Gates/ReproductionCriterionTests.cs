@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Nvf.Core.Gates;
+using Nvf.Core.Criteria;
 using Nvf.Core.Metrics;
 using Xunit;
 

@@ -1,6 +1,8 @@
 using FluentAssertions;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Xunit;
 
 namespace Nvf.Core.Tests.InfoNce;

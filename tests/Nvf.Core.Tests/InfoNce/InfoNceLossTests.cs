@@ -1,5 +1,7 @@
 using FluentAssertions;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Torch;
 using Xunit;
 

@@ -1,6 +1,8 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Xunit;
 

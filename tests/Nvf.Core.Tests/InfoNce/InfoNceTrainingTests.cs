@@ -1,7 +1,9 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Nvf.Torch;
 using Xunit;
 

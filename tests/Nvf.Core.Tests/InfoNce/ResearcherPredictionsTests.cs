@@ -2,7 +2,9 @@ using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 using Xunit;
 
 namespace Nvf.Core.Tests.InfoNce;

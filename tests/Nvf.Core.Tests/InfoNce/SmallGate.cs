@@ -1,5 +1,7 @@
 using Nvf.Core.Artifacts;
+using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
+using Nvf.Core.Retrieval;
 
 namespace Nvf.Core.Tests.InfoNce;
 

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Xunit;
 
 namespace Nvf.Core.Tests.Nvf;

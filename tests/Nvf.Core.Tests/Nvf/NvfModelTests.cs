@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Torch;
 using Xunit;
 

@@ -4,7 +4,7 @@ using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Tests.Data.NumPy;
 using Xunit;
 

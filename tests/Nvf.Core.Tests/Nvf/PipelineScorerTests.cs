@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Nvf.Core.Artifacts;
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Xunit;
 
 namespace Nvf.Core.Tests.Nvf;

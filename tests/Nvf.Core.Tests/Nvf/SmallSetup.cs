@@ -1,5 +1,5 @@
 using Nvf.Core.Configs;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 
 namespace Nvf.Core.Tests.Nvf;
 

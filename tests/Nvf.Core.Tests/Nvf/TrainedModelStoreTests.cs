@@ -1,8 +1,8 @@
 using FluentAssertions;
-using Nvf.Core.Nvf;
+using Nvf.Core.Configs;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Training;
 using Nvf.Torch.Nn;
-using Nvf.Core.Configs;
 using Xunit;
 
 namespace Nvf.Core.Tests.Nvf;

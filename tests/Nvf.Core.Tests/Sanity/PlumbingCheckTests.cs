@@ -1,8 +1,10 @@
 using FluentAssertions;
 using Nvf.Core.Data;
+using Nvf.Core.Decision;
 using Nvf.Core.Index;
 using Nvf.Core.InfoNce;
-using Nvf.Core.Sanity;
+using Nvf.Core.Plumbing;
+using Nvf.Core.Retrieval;
 using Nvf.Core.Tests.InfoNce;
 using Nvf.Faiss;
 using Xunit;

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Nvf.Core.Data;
-using Nvf.Core.Nvf;
+using Nvf.Core.Pipeline;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
 using Nvf.Core.Tests.Stores;

@@ -50,14 +50,14 @@ public sealed class TeacherRunTests(ITestOutputHelper output)
     {
         using var folder = new ScratchFolder();
 
-        var act = () => new TeacherRun(SmallSetup.Database, Config with { LogK = 3 }, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
+        var act = () => new TeacherRun(SmallSetup.Database, Config with { LogK = 3 }, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Pipeline.RerankerDesign.Improved, folder.Path);
 
         act.Should().Throw<ArgumentException>().WithMessage("*top 3*at least the reranker's 5 candidates*");
     }
 
     static async Task<TeacherReport> RunAsync(IVectorStore store, ScratchFolder folder)
     {
-        var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Nvf.RerankerDesign.Improved, folder.Path);
+        var run = new TeacherRun(SmallSetup.Database, Config, SmallSetup.SoftAttention, SmallSetup.Reranker, global::Nvf.Core.Pipeline.RerankerDesign.Improved, folder.Path);
         await run.LogAsync(store);
         run.TrainFromLogs();
         return run.Evaluate(SmallSetup.Models);
