@@ -193,14 +193,17 @@ public sealed class TrainedModelStore
             Series = new Dictionary<string, double[]>(series ?? new Dictionary<string, double[]>(), StringComparer.Ordinal),
             Shapes = shapes,
             Names = new Dictionary<string, string[]>(names ?? new Dictionary<string, string[]>(), StringComparer.Ordinal),
+            Code = CodeIdentity,
         };
         AtomicFile.Write(Path.Combine(folder, RecordFile), stream => JsonSerializer.Serialize(stream, entry, Json));
         RemoveSuperseded(name, folder, description);
         return folder;
     }
 
-    // Entries of the same name and description under another key were trained by an earlier build (or another machine
-    // kind) and are never read again by this one: removed, so the store holds one entry per model rather than one per build.
+    // Entries this build can never read again are removed, so the store holds one entry per model rather than one per
+    // build: an entry of the same name and description under another key (trained by an earlier build or another
+    // machine kind), and any entry of the same name recorded by another build (its key covers that build's code identity;
+    // the description of a run on generated data changes with the build too, through the data's content key).
     void RemoveSuperseded(string name, string kept, string description)
     {
         foreach (var other in Directory.EnumerateDirectories(Folder, name + "-*"))
@@ -210,7 +213,7 @@ public sealed class TrainedModelStore
             try
             {
                 var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(Path.Combine(other, RecordFile)), Json);
-                if (entry?.Description == description)
+                if (entry is not null && (entry.Description == description || entry.Code != CodeIdentity))
                     Directory.Delete(other, recursive: true);
             }
             catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
@@ -235,6 +238,9 @@ public sealed class TrainedModelStore
         public Dictionary<string, long[]> Shapes { get; init; } = [];
 
         public Dictionary<string, string[]> Names { get; init; } = [];
+
+        /// <summary>The <see cref="CodeIdentity"/> of the build that stored the entry ("" in entries from before it was recorded).</summary>
+        public string Code { get; init; } = "";
     }
 
     internal sealed record StoredCurve(string Title, EpochRecord[] Epochs, int KeptEpoch, bool StoppedEarly)

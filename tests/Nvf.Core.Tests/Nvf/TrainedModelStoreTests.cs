@@ -109,6 +109,30 @@ public sealed class TrainedModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void AnEntryAnotherBuildStoredIsRemovedEvenUnderAnotherDescription()
+    {
+        // A run on generated data is described with the data's content key, which changes with the build: the earlier
+        // build's entry has another description as well as another key, and this build can never read it.
+        var store = new TrainedModelStore(folder);
+        using var model = new SoftAttentionModel(16, 8, 0.1, new global::Nvf.Torch.Generator(1));
+        var curve = new TrainingCurve("c");
+        var earlier = store.Put("m", TrainedModelStore.KeyOf("data of build 1"), "data of build 1", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+        var record = Path.Combine(earlier, "record.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!.AsObject();
+        var code = json.Single(p => string.Equals(p.Key, "code", StringComparison.OrdinalIgnoreCase)).Key;
+        json[code]!.GetValue<string>().Should().Be(TrainedModelStore.CodeIdentity, "an entry records the build that stored it");
+        json[code] = "an earlier build";
+        File.WriteAllText(record, json.ToJsonString());
+        var sameBuild = store.Put("m", TrainedModelStore.KeyOf("another model"), "another model", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+
+        var later = store.Put("m", TrainedModelStore.KeyOf("data of build 2"), "data of build 2", new Dictionary<string, Module> { ["m"] = model }, new Dictionary<string, TrainingCurve> { ["c"] = curve });
+
+        Directory.Exists(earlier).Should().BeFalse("its record names another build");
+        Directory.Exists(sameBuild).Should().BeTrue("an entry of this build under another description is another model");
+        Directory.Exists(later).Should().BeTrue();
+    }
+
+    [Fact]
     public void TheKeyCoversTheCodeAndEveryByteOfTheData()
     {
         var key = TrainedModelStore.KeyOf("config", TrainedModelStore.Bytes(new[] { 1f, 2f }));
