@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Nvf.Core.Tests.Artifacts;
 
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class GateDataTests
 {
     [Fact]

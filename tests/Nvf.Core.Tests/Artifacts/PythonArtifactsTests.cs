@@ -19,7 +19,7 @@ namespace Nvf.Core.Tests.Artifacts;
 /// environment variable overriding one field) and go through the whole gate: plumbing checks,
 /// training, retrieval through the file's index, the decision.
 /// </summary>
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class PythonArtifactsTests
 {
     // 60 articles x 32 chunks of dimension 32 drifting around a topic each; eval = articles 0-9, training = 5-59 (5 of 10 eval articles leaked).

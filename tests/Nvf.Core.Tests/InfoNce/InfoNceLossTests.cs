@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Nvf.Core.Tests.InfoNce;
 
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class InfoNceLossTests
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace Nvf.Core.Tests.InfoNce;
 /// without their optimizer state) and gets the same epochs; the two-tower run's payload tower comes back with it; a
 /// researcher's files are never stored.
 /// </summary>
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public sealed class InfoNceRunCacheTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("nvf-infonce-store-").FullName;

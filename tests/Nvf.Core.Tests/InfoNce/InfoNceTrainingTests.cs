@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Nvf.Core.Tests.InfoNce;
 
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class InfoNceTrainingTests
 {
     [Fact]

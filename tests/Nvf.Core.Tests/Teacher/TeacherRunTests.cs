@@ -1,7 +1,8 @@
 using FluentAssertions;
 using Nvf.Core.Stores;
 using Nvf.Core.Teacher;
-using Nvf.Core.Tests.Nvf;
+using Nvf.Core.Tests.InfoNce;
+using Nvf.Core.Tests.Pipeline;
 using Xunit;
 using Xunit.Abstractions;
 

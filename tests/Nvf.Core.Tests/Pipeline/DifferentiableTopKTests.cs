@@ -3,7 +3,7 @@ using Nvf.Core.Pipeline;
 using Nvf.Torch;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 [Collection(TorchCollection.Name)]
 public sealed class DifferentiableTopKTests

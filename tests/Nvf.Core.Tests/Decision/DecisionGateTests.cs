@@ -4,7 +4,7 @@ using Nvf.Core.InfoNce;
 using Nvf.Core.Retrieval;
 using Xunit;
 
-namespace Nvf.Core.Tests.InfoNce;
+namespace Nvf.Core.Tests.Decision;
 
 public class DecisionGateTests
 {

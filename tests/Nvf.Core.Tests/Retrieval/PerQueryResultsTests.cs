@@ -7,7 +7,7 @@ using Nvf.Core.Retrieval;
 using Nvf.Faiss;
 using Xunit;
 
-namespace Nvf.Core.Tests.InfoNce;
+namespace Nvf.Core.Tests.Retrieval;
 
 /// <summary>Per-query results re-score to the metrics of the search they came from, and a damaged file is named, not read.</summary>
 public sealed class PerQueryResultsTests : IDisposable

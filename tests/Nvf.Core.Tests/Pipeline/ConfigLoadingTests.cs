@@ -3,7 +3,7 @@ using Nvf.Core.Configs;
 using Nvf.Core.Pipeline;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 public sealed class ConfigLoadingTests : IDisposable
 {

@@ -3,7 +3,7 @@ using Nvf.Core.Pipeline;
 using Nvf.Torch;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>Soft attention, rerankers, evaluation, gradient flow and joint fine-tuning at a small scale (100 rows of width 16).</summary>
 [Collection(TorchCollection.Name)]

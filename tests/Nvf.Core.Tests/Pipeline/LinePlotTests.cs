@@ -4,7 +4,7 @@ using Nvf.Core.Plots;
 using Nvf.Core.Training;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 public sealed class LinePlotTests
 {

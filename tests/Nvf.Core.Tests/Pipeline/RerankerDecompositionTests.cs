@@ -3,7 +3,7 @@ using Nvf.Core.Pipeline;
 using Nvf.Torch;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>The seed's rerankers compute their first layer by blocks; the result must equal the seed's MLP on the concatenated features.</summary>
 [Collection(TorchCollection.Name)]

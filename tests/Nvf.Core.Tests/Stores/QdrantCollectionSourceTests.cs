@@ -10,7 +10,7 @@ using Nvf.Qdrant;
 using Nvf.Qdrant.Testing;
 using Xunit;
 
-namespace Nvf.Core.Tests.InfoNce;
+namespace Nvf.Core.Tests.Stores;
 
 /// <summary>A payload read back from a Qdrant collection (the double): rows by payload field, and every way a collection can fail to be the payload.</summary>
 public sealed class QdrantCollectionSourceTests : IDisposable

@@ -7,7 +7,7 @@ using Nvf.Core.InfoNce;
 using Nvf.Core.Retrieval;
 using Xunit;
 
-namespace Nvf.Core.Tests.InfoNce;
+namespace Nvf.Core.Tests.Retrieval;
 
 public sealed class ResearcherPredictionsTests : IDisposable
 {

@@ -3,7 +3,7 @@ using Nvf.Core.Pipeline;
 using Nvf.Torch;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>The rerankers' dropout: torch's inverted dropout, masks from the layer's own seeded stream.</summary>
 [Collection(TorchCollection.Name)]

@@ -9,9 +9,9 @@ using Nvf.Core.Tests.InfoNce;
 using Nvf.Faiss;
 using Xunit;
 
-namespace Nvf.Core.Tests.Sanity;
+namespace Nvf.Core.Tests.Plumbing;
 
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class PlumbingCheckTests
 {
     [Fact]

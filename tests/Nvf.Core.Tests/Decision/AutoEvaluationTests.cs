@@ -3,12 +3,14 @@ using Nvf.Core.Artifacts;
 using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Retrieval;
+using Nvf.Core.Tests.InfoNce;
+using Nvf.Core.Tests.Pipeline;
 using Nvf.Core.Training;
 using Xunit;
 
-namespace Nvf.Core.Tests.InfoNce;
+namespace Nvf.Core.Tests.Decision;
 
-[Collection(nameof(TorchCollection))]
+[Collection(TorchCollection.Name)]
 public class AutoEvaluationTests
 {
     [Fact]

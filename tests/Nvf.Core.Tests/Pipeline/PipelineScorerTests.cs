@@ -4,7 +4,7 @@ using Nvf.Core.Data;
 using Nvf.Core.Pipeline;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>The model-file path of the pipeline evaluation with scorers written here.</summary>
 public sealed class PipelineScorerTests

@@ -5,7 +5,7 @@ using Nvf.Core.Training;
 using Nvf.Torch.Nn;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>
 /// The on-disk model cache behind the gate's trained models: a second run reads what the first trained, bit for bit and

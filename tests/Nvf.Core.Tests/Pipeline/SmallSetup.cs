@@ -1,7 +1,7 @@
 using Nvf.Core.Configs;
 using Nvf.Core.Pipeline;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>Small configs (100 rows of width 16) that train in about a second, for unit tests.</summary>
 static class SmallSetup

@@ -8,7 +8,7 @@ using Nvf.Core.Pipeline;
 using Nvf.Core.Tests.Data.NumPy;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 /// <summary>
 /// A researcher's NVF pipeline made with Debian's python3-torch 1.13: a soft attention model holding its database

@@ -5,7 +5,7 @@ using Nvf.Torch.Nn;
 using Nvf.Torch.Optim;
 using Xunit;
 
-namespace Nvf.Core.Tests.Nvf;
+namespace Nvf.Core.Tests.Pipeline;
 
 [Collection(TorchCollection.Name)]
 public sealed class TrainingLoopTests

@@ -3,7 +3,7 @@ using Nvf.Core.Criteria;
 using Nvf.Core.Metrics;
 using Xunit;
 
-namespace Nvf.Core.Tests.Gates;
+namespace Nvf.Core.Tests.Criteria;
 
 public sealed class AccuracyCriterionTests
 {
