@@ -73,19 +73,17 @@ public sealed class DecisionSteps(InfoNceContext context)
         InfoNceReports.AttachModelPlots(context, rows);
 
         var prefix = $"infonce.auto_eval.{InfoNceMetrics.ConfigPart(context.ConfigFile)}.{InfoNceMetrics.Part(key)}";
-        context.Metrics.RecordMeasurement(prefix, e.EpochOne);
+        context.Metrics.Record(prefix, e.EpochOne.Figures());
         if (e.Rechecks.Count > 0)
         {
-            context.Metrics.Record($"{prefix}.recheck.r_at_5", e.Rechecks[^1].Ivf.RecallAt5);
-            context.Metrics.Record($"{prefix}.recheck.delta", e.Rechecks[^1].Separation.Delta, e.Rechecks[^1].Separation.DeltaInterval);
+            context.Metrics.Record($"{prefix}.recheck", e.Rechecks[^1].Ivf.RecallAt5Figure, e.Rechecks[^1].Separation.DeltaFigure);
         }
 
         if (e.Flat is not null)
-            context.Metrics.Record($"{prefix}.flat.r_at_5", e.Flat.RecallAt5);
+            context.Metrics.Record($"{prefix}.flat", e.Flat.RecallAt5Figure);
         if (e.TwoTower is not null)
         {
-            context.Metrics.Record($"{prefix}.two_tower.r_at_5", e.TwoTower.Ivf.RecallAt5);
-            context.Metrics.Record($"{prefix}.two_tower.delta", e.TwoTower.Separation.Delta, e.TwoTower.Separation.DeltaInterval);
+            context.Metrics.Record($"{prefix}.two_tower", e.TwoTower.Ivf.RecallAt5Figure, e.TwoTower.Separation.DeltaFigure);
         }
 
         e.Path.Select(p => p.Step).Should().ContainInOrder("train", "separation", "IVF retrieval", "decision");

@@ -5,6 +5,8 @@ using Nvf.Core.Metrics;
 using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
+using CoreDirection = Nvf.Core.History.MetricDirection;
+using CoreKind = Nvf.Core.History.MetricKind;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -52,15 +54,22 @@ public sealed class InfoNceMetrics(ScenarioEvidence scenario)
         Add(new Metric(name, value.Estimate, direction) { Low = value.Lower, High = value.Upper, Kind = MetricKind.Criterion });
     }
 
-    /// <summary>Separation and retrieval of one measurement under <paramref name="prefix"/>: .delta, .auc, .r_at_5 and .contain_at_50 (Wilson), .epoch_cpu_seconds.</summary>
-    public void RecordMeasurement(string prefix, EpochMeasurement measurement)
+    /// <summary>The figures a Core result emits (<see cref="Figure"/>), each under <paramref name="prefix"/> + "." + its name.</summary>
+    public void Record(string prefix, params IEnumerable<Figure> figures)
     {
-        ArgumentNullException.ThrowIfNull(measurement);
-        Record($"{prefix}.delta", measurement.Separation.Delta, measurement.Separation.DeltaInterval);
-        Record($"{prefix}.auc", measurement.Separation.Auc, measurement.Separation.AucInterval);
-        Record($"{prefix}.r_at_5", measurement.Ivf.RecallAt5);
-        Record($"{prefix}.contain_at_50", measurement.Ivf.ContainAt50);
-        Record($"{prefix}.epoch_cpu_seconds", measurement.EpochCpuSeconds, MetricDirection.LowerIsBetter, "s", MetricKind.Timing);
+        ArgumentNullException.ThrowIfNull(figures);
+        foreach (var figure in figures)
+        {
+            var kind = figure.Kind switch
+            {
+                CoreKind.Criterion => MetricKind.Criterion,
+                CoreKind.Timing => MetricKind.Timing,
+                CoreKind.Count => MetricKind.Count,
+                _ => MetricKind.Diagnostic,
+            };
+            var direction = figure.Direction == CoreDirection.HigherIsBetter ? MetricDirection.HigherIsBetter : MetricDirection.LowerIsBetter;
+            Add(new Metric($"{prefix}.{figure.Name}", figure.Value, direction) { Low = figure.Low, High = figure.High, Kind = kind, Unit = figure.Unit });
+        }
     }
 
     void Add(Metric metric)

@@ -93,8 +93,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         context.Scenario.AttachSvg("cosine histogram of the predictions", CosineHistogram.ToSvg($"{Path.GetFileName(Report.Source)}: positive vs in-batch negative cosines", m.Predictions, m.EvalKeys));
         new[] { m.Separation.PositiveMean, m.Separation.NegativeMean, m.Separation.Delta, m.Separation.Auc }.Should().OnlyContain(x => double.IsFinite(x));
         m.Separation.Positives.Should().Be(context.Session.Data.Eval.Count, "every eval row is a positive pair");
-        context.Metrics.Record("infonce.predictions.delta", m.Separation.Delta, m.Separation.DeltaInterval);
-        context.Metrics.Record("infonce.predictions.auc", m.Separation.Auc, m.Separation.AucInterval);
+        context.Metrics.Record("infonce.predictions", m.Separation.Figures());
     }
 
     [Then("the report shows R@5 and Contain@50 through the IVF index beside the eval set's leakage")]
@@ -104,8 +103,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         context.Scenario.AttachTable("R@5 beside the leakage", ["Index", "R@5", "Contain@50", "Leakage"],
             [[ivf.IndexDescription, ivf.RecallAt5.ToString(), ivf.ContainAt50.ToString(), PredictionEvaluation.LeakageNote(Report.Leakage)]]);
         ivf.RecallAt5.Trials.Should().Be(context.Session.Data.Eval.Count);
-        context.Metrics.Record("infonce.predictions.r_at_5", ivf.RecallAt5);
-        context.Metrics.Record("infonce.predictions.contain_at_50", ivf.ContainAt50);
+        context.Metrics.Record("infonce.predictions", ivf.Figures());
         foreach (var score in Report.Scores.Where(r => r.K is 10))
         {
             context.Metrics.Record($"infonce.predictions.mrr_at_{score.K}", score.Mrr.Mean, (score.Mrr.Low, score.Mrr.High));
@@ -122,7 +120,7 @@ public sealed class PredictionSteps(InfoNceContext context)
         if (Report.Decision == GateDecision.CheckFlatIndex)
         {
             Report.Flat.Should().NotBeNull("the gate runs the flat ablation itself");
-            context.Metrics.Record("infonce.predictions.flat.r_at_5", Report.Flat!.RecallAt5);
+            context.Metrics.Record("infonce.predictions.flat", Report.Flat!.RecallAt5Figure);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class TrainingSteps(InfoNceContext context)
         var (key, measurement) = context.Last;
         var s = measurement.Separation;
         new[] { s.PositiveMean, s.NegativeMean, s.Auc }.Should().OnlyContain(x => double.IsFinite(x));
-        context.Metrics.RecordMeasurement($"infonce.{InfoNceMetrics.Part(key)}", measurement);
+        context.Metrics.Record($"infonce.{InfoNceMetrics.Part(key)}", measurement.Figures());
     }
 
     [Then("the success tier reached is reported")]

@@ -27,4 +27,7 @@ public sealed record EpochMeasurement(int Epoch, double TrainingLoss, double Epo
 
     /// <summary>The decision tree's leaf.</summary>
     public GateDecision Decision => DecisionGate.Decide(RecallAt5, Separation.Delta);
+
+    /// <summary>The measurement's figures: the separation's and the retrieval's, then "epoch_cpu_seconds" (tracked).</summary>
+    public IReadOnlyList<Figure> Figures() => [.. Separation.Figures(), .. Ivf.Figures(), Figure.Seconds("epoch_cpu_seconds", EpochCpuSeconds)];
 }

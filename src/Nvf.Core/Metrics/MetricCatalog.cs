@@ -94,6 +94,7 @@ public static class MetricCatalog
         new("{predictions}.auc", Criterion, Higher, "", "predictions: separation AUC"),
         new("{predictions}.r_at_5", Criterion, Higher, "", "predictions: R@5 through the IVF index"),
         new("{predictions}.contain_at_50", Criterion, Higher, "", "predictions: Contain@50 through the IVF index"),
+        new("{predictions}.flat.r_at_5", Criterion, Higher, "", "predictions: 'check the flat index': R@5 of the same predictions on a flat index"),
         new("{predictions}.mrr_at_{k}", Criterion, Higher, "", "predictions: MRR@k"),
         new("{predictions}.ndcg_at_{k}", Criterion, Higher, "", "predictions: nDCG@k"),
         new("infonce.qdrant.predictions.r_at_5", Criterion, Higher, "", "predictions: R@5 through the Qdrant collection"),

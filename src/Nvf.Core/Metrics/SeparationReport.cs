@@ -85,6 +85,12 @@ public sealed record SeparationReport(double PositiveMean, double NegativeMean, 
     public (double Low, double High)? AucInterval =>
         double.IsFinite(AucStandardError) ? (Math.Max(0, Auc - Z95 * AucStandardError), Math.Min(1, Auc + Z95 * AucStandardError)) : null;
 
+    /// <summary>Δ ("delta") as a criterion with its interval.</summary>
+    public Figure DeltaFigure => Figure.Criterion("delta", Delta, DeltaInterval);
+
+    /// <summary>The separation's figures: "delta" and "auc", each a criterion with its interval.</summary>
+    public IReadOnlyList<Figure> Figures() => [DeltaFigure, Figure.Criterion("auc", Auc, AucInterval)];
+
     private const double Z95 = 1.959963984540054;
 
     private static double StandardErrorOfMean(double[] values)

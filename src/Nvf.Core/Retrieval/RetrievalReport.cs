@@ -14,4 +14,11 @@ namespace Nvf.Core.Retrieval;
 /// <param name="ContainAt50">Contain@50 with its Wilson interval.</param>
 /// <param name="TopK">Results retrieved per query (50).</param>
 /// <param name="Seconds">Wall time of the search.</param>
-public sealed record RetrievalReport(string IndexDescription, ProportionEstimate RecallAt5, ProportionEstimate ContainAt50, int TopK, double Seconds);
+public sealed record RetrievalReport(string IndexDescription, ProportionEstimate RecallAt5, ProportionEstimate ContainAt50, int TopK, double Seconds)
+{
+    /// <summary>R@5 ("r_at_5") as a proportion criterion.</summary>
+    public Figure RecallAt5Figure => Figure.Proportion("r_at_5", RecallAt5);
+
+    /// <summary>The retrieval's figures: "r_at_5" and "contain_at_50", proportions with their Wilson intervals.</summary>
+    public IReadOnlyList<Figure> Figures() => [RecallAt5Figure, Figure.Proportion("contain_at_50", ContainAt50)];
+}
