@@ -98,6 +98,11 @@ public class FaissListMajorSearchTests
         l2.Add(data, D);
         using var ip = Ivf(data, lists: 4);
 
+        using var dedup = FaissIndex.Create(D, "IVF4,FlatDedup", FaissMetric.InnerProduct);
+        dedup.Train(data, D);
+        dedup.Add(data, D);
+
+        dedup.SupportsListMajor.Should().BeFalse("IndexIVFFlatDedup keeps duplicates outside its lists: only FAISS's own search knows them");
         flat.SupportsListMajor.Should().BeFalse();
         l2.SupportsListMajor.Should().BeFalse();
         ip.SupportsListMajor.Should().BeTrue();

@@ -22,6 +22,7 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 namespace {
@@ -90,9 +91,12 @@ extern "C" int sgemm_(const char* transa, const char* transb, const int* m, cons
                       const int* ldc);
 
 // The IVF-Flat inner-product index behind `index` when the list-major search applies to it, else null.
+// Exactly IndexIVFFlat: a subclass such as IndexIVFFlatDedup keeps some vectors outside its lists.
 faiss::IndexIVFFlat* list_major_candidate(faiss::Index* index) {
-    auto* ivf = dynamic_cast<faiss::IndexIVFFlat*>(index);
-    if (ivf == nullptr || ivf->metric_type != faiss::METRIC_INNER_PRODUCT || ivf->invlists == nullptr)
+    if (index == nullptr || typeid(*index) != typeid(faiss::IndexIVFFlat))
+        return nullptr;
+    auto* ivf = static_cast<faiss::IndexIVFFlat*>(index);
+    if (ivf->metric_type != faiss::METRIC_INNER_PRODUCT || ivf->invlists == nullptr)
         return nullptr;
     return ivf->code_size == ivf->d * sizeof(float) ? ivf : nullptr;
 }
