@@ -5,8 +5,6 @@ using Nvf.Core.Metrics;
 using Nvf.Core.Retrieval;
 using Nvf.Gherkin.Running;
 using Nvf.Specs.Steps.Support;
-using CoreDirection = Nvf.Core.History.MetricDirection;
-using CoreKind = Nvf.Core.History.MetricKind;
 
 namespace Nvf.Specs.Steps.InfoNce;
 
@@ -59,17 +57,7 @@ public sealed class InfoNceMetrics(ScenarioEvidence scenario)
     {
         ArgumentNullException.ThrowIfNull(figures);
         foreach (var figure in figures)
-        {
-            var kind = figure.Kind switch
-            {
-                CoreKind.Criterion => MetricKind.Criterion,
-                CoreKind.Timing => MetricKind.Timing,
-                CoreKind.Count => MetricKind.Count,
-                _ => MetricKind.Diagnostic,
-            };
-            var direction = figure.Direction == CoreDirection.HigherIsBetter ? MetricDirection.HigherIsBetter : MetricDirection.LowerIsBetter;
-            Add(new Metric($"{prefix}.{figure.Name}", figure.Value, direction) { Low = figure.Low, High = figure.High, Kind = kind, Unit = figure.Unit });
-        }
+            Add(figure.ToMetric(prefix));
     }
 
     void Add(Metric metric)

@@ -30,4 +30,18 @@ public static class CataloguedMetrics
             throw new InvalidOperationException(refusal);
         metrics.RecordMetric(metric);
     }
+    /// <summary>A figure a Core result emitted (<see cref="Figure"/>), as the metric "<paramref name="prefix"/>.name" with its interval, kind, direction and unit.</summary>
+    public static Metric ToMetric(this Figure figure, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var kind = figure.Kind switch
+        {
+            CoreKind.Criterion => MetricKind.Criterion,
+            CoreKind.Timing => MetricKind.Timing,
+            CoreKind.Count => MetricKind.Count,
+            _ => MetricKind.Diagnostic,
+        };
+        var direction = figure.Direction == CoreDirection.HigherIsBetter ? MetricDirection.HigherIsBetter : MetricDirection.LowerIsBetter;
+        return new Metric($"{prefix}.{figure.Name}", figure.Value, direction) { Low = figure.Low, High = figure.High, Kind = kind, Unit = figure.Unit };
+    }
 }
