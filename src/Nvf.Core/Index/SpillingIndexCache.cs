@@ -21,10 +21,68 @@ public sealed class SpillingIndexCache<TKey> : IDisposable
     private (TKey Key, FaissIndex Index)? live;
     private int files;
 
-    /// <summary>Spill files go to a new folder under <paramref name="parent"/> (the system's temporary folder by default), removed on dispose.</summary>
+    private const string FolderPrefix = "nvf-index-spill-";
+
+    /// <summary>
+    /// Spill files go to a new folder under <paramref name="parent"/> (the system's temporary folder by default), removed on
+    /// dispose. Spill folders that a process no longer running left there (killed before it could dispose) are removed first.
+    /// </summary>
     /// <param name="parent">Where to make the spill folder.</param>
-    public SpillingIndexCache(string? parent = null) =>
-        folder = Path.Combine(parent ?? Path.GetTempPath(), $"nvf-index-spill-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    public SpillingIndexCache(string? parent = null)
+    {
+        parent ??= Path.GetTempPath();
+        RemoveOrphans(parent);
+        folder = Path.Combine(parent, $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Spill folders under <paramref name="parent"/> removed because the process that made them is gone.</summary>
+    /// <param name="parent">Where spill folders are made.</param>
+    /// <returns>How many were removed.</returns>
+    public static int RemoveOrphans(string parent)
+    {
+        if (!Directory.Exists(parent))
+            return 0;
+        var removed = 0;
+        foreach (var candidate in Directory.EnumerateDirectories(parent, FolderPrefix + "*"))
+        {
+            var rest = Path.GetFileName(candidate)[FolderPrefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(rest.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+                continue;
+            try
+            {
+                Directory.Delete(candidate, recursive: true);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Another process is removing it too, or a file in it is still open: it is left for the next sweep.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's folder: not ours to remove.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Bytes written to spill files so far.</summary>
     public long SpilledBytes { get; private set; }

@@ -78,4 +78,29 @@ public sealed class SpillingIndexCacheTests
         Directory.GetFileSystemEntries(parent).Should().BeEmpty();
         Directory.Delete(parent);
     }
+
+    [Fact]
+    public void Spill_folders_of_processes_no_longer_running_are_removed_and_live_ones_kept()
+    {
+        var parent = Directory.CreateTempSubdirectory("nvf-spill-test-").FullName;
+        try
+        {
+            // No process has id int.MaxValue (Linux's pid_max is at most 2^22); the current process is alive.
+            var orphan = Directory.CreateDirectory(Path.Combine(parent, $"nvf-index-spill-{int.MaxValue}-0123abcd")).FullName;
+            File.WriteAllBytes(Path.Combine(orphan, "index-0.faiss"), new byte[16]);
+            var live = Directory.CreateDirectory(Path.Combine(parent, $"nvf-index-spill-{Environment.ProcessId}-4567cdef")).FullName;
+            var unrelated = Directory.CreateDirectory(Path.Combine(parent, "nvf-index-spill-notapid-x")).FullName;
+
+            using (new SpillingIndexCache<int>(parent))
+            {
+                Directory.Exists(orphan).Should().BeFalse("its process is gone, so nothing will ever dispose of it");
+                Directory.Exists(live).Should().BeTrue("its process may still read its spill files");
+                Directory.Exists(unrelated).Should().BeTrue("a name without a process id is not a spill folder of ours");
+            }
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
 }

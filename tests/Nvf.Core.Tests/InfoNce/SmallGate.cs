@@ -25,8 +25,18 @@ public static class SmallGate
         new(InfoNceLoss.SeedTemperature, microBatch, accumulation, articleDropout, spanCorruption, LearningRate: 0.003, Width: 64, Heads: 4,
             MlpHidden: 128, PayloadHidden: 64, ProjectionWidth: 32, V1InfoNceWeight: 0.7, Seed: 11, TorchThreads: 1);
 
-    /// <summary>The tests' InfoNCE sessions (one cache for the test assembly, as the gate keeps one per run).</summary>
-    public static InfoNceSessionCache Cache { get; } = new();
+    /// <summary>
+    /// The tests' InfoNCE sessions (one cache for the test assembly, as the gate keeps one per run), released when the test
+    /// process exits so that its indexes' spill folders do not outlive it.
+    /// </summary>
+    public static InfoNceSessionCache Cache { get; } = CacheReleasedAtExit();
+
+    private static InfoNceSessionCache CacheReleasedAtExit()
+    {
+        var cache = new InfoNceSessionCache();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cache.Dispose();
+        return cache;
+    }
 
     /// <summary>The shared session of <paramref name="targets"/> (both share the generated data's spec).</summary>
     public static InfoNceSession Session(TrainingTargets targets = TrainingTargets.Aligned)
