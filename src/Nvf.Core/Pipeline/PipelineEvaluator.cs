@@ -5,7 +5,14 @@ using Nvf.Torch;
 
 namespace Nvf.Core.Pipeline;
 
-/// <summary>Evaluates soft attention, optionally followed by a reranker, against the controls and the oracle ceiling.</summary>
+/// <summary>
+/// Evaluates soft attention, optionally followed by a reranker, against the controls and the oracle ceiling.
+/// Two ways in, on purpose: the gate's own models in libtorch tensors (Top-K by libtorch, the control and the reranker on
+/// whole candidate tensors), and any pipeline given as functions over arrays (a researcher's model files, or the gate's
+/// models behind the same interfaces). Both share the counting (<c>Tally</c>); the feature "The researcher's own soft
+/// attention and reranker" runs the gate's models both ways and requires every figure equal, so the path a researcher's
+/// files take is checked against an independent one. Routing the first through the second would make that check vacuous.
+/// </summary>
 public static class PipelineEvaluator
 {
     /// <summary>
