@@ -18,7 +18,7 @@ public static class GeneratedGateData
     /// <summary>
     /// The data of <paramref name="spec"/>, with its payload on disk in <paramref name="outputFolder"/> and read in place
     /// (<see cref="NpyRowFile"/>), and the eval set written there too (for its provenance). The payload file is a cache:
-    /// keyed by the spec and the generator's code (this assembly's build), recorded with its SHA-256 and verified before
+    /// keyed by the spec and the generator's code (the IL it runs, <see cref="Provenance.CodeFingerprint"/>), recorded with its SHA-256 and verified before
     /// it is used; a missing, altered or outdated file is generated again and the reason said on <paramref name="status"/>.
     /// Eval and training samples are read from the payload file in both cases, so a cached run and a fresh one see the
     /// same bytes.
@@ -125,11 +125,13 @@ public static class GeneratedGateData
         return copies;
     }
 
-    /// <summary>The payload cache's key: SHA-256 (hex) over the cache format, the spec and the build of the code that generates it.</summary>
+    /// <summary>The payload cache's key: SHA-256 (hex) over the cache format, the spec and the code that generates it (<see cref="Provenance.CodeFingerprint"/>).</summary>
     public static string CacheKey(GeneratedDataSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var text = string.Join("\n", CacheVersion, spec.ToString(), spec.CorpusSpec.ToString(), typeof(GeneratedGateData).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        // The generator's own code (everything reachable from this class), not the whole assembly's build: a change to
+        // reports, checks or training elsewhere keeps the 1.8 GB payload and its index.
+        var text = string.Join("\n", CacheVersion, spec.ToString(), spec.CorpusSpec.ToString(), Provenance.CodeFingerprint.Of(typeof(GeneratedGateData)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

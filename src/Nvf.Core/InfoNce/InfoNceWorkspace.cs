@@ -5,6 +5,7 @@ using Nvf.Core.Configs;
 using Nvf.Core.Data;
 using Nvf.Core.Decision;
 using Nvf.Core.Index;
+using Nvf.Core.Provenance;
 using Nvf.Core.Retrieval;
 using Nvf.Core.Training;
 using Nvf.Faiss;
@@ -118,7 +119,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
         {
             FaissIndex Build() => IvfFlatBuilder.Build(Data.PayloadRows, FaissMetric.InnerProduct, seed, TrainingIterations, Status).Index;
             var built = Data.DerivedFilesPrefix is { } prefix
-                ? CachedIndexFile.OpenOrBuild(Text($"{prefix}.ivf-flat-ip-seed{seed}-niter{TrainingIterations}.faiss"), Data.PayloadRows.Count, Data.PayloadRows.Dimension, Build, Status)
+                ? CachedIndexFile.OpenOrBuild(Text($"{prefix}.ivf-flat-ip-seed{seed}-niter{TrainingIterations}.faiss"), Data.PayloadRows.Count, Data.PayloadRows.Dimension, IndexCode, Build, Status)
                 : Build();
             opened = (built, Text($"IVF-Flat IP, nlist {built.ListCount}"));
         }
@@ -314,6 +315,9 @@ public sealed partial class InfoNceWorkspace : IDisposable
 
     /// <summary>nprobe on a P(payload) index for <paramref name="nprobe"/> on the payload index: divided by <see cref="DerivedListDivisor"/>, at least 1.</summary>
     public static int DerivedNprobe(int nprobe) => Math.Max(1, (int)Math.Round((double)nprobe / DerivedListDivisor));
+
+    // The code a cached payload index is a function of: this class (its sizing and build) and what it reaches (IvfFlatBuilder, FAISS's wrappers).
+    private static string IndexCode => CodeFingerprint.Of(typeof(InfoNceWorkspace));
 
     /// <summary>Frees every index and model.</summary>
     public void Dispose()

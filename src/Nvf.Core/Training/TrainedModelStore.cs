@@ -14,8 +14,8 @@ namespace Nvf.Core.Training;
 /// <summary>
 /// Trained models on disk, one folder per entry: each module's state dict, its training curves and a record of the key
 /// and every file's SHA-256. A key is a SHA-256 over what training is a function of (the caller's description and data)
-/// and <see cref="CodeIdentity"/> (the build of the training code, libtorch's version and the BLAS kernel), so an entry
-/// is served only to the build and machine kind that would train the same weights; training is deterministic for a
+/// and <see cref="CodeIdentity"/> (the training code's IL, libtorch's version and the BLAS kernel), so an entry
+/// is served only to code and a machine kind that would train the same weights; training is deterministic for a
 /// fixed thread count (configs fix it), so a hit equals a fresh training. A file that does not match its record is
 /// never served: the caller trains again and is told why.
 /// </summary>
@@ -29,11 +29,22 @@ public sealed class TrainedModelStore
     // A curve without validation holds NaN scores.
     static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, WriteIndented = true };
 
+    /// <summary>
+    /// Where the code that trains, stores and loads models starts: <see cref="CodeIdentity"/> covers every method reachable
+    /// from these (the trainers, the model classes and Nvf.Torch's wrappers they call), so a change elsewhere (reports,
+    /// checks, the CLI) keeps the trained models. Every Core method that uses the store must be reachable from here
+    /// (a test checks it).
+    /// </summary>
+    public static IReadOnlyList<Type> TrainingCode { get; } =
+    [
+        typeof(TrainedModelStore), typeof(StoredModels), typeof(Pipeline.TrainedModels), typeof(Pipeline.SoftAttentionTrainer), typeof(Pipeline.RerankerTrainer),
+        typeof(Pipeline.JointFineTuner), typeof(InfoNce.InfoNceWorkspace), typeof(RealData.TrainedPipelineCache), typeof(RealData.WordNetTask),
+    ];
+
     static readonly Lazy<string> Identity = new(() => string.Join(
         "\n",
         FormatVersion,
-        typeof(TrainedModelStore).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
-        typeof(Module).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+        $"code {CodeFingerprint.Of([.. TrainingCode])}",
         $"libtorch {TorchRuntime.Version}",
         $"blas {TorchRuntime.Blas}"));
 
@@ -47,7 +58,7 @@ public sealed class TrainedModelStore
     /// <summary>The folder entries live in.</summary>
     public string Folder { get; }
 
-    /// <summary>What a key holds besides the caller's inputs: the entry format, the build of Nvf.Core and Nvf.Torch, libtorch's version and the BLAS library and kernel.</summary>
+    /// <summary>What a key holds besides the caller's inputs: the entry format, the training code (<see cref="TrainingCode"/>), libtorch's version and the BLAS library and kernel.</summary>
     public static string CodeIdentity => Identity.Value;
 
     /// <summary>The key of <paramref name="description"/> and <paramref name="data"/>: SHA-256 (hex) over them and <see cref="CodeIdentity"/>.</summary>

@@ -29,10 +29,10 @@ public sealed class CachedIndexFileTests
 
         var heard = new List<string>();
         var progress = new SynchronousProgress<string>(heard.Add);
-        using var first = CachedIndexFile.OpenOrBuild(file, 3_000, D, Build, progress);
+        using var first = CachedIndexFile.OpenOrBuild(file, 3_000, D, "code 1", Build, progress);
         first.Nprobe = 4;
         var before = first.Search(queries, D, 10);
-        using var second = CachedIndexFile.OpenOrBuild(file, 3_000, D, Build, progress);
+        using var second = CachedIndexFile.OpenOrBuild(file, 3_000, D, "code 1", Build, progress);
         second.Nprobe = 4;
 
         builds.Should().Be(1);
@@ -44,12 +44,16 @@ public sealed class CachedIndexFileTests
         bytes[^8] ^= 0x10;
         File.WriteAllBytes(file + ".altered", bytes);
         File.Move(file + ".altered", file, overwrite: true);
-        using var third = CachedIndexFile.OpenOrBuild(file, 3_000, D, Build, progress);
+        using var third = CachedIndexFile.OpenOrBuild(file, 3_000, D, "code 1", Build, progress);
 
         builds.Should().Be(2);
         heard.Should().Contain($"building the index ({file} does not match its recorded SHA-256 (truncated or altered))");
-        FluentActions.Invoking(() => CachedIndexFile.OpenOrBuild(file, 3_000, D + 1, () => throw new InvalidOperationException("asked to build"), progress))
+        FluentActions.Invoking(() => CachedIndexFile.OpenOrBuild(file, 3_000, D + 1, "code 1", () => throw new InvalidOperationException("asked to build"), progress))
             .Should().Throw<InvalidOperationException>().WithMessage("asked to build", "a record of another shape is not trusted");
         heard.Should().Contain("building the index (the cache record says 3000 x 16; expected 3000 x 17)");
+
+        using var fourth = CachedIndexFile.OpenOrBuild(file, 3_000, D, "code 2", Build, progress);
+        builds.Should().Be(3, "an index built by other code is not served");
+        heard.Should().Contain($"building the index (the cache record {file}.json is of an index built by other code)");
     }
 }
