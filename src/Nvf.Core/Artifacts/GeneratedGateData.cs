@@ -190,7 +190,7 @@ public static class GeneratedGateData
     private static string? Check(string file, string record, string key, long rows, int dimension, out int copies)
     {
         var why = VerifiedCacheFile.Check<CacheRecord>(file, record,
-            entry => entry.Format != CacheVersion || entry.Key != key ? $"the cache record {record} is for another spec or another build of the generator"
+            entry => entry.Format != CacheVersion || entry.Key != key ? $"the cache record {record} is for another spec or other generator code"
                 : entry.Rows != rows || entry.Dimension != dimension ? FormattableString.Invariant($"the cache record says ({entry.Rows}, {entry.Dimension}); expected ({rows}, {dimension})")
                 : null,
             entry => entry.Sha256, out var found);

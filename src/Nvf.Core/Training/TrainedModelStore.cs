@@ -92,7 +92,7 @@ public sealed class TrainedModelStore
         var record = Path.Combine(folder, RecordFile);
         if (!File.Exists(record))
         {
-            why = "no trained model stored for this data, config and build yet";
+            why = "no trained model stored for this data, config and training code yet";
             return null;
         }
 
@@ -211,10 +211,10 @@ public sealed class TrainedModelStore
         return folder;
     }
 
-    // Entries this build can never read again are removed, so the store holds one entry per model rather than one per
-    // build: an entry of the same name and description under another key (trained by an earlier build or another
-    // machine kind), and any entry of the same name recorded by another build (its key covers that build's code identity;
-    // the description of a run on generated data changes with the build too, through the data's content key).
+    // Entries this code can never read again are removed, so the store holds one entry per model rather than one per
+    // version of the training code: an entry of the same name and description under another key (trained by earlier code
+    // or on another machine kind), and any entry of the same name recorded under another code identity (the description of
+    // a run on generated data changes with the generator's code too, through the data's content key).
     void RemoveSuperseded(string name, string kept, string description)
     {
         foreach (var other in Directory.EnumerateDirectories(Folder, name + "-*"))
