@@ -8,6 +8,8 @@ namespace Nvf.Cli.Tests;
 /// <summary>
 /// Ctrl-C while `nvf watch` waits for a training's next file: one signal stops it at its next safe point, two signals stop
 /// it at once; either way exit code 130 and no stack trace (System.CommandLine's own handler threw on a second signal).
+/// The child gets SIGINT at its default disposition whatever the test run inherited (<see cref="NvfProcess.RunInterruptible"/>):
+/// started from a background job, both cases had hung until their 120 s limit.
 /// </summary>
 public sealed class SignalTests : IDisposable
 {
@@ -24,7 +26,7 @@ public sealed class SignalTests : IDisposable
     [InlineData(2)]
     public void Ctrl_c_stops_watch_with_exit_code_130_and_no_stack_trace(int signals)
     {
-        var (exitCode, output, error) = NvfProcess.RunWhile(process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+        var (exitCode, output, error) = NvfProcess.RunInterruptible(process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
             repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
 
         exitCode.Should().Be(130, output + error);

@@ -14,13 +14,28 @@ public static class NvfProcess
         RunWhile(null, environment, workingDirectory, arguments);
 
     /// <summary>Runs with <paramref name="environment"/> set, handing the running process to <paramref name="started"/> (e.g. to signal it).</summary>
-    public static (int ExitCode, string Output, string Error) RunWhile(Action<System.Diagnostics.Process>? started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) RunWhile(Action<System.Diagnostics.Process>? started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, Adjusted(environment), TimeSpan.FromSeconds(120), started);
+
+    /// <summary>
+    /// As <see cref="RunWhile"/>, with Ctrl-C (SIGINT) back at its default disposition in the child. A test run started as a
+    /// background job of a non-interactive shell (as `./test.sh &amp;` in a script) ignores SIGINT, every process it starts
+    /// inherits the ignore, and .NET keeps an ignored SIGINT ignored: the signal a test sends would never arrive. Debian's
+    /// Python restores the default and then becomes nvf (exec: the same process id), as an interactive terminal starts it.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunInterruptible(Action<System.Diagnostics.Process> started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run(
+            "/usr/bin/python3",
+            ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", Dll, .. arguments],
+            workingDirectory, Adjusted(environment), TimeSpan.FromSeconds(120), started);
+
+    // The repository is found from the working directory, never from the test's environment; a wide console keeps
+    // Spectre's tables on one line per row.
+    static Dictionary<string, string?> Adjusted(IReadOnlyDictionary<string, string?> environment)
     {
-        // The repository is found from the working directory, never from the test's environment; a wide
-        // console keeps Spectre's tables on one line per row.
         var adjusted = new Dictionary<string, string?> { ["NVF_REPOSITORY_ROOT"] = null, ["COLUMNS"] = "240" };
         foreach (var (name, value) in environment)
             adjusted[name] = value;
-        return ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, adjusted, TimeSpan.FromSeconds(120), started);
+        return adjusted;
     }
 }
