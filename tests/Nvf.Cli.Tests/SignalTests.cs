@@ -35,6 +35,27 @@ public sealed class SignalTests : IDisposable
             error.Should().Contain("nvf: stopping at the next safe point (a second Ctrl-C stops at once)");
     }
 
+    [Fact]
+    public void Watch_started_with_ctrl_c_ignored_says_how_to_stop_it_and_stops_on_sigterm()
+    {
+        // As a background job of a script starts it: SIGINT ignored, which the child inherits and .NET keeps.
+        var (exitCode, output, error) = ChildProcess.Run(
+            "/usr/bin/python3",
+            ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", NvfProcess.Dll,
+                "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5"],
+            repository.Root, new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["NVF_REPOSITORY_ROOT"] = null, ["COLUMNS"] = "240" }, TimeSpan.FromSeconds(120),
+            process =>
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(6));
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])!;
+                kill.WaitForExit();
+            });
+
+        output.Should().Contain($"until SIGTERM (kill ").And.Contain("Ctrl-C is ignored in this process", "a Ctrl-C that cannot arrive must not be offered");
+        exitCode.Should().BeOneOf([130, 143], output + error);
+        (output + error).Should().NotContain("Unhandled exception");
+    }
+
     // Waits until watch is waiting (its first lines are out), then sends SIGINT the given number of times.
     static void Interrupt(Process process, int signals)
     {

@@ -24,6 +24,26 @@ internal sealed class TerminationSignals : IDisposable
     /// <summary>Cancelled by the first signal to a command that stops gracefully.</summary>
     public CancellationToken Token => stop.Token;
 
+    /// <summary>
+    /// True when SIGINT is ignored in this process, so Ctrl-C cannot reach it: the ignore is inherited from whoever started
+    /// it (a background job of a non-interactive shell, nohup) and .NET keeps it. Linux only (/proc/self/status); false elsewhere.
+    /// </summary>
+    public static bool CtrlCIgnored
+    {
+        get
+        {
+            try
+            {
+                var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+                return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << ((int)PosixSignalNumber.Interrupt - 1))) != 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>True once a signal asked the command to stop.</summary>
     public bool Requested => stop.IsCancellationRequested;
 
@@ -42,4 +62,11 @@ internal sealed class TerminationSignals : IDisposable
         Console.Error.WriteLine("nvf: stopping at the next safe point (a second Ctrl-C stops at once)");
         stop.Cancel();
     }
+}
+
+/// <summary>Linux signal numbers the CLI reads from /proc.</summary>
+internal enum PosixSignalNumber
+{
+    /// <summary>SIGINT, what Ctrl-C sends.</summary>
+    Interrupt = 2,
 }

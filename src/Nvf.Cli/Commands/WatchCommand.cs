@@ -60,6 +60,11 @@ public static class WatchCommand
         return command;
     }
 
+    // How to stop a watch without an evaluation count: Ctrl-C, unless this process inherited an ignored SIGINT.
+    static string UntilStopped => TerminationSignals.CtrlCIgnored
+        ? $", until SIGTERM (kill {Environment.ProcessId}): Ctrl-C is ignored in this process, which was started with SIGINT ignored (e.g. as a background job)"
+        : ", until Ctrl-C";
+
     // What to watch and how: the folder, the files, the researcher's export command, the evaluation's settings and labels.
     sealed record WatchPlan(string Folder, string Pattern, string? Export, int? Epochs, TimeSpan Interval, TimeSpan Settle, RunChoices Choices);
 
@@ -70,7 +75,7 @@ public static class WatchCommand
         var last = ExitCodes.Passed;
         // Every evaluation of one watch carries the training folder's name as a label: `nvf history --tag` lists its epochs.
         var label = Path.GetFileName(plan.Folder.TrimEnd(Path.DirectorySeparatorChar));
-        console.MarkupLine($"[bold]nvf watch[/]: waiting for {Markup.Escape(plan.Pattern)} in {Markup.Escape(plan.Folder)}{(plan.Export is null ? "" : $", each exported by: {Markup.Escape(plan.Export)}")}{(plan.Epochs is { } n ? $", {n} evaluation(s)" : ", until Ctrl-C")}");
+        console.MarkupLine($"[bold]nvf watch[/]: waiting for {Markup.Escape(plan.Pattern)} in {Markup.Escape(plan.Folder)}{(plan.Export is null ? "" : $", each exported by: {Markup.Escape(plan.Export)}")}{(plan.Epochs is { } n ? $", {n} evaluation(s)" : UntilStopped)}");
         while (!cancel.IsCancellationRequested && (plan.Epochs is null || evaluated < plan.Epochs))
         {
             foreach (var file in watcher.Poll(line => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")))
