@@ -8,7 +8,7 @@ namespace Nvf.Cli.Tests;
 /// <summary>
 /// Ctrl-C while `nvf watch` waits for a training's next file: one signal stops it at its next safe point, two signals stop
 /// it at once; either way exit code 130 and no stack trace (System.CommandLine's own handler threw on a second signal).
-/// The child gets SIGINT at its default disposition whatever the test run inherited (<see cref="NvfProcess.RunInterruptible"/>):
+/// The child gets SIGINT at its default disposition whatever the test run inherited (<see cref="NvfProcess.RunWithCtrlC"/>):
 /// started from a background job, both cases had hung until their 120 s limit.
 /// </summary>
 public sealed class SignalTests : IDisposable
@@ -26,7 +26,7 @@ public sealed class SignalTests : IDisposable
     [InlineData(2)]
     public void Ctrl_c_stops_watch_with_exit_code_130_and_no_stack_trace(int signals)
     {
-        var (exitCode, output, error) = NvfProcess.RunInterruptible(process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+        var (exitCode, output, error) = NvfProcess.RunWithCtrlC(ctrlCIgnored: false, process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
             repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
 
         exitCode.Should().Be(130, output + error);
@@ -38,18 +38,17 @@ public sealed class SignalTests : IDisposable
     [Fact]
     public void Watch_started_with_ctrl_c_ignored_says_how_to_stop_it_and_stops_on_sigterm()
     {
-        // As a background job of a script starts it: SIGINT ignored, which the child inherits and .NET keeps.
-        var (exitCode, output, error) = ChildProcess.Run(
-            "/usr/bin/python3",
-            ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", NvfProcess.Dll,
-                "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5"],
-            repository.Root, new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["NVF_REPOSITORY_ROOT"] = null, ["COLUMNS"] = "240" }, TimeSpan.FromSeconds(120),
+        // As a background job of a script starts it: SIGINT ignored, which nvf inherits and .NET keeps.
+        var (exitCode, output, error) = NvfProcess.RunWithCtrlC(
+            ctrlCIgnored: true,
             process =>
             {
                 Thread.Sleep(TimeSpan.FromSeconds(6));
                 using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])!;
                 kill.WaitForExit();
-            });
+            },
+            new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+            repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
 
         output.Should().Contain($"until SIGTERM (kill ").And.Contain("Ctrl-C is ignored in this process", "a Ctrl-C that cannot arrive must not be offered");
         exitCode.Should().BeOneOf([130, 143], output + error);

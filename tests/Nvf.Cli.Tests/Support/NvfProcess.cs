@@ -18,15 +18,16 @@ public static class NvfProcess
         ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, Adjusted(environment), TimeSpan.FromSeconds(120), started);
 
     /// <summary>
-    /// As <see cref="RunWhile"/>, with Ctrl-C (SIGINT) back at its default disposition in the child. A test run started as a
-    /// background job of a non-interactive shell (as `./test.sh &amp;` in a script) ignores SIGINT, every process it starts
-    /// inherits the ignore, and .NET keeps an ignored SIGINT ignored: the signal a test sends would never arrive. Debian's
-    /// Python restores the default and then becomes nvf (exec: the same process id), as an interactive terminal starts it.
+    /// As <see cref="RunWhile"/>, with Ctrl-C (SIGINT) at its default disposition in the child, or ignored when
+    /// <paramref name="ctrlCIgnored"/>. A test run started as a background job of a non-interactive shell (as `./test.sh &amp;`
+    /// in a script) ignores SIGINT, every process it starts inherits the ignore, and .NET keeps an ignored SIGINT ignored:
+    /// the signal a test sends would never arrive. Debian's Python sets the disposition and then becomes nvf (exec: the
+    /// same process id), as an interactive terminal or a background job starts it.
     /// </summary>
-    public static (int ExitCode, string Output, string Error) RunInterruptible(Action<System.Diagnostics.Process> started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+    public static (int ExitCode, string Output, string Error) RunWithCtrlC(bool ctrlCIgnored, Action<System.Diagnostics.Process> started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
         ChildProcess.Run(
             "/usr/bin/python3",
-            ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", Dll, .. arguments],
+            ["-c", $"import os, signal, sys; signal.signal(signal.SIGINT, signal.{(ctrlCIgnored ? "SIG_IGN" : "SIG_DFL")}); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", Dll, .. arguments],
             workingDirectory, Adjusted(environment), TimeSpan.FromSeconds(120), started);
 
     // The repository is found from the working directory, never from the test's environment; a wide console keeps
