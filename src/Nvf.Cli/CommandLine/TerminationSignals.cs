@@ -9,6 +9,9 @@ namespace Nvf.Cli.CommandLine;
 /// </summary>
 internal sealed class TerminationSignals : IDisposable
 {
+    // Linux's number for SIGINT, what Ctrl-C sends.
+    private const int SigInt = 2;
+
     private readonly CancellationTokenSource stop = new();
     private readonly PosixSignalRegistration[] registrations;
     private readonly bool graceful;
@@ -28,21 +31,7 @@ internal sealed class TerminationSignals : IDisposable
     /// True when SIGINT is ignored in this process, so Ctrl-C cannot reach it: the ignore is inherited from whoever started
     /// it (a background job of a non-interactive shell, nohup) and .NET keeps it. Linux only (/proc/self/status); false elsewhere.
     /// </summary>
-    public static bool CtrlCIgnored
-    {
-        get
-        {
-            try
-            {
-                var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-                return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << ((int)PosixSignalNumber.Interrupt - 1))) != 0;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-            {
-                return false;
-            }
-        }
-    }
+    public static bool CtrlCIgnored => Core.Provenance.ProcessStatus.Ignores(SigInt);
 
     /// <summary>True once a signal asked the command to stop.</summary>
     public bool Requested => stop.IsCancellationRequested;
@@ -64,9 +53,3 @@ internal sealed class TerminationSignals : IDisposable
     }
 }
 
-/// <summary>Linux signal numbers the CLI reads from /proc.</summary>
-internal enum PosixSignalNumber
-{
-    /// <summary>SIGINT, what Ctrl-C sends.</summary>
-    Interrupt = 2,
-}

@@ -33,17 +33,6 @@ public static class ProcessMemory
     /// <param name="bytes">A size in bytes.</param>
     public static string Describe(long bytes) => (bytes / 1e9).ToString("F2", CultureInfo.InvariantCulture) + " GB";
 
-    private static long? Field(string name)
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
-            var kilobytes = line?[name.Length..].Trim().Split(' ')[0];
-            return long.TryParse(kilobytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value * 1024 : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static long? Field(string name) =>
+        long.TryParse(ProcessStatus.Field(name)?.Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kilobytes) ? kilobytes * 1024 : null;
 }
