@@ -54,7 +54,7 @@ public static class CodeFingerprint
     private sealed class Walker
     {
         private readonly Queue<MethodBase> pending = new();
-        private readonly Dictionary<string, MethodBase> seen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly HashSet<Type> typesTouched = [];
         private readonly SortedSet<string> external = new(StringComparer.Ordinal);
         private readonly IReadOnlyList<Type> ownTypes;
@@ -109,7 +109,7 @@ public static class CodeFingerprint
                 return;
             }
 
-            if (!seen.TryAdd(Name(method), method))
+            if (!seen.Add(Name(method)))
                 return;
             pending.Enqueue(method);
             Touch(method.DeclaringType!, includeAllMethods: false);
