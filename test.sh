@@ -15,14 +15,22 @@ dotnet build Nvf.Specs.sln -c Release -v quiet -nologo
 dotnet test Nvf.Specs.sln -c Release --no-build -m:1 --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
 
-# One closing line over all test assemblies, counted from the TRX files.
+# One closing line over all test assemblies, counted from the TRX files, then each failed test with the first line of
+# its message: a CI log that keeps only its tail still names what failed.
 python3 - "$results" <<'PY' || true
 import glob, sys, xml.etree.ElementTree as ET
 p = f = s = 0
+failed = []
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    c = ET.parse(path).getroot().find(".//{*}Counters")
+    root = ET.parse(path).getroot()
+    c = root.find(".//{*}Counters")
     if c is None: continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)); s += int(c.get("total", 0)) - int(c.get("executed", 0))
-print(f"{p} passed, {f} failed, {s} skipped")
+    for r in root.iterfind(".//{*}UnitTestResult"):
+        if r.get("outcome") in ("Failed", "Error"):
+            m = r.find(".//{*}Message")
+            first = (m.text or "").strip().splitlines()[0] if m is not None and (m.text or "").strip() else "(no message)"
+            failed.append(f"  FAILED {r.get('testName')}: {first[:400]}")
+print("\n".join(failed + [f"{p} passed, {f} failed, {s} skipped"]))
 PY
 exit $status

@@ -43,7 +43,7 @@ public sealed class SignalTests : IDisposable
             ctrlCIgnored: true,
             process =>
             {
-                Thread.Sleep(TimeSpan.FromSeconds(6));
+                process.WaitForOutput(WatchIsWaiting, TimeSpan.FromSeconds(60));
                 using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])!;
                 kill.WaitForExit();
             },
@@ -55,10 +55,14 @@ public sealed class SignalTests : IDisposable
         (output + error).Should().NotContain("Unhandled exception");
     }
 
-    // Waits until watch is waiting (its first lines are out), then sends SIGINT the given number of times.
-    static void Interrupt(Process process, int signals)
+    // The line watch prints once its signal handlers are in place and it waits: a signal sent before it could reach a
+    // process still starting (on a loaded CI host that took over the 6 s these tests used to sleep).
+    const string WatchIsWaiting = "nvf watch: waiting for";
+
+    // Waits until watch is waiting, then sends SIGINT the given number of times.
+    static void Interrupt(RunningChild process, int signals)
     {
-        Thread.Sleep(TimeSpan.FromSeconds(6));
+        process.WaitForOutput(WatchIsWaiting, TimeSpan.FromSeconds(60));
         for (var i = 0; i < signals; i++)
         {
             using var kill = Process.Start("kill", ["-INT", process.Id.ToString()])!;

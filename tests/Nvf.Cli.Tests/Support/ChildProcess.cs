@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Nvf.Cli.Tests.Support;
 
@@ -11,10 +12,11 @@ internal static class ChildProcess
 {
     /// <summary>
     /// Runs <paramref name="program"/> with <paramref name="arguments"/> in <paramref name="folder"/>; returns its exit code and
-    /// output. <paramref name="started"/> gets the running process (e.g. to signal it) while its output is being read.
+    /// output. <paramref name="started"/> gets the running child (e.g. to wait for a line of its output, then signal it)
+    /// while its output is being read.
     /// </summary>
     internal static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, string folder,
-        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? limit = null, Action<Process>? started = null)
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? limit = null, Action<RunningChild>? started = null)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -28,9 +30,10 @@ internal static class ChildProcess
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        var child = new RunningChild(process);
+        var output = child.ReadOutputAsync();
         var error = process.StandardError.ReadToEndAsync();
-        started?.Invoke(process);
+        started?.Invoke(child);
         var within = limit ?? TimeSpan.FromMinutes(5);
         if (!process.WaitForExit(within))
         {
@@ -40,5 +43,50 @@ internal static class ChildProcess
 
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
+    }
+}
+
+/// <summary>A started child whose stdout is being collected: its process id, and a wait for a line it prints.</summary>
+public sealed class RunningChild(Process process)
+{
+    readonly StringBuilder output = new();
+    readonly object gate = new();
+
+    public int Id => process.Id;
+
+    /// <summary>
+    /// Waits until the child's stdout contains <paramref name="text"/> (e.g. the line it prints once its signal handlers
+    /// are in place); throws naming the text and what was printed if the child exits or <paramref name="limit"/> passes first.
+    /// </summary>
+    public void WaitForOutput(string text, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        lock (gate)
+        {
+            while (!output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                var left = limit - clock.Elapsed;
+                if (left <= TimeSpan.Zero || process.HasExited)
+                    throw new TimeoutException($"the child did not print \"{text}\" within {limit.TotalSeconds:F0} s{(process.HasExited ? " (it exited)" : "")}; it printed: {output}");
+                Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(200, left.TotalMilliseconds)));
+            }
+        }
+    }
+
+    internal async Task<string> ReadOutputAsync()
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await process.StandardOutput.ReadAsync(buffer)) > 0)
+        {
+            lock (gate)
+            {
+                output.Append(buffer, 0, read);
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        lock (gate)
+            return output.ToString();
     }
 }

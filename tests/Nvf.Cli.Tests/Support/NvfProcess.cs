@@ -14,7 +14,7 @@ public static class NvfProcess
         RunWhile(null, environment, workingDirectory, arguments);
 
     /// <summary>Runs with <paramref name="environment"/> set, handing the running process to <paramref name="started"/> (e.g. to signal it).</summary>
-    public static (int ExitCode, string Output, string Error) RunWhile(Action<System.Diagnostics.Process>? started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+    public static (int ExitCode, string Output, string Error) RunWhile(Action<RunningChild>? started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
         ChildProcess.Run("dotnet", [Dll, .. arguments], workingDirectory, Adjusted(environment), TimeSpan.FromSeconds(120), started);
 
     /// <summary>
@@ -24,7 +24,7 @@ public static class NvfProcess
     /// the signal a test sends would never arrive. Debian's Python sets the disposition and then becomes nvf (exec: the
     /// same process id), as an interactive terminal or a background job starts it.
     /// </summary>
-    public static (int ExitCode, string Output, string Error) RunWithCtrlC(bool ctrlCIgnored, Action<System.Diagnostics.Process> started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+    public static (int ExitCode, string Output, string Error) RunWithCtrlC(bool ctrlCIgnored, Action<RunningChild> started, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
         ChildProcess.Run(
             "/usr/bin/python3",
             ["-c", $"import os, signal, sys; signal.signal(signal.SIGINT, signal.{(ctrlCIgnored ? "SIG_IGN" : "SIG_DFL")}); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", Dll, .. arguments],
