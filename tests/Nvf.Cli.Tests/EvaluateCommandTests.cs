@@ -123,9 +123,10 @@ public sealed class EvaluateCommandTests : IDisposable
         var learned = File.ReadAllBytes(Path.Combine(repository.Root, "learned.npy"));
         var untrained = File.ReadAllBytes(Path.Combine(repository.Root, "untrained.npy"));
 
-        // A simulated training process: epoch 1 written in two pieces 3 s apart, a crashed epoch that never completes,
-        // then epoch 2 renamed into place whole.
-        var training = Task.Run(async () =>
+        // A simulated training process, started once watch waits (a slow start would miss the half-written file): epoch 1
+        // written in two pieces 3 s apart, a crashed epoch that never completes, then epoch 2 renamed into place whole.
+        var training = Task.CompletedTask;
+        var simulate = async () =>
         {
             await Task.Delay(3000);
             await File.WriteAllBytesAsync(Path.Combine(run, "epoch1.npy"), learned[..100_000]);
@@ -135,9 +136,10 @@ public sealed class EvaluateCommandTests : IDisposable
             await Task.Delay(8000);
             await File.WriteAllBytesAsync(Path.Combine(run, "epoch2.tmp"), untrained);
             File.Move(Path.Combine(run, "epoch2.tmp"), Path.Combine(run, "epoch2.npy"));
-        });
+        };
 
-        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--epochs", "2", "--interval", "0.5", "--settle", "1");
+        var (exitCode, output, error) = NvfProcess.RunWhile(NvfProcess.WhenWatchWaits(_ => training = Task.Run(simulate)), NvfProcess.NoColor, repository.Root,
+            "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--epochs", "2", "--interval", "0.5", "--settle", "1");
         await training;
 
         exitCode.Should().Be(7, "the last epoch evaluated (epoch 2, untrained) pivots; " + output + error);
@@ -163,19 +165,21 @@ public sealed class EvaluateCommandTests : IDisposable
                 sys.exit('cannot load ' + checkpoint)
             shutil.copy(os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), kind + '.npy'), out)
             """);
-        var training = Task.Run(async () =>
+        var training = Task.CompletedTask;
+        var simulate = async () =>
         {
-            // A simulated training: each epoch appends to history.json, then saves its checkpoint; an epoch lasts longer
-            // than an evaluation (as hours do against seconds), so history.json still names the checkpoint's epoch.
+            // A simulated training, started once watch waits: each epoch appends to history.json, then saves its checkpoint;
+            // an epoch lasts longer than an evaluation (as hours do against seconds), so history.json still names the
+            // checkpoint's epoch.
             foreach (var (epoch, kind) in new[] { (1, "learned"), (2, "broken"), (3, "untrained") })
             {
                 await Task.Delay(epoch == 1 ? 1500 : 7000);
                 await File.WriteAllTextAsync(Path.Combine(run, "history.json"), "[" + string.Join(",", Enumerable.Range(1, epoch).Select(e => $"{{\"epoch\": {e}, \"loss\": {1.0 / e}}}")) + "]");
                 await File.WriteAllTextAsync(Path.Combine(run, $"ckpt-{kind}.pt"), kind);
             }
-        });
+        };
 
-        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "watch", "training", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy",
+        var (exitCode, output, error) = NvfProcess.RunWhile(NvfProcess.WhenWatchWaits(_ => training = Task.Run(simulate)), NvfProcess.NoColor, repository.Root, "watch", "training", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy",
             "--pattern", "*.pt", "--export", "/usr/bin/python3 ../export.py {checkpoint} {out}", "--epochs", "3", "--interval", "0.3", "--settle", "0.5");
         await training;
 

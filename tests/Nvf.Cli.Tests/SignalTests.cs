@@ -26,7 +26,7 @@ public sealed class SignalTests : IDisposable
     [InlineData(2)]
     public void Ctrl_c_stops_watch_with_exit_code_130_and_no_stack_trace(int signals)
     {
-        var (exitCode, output, error) = NvfProcess.RunWithCtrlC(ctrlCIgnored: false, process => Interrupt(process, signals), new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+        var (exitCode, output, error) = NvfProcess.RunWithCtrlC(ctrlCIgnored: false, NvfProcess.WhenWatchWaits(process => Signal(process, "-INT", signals)), NvfProcess.NoColor,
             repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
 
         exitCode.Should().Be(130, output + error);
@@ -41,13 +41,8 @@ public sealed class SignalTests : IDisposable
         // As a background job of a script starts it: SIGINT ignored, which nvf inherits and .NET keeps.
         var (exitCode, output, error) = NvfProcess.RunWithCtrlC(
             ctrlCIgnored: true,
-            process =>
-            {
-                process.WaitForOutput(WatchIsWaiting, TimeSpan.FromSeconds(60));
-                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])!;
-                kill.WaitForExit();
-            },
-            new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
+            NvfProcess.WhenWatchWaits(process => Signal(process, "-TERM", 1)),
+            NvfProcess.NoColor,
             repository.Root, "watch", "run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy", "--interval", "0.5");
 
         output.Should().Contain($"until SIGTERM (kill ").And.Contain("Ctrl-C is ignored in this process", "a Ctrl-C that cannot arrive must not be offered");
@@ -55,17 +50,12 @@ public sealed class SignalTests : IDisposable
         (output + error).Should().NotContain("Unhandled exception");
     }
 
-    // The line watch prints once its signal handlers are in place and it waits: a signal sent before it could reach a
-    // process still starting (on a loaded CI host that took over the 6 s these tests used to sleep).
-    const string WatchIsWaiting = "nvf watch: waiting for";
-
-    // Waits until watch is waiting, then sends SIGINT the given number of times.
-    static void Interrupt(RunningChild process, int signals)
+    // Sends the signal (kill's option, e.g. -INT) the given number of times.
+    static void Signal(RunningChild process, string signal, int times)
     {
-        process.WaitForOutput(WatchIsWaiting, TimeSpan.FromSeconds(60));
-        for (var i = 0; i < signals; i++)
+        for (var i = 0; i < times; i++)
         {
-            using var kill = Process.Start("kill", ["-INT", process.Id.ToString()])!;
+            using var kill = Process.Start("kill", [signal, process.Id.ToString()])!;
             kill.WaitForExit();
             Thread.Sleep(100);
         }

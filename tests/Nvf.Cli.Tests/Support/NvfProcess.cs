@@ -6,8 +6,24 @@ public static class NvfProcess
     /// <summary>nvf.dll beside the test assembly (the project reference copies it with its runtime config and features/).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "nvf.dll");
 
+    /// <summary>Plain output: no colours or markup codes in what the tests read.</summary>
+    public static IReadOnlyDictionary<string, string?> NoColor { get; } = new Dictionary<string, string?> { ["NO_COLOR"] = "1" };
+
+    /// <summary>What `nvf watch` prints once its signal handlers are in place and it waits for files.</summary>
+    public const string WatchIsWaiting = "nvf watch: waiting for";
+
+    /// <summary>
+    /// For <see cref="RunWhile"/>: waits until `nvf watch` is waiting, then does <paramref name="then"/> (signal it, start a
+    /// simulated training). Timing from the test's start instead raced the child's start-up on a loaded host.
+    /// </summary>
+    public static Action<RunningChild> WhenWatchWaits(Action<RunningChild> then) => child =>
+    {
+        child.WaitForOutput(WatchIsWaiting, TimeSpan.FromSeconds(60));
+        then(child);
+    };
+
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments) =>
-        RunWith(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, workingDirectory, arguments);
+        RunWith(NoColor, workingDirectory, arguments);
 
     /// <summary>Runs with <paramref name="environment"/> set (a null value removes the variable).</summary>
     public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
