@@ -14,15 +14,18 @@ namespace Nvf.Core.Provenance;
 /// type touched brings its static constructor and the compiler's nested types (lambdas, iterators, async state machines).
 /// Tokens inside the IL are replaced by the names they stand for, so adding code elsewhere in an assembly (which
 /// renumbers tokens) does not change a digest. Calls into other assemblies (the .NET libraries) count by name and the
-/// assembly's version; they are not followed. Native code is not covered: callers add what they depend on (libtorch's
-/// version, the BLAS kernel).
+/// assembly's version; they are not followed. A P/Invoke of the project's reaches its native library: a library that
+/// lies beside the declaring assembly (the shims the build compiles: libnvftorch.so, libnvf_faiss.so, FAISS linked in)
+/// counts by its file's SHA-256, so a rebuilt shim changes the digest; a system library (libc) counts by name. What
+/// the shims load in turn (libtorch, OpenBLAS) is not covered: callers add what they depend on (libtorch's version,
+/// the BLAS kernel).
 /// </summary>
 public static class CodeFingerprint
 {
     private const string OwnPrefix = "Nvf.";
     private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    private static readonly ConcurrentDictionary<string, (string Digest, IReadOnlyCollection<string> Methods)> Memo = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Digest, IReadOnlyCollection<string> Methods, IReadOnlyCollection<string> Native)> Memo = new(StringComparer.Ordinal);
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)
@@ -36,6 +39,28 @@ public static class CodeFingerprint
     /// <param name="roots">Types whose every method is a starting point.</param>
     public static IReadOnlyCollection<string> Reached(params Type[] roots) => Walk(roots).Methods;
 
+    /// <summary>The native libraries <see cref="Of"/> covers for <paramref name="roots"/>: "file sha256 digest" for a library
+    /// beside its assembly, "name (system library)" for another, sorted.</summary>
+    /// <param name="roots">Types whose every method is a starting point.</param>
+    public static IReadOnlyCollection<string> NativeLibraries(params Type[] roots) => Walk(roots).Native;
+
+    /// <summary>
+    /// What a P/Invoke's library counts as: "file sha256 digest" when <paramref name="folder"/> holds it (as the name, lib
+    /// name .so or name .so), else "name (system library)".
+    /// </summary>
+    /// <param name="name">The library a DllImport names, e.g. "nvf_faiss" or "libc".</param>
+    /// <param name="folder">The folder of the assembly that imports it, or null.</param>
+    public static string LibraryIdentity(string name, string? folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var file = string.IsNullOrEmpty(folder)
+            ? null
+            : new[] { name, $"lib{name}.so", $"{name}.so" }.Select(candidate => Path.Combine(folder, candidate)).FirstOrDefault(File.Exists);
+        return file is null
+            ? $"{name} (system library)"
+            : $"{Path.GetFileName(file)} sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))}";
+    }
+
     /// <summary>The methods, fields and types <paramref name="method"/>'s IL names (its direct callees among them), in IL order.</summary>
     /// <param name="method">A method with a body (none for abstract and extern ones).</param>
     public static IReadOnlyList<MemberInfo> NamedBy(MethodBase method)
@@ -44,7 +69,7 @@ public static class CodeFingerprint
         return Disassemble(method).Members;
     }
 
-    private static (string Digest, IReadOnlyCollection<string> Methods) Walk(Type[] roots)
+    private static (string Digest, IReadOnlyCollection<string> Methods, IReadOnlyCollection<string> Native) Walk(Type[] roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
         var memoKey = string.Join("|", roots.Select(r => r.AssemblyQualifiedName).Order(StringComparer.Ordinal));
@@ -57,6 +82,7 @@ public static class CodeFingerprint
         private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly HashSet<Type> typesTouched = [];
         private readonly SortedSet<string> external = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> native = new(StringComparer.Ordinal);
         private readonly IReadOnlyList<Type> ownTypes;
 
         public Walker(Type[] roots)
@@ -78,21 +104,36 @@ public static class CodeFingerprint
                 Touch(root, includeAllMethods: true);
         }
 
-        public (string, IReadOnlyCollection<string>) Run()
+        public (string, IReadOnlyCollection<string>, IReadOnlyCollection<string>) Run()
         {
             var bodies = new SortedDictionary<string, string>(StringComparer.Ordinal);
             while (pending.Count > 0)
             {
                 var method = pending.Dequeue();
+                if (method.Attributes.HasFlag(MethodAttributes.PinvokeImpl))
+                    NoteLibrary(method);
                 bodies[Name(method)] = Body(method);
             }
 
+            var libraries = native.Values.Order(StringComparer.Ordinal).ToList();
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var (name, body) in bodies)
                 hash.AppendData(Encoding.UTF8.GetBytes(name + "\n" + body + "\n"));
             foreach (var call in external)
                 hash.AppendData(Encoding.UTF8.GetBytes("external " + call + "\n"));
-            return (Convert.ToHexStringLower(hash.GetHashAndReset()), bodies.Keys.ToList());
+            foreach (var library in libraries)
+                hash.AppendData(Encoding.UTF8.GetBytes("native " + library + "\n"));
+            return (Convert.ToHexStringLower(hash.GetHashAndReset()), bodies.Keys.ToList(), libraries);
+        }
+
+        // The library a P/Invoke names: its file's digest when it lies beside the declaring assembly (as the build puts
+        // the project's shims), else its name (a system library, resolved by the loader's search path).
+        private void NoteLibrary(MethodBase method)
+        {
+            var name = method.GetCustomAttribute<System.Runtime.InteropServices.DllImportAttribute>()?.Value;
+            if (name is null || native.ContainsKey(name))
+                return;
+            native[name] = LibraryIdentity(name, Path.GetDirectoryName(method.Module.Assembly.Location));
         }
 
         private bool IsOwn(Type? type) => type?.Assembly.GetName().Name?.StartsWith(OwnPrefix, StringComparison.Ordinal) == true;

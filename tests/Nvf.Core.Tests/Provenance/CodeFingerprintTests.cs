@@ -37,6 +37,39 @@ public sealed class CodeFingerprintTests
     }
 
     [Fact]
+    public void The_training_code_covers_the_native_shims_by_their_files_and_libc_by_name()
+    {
+        var libraries = CodeFingerprint.NativeLibraries([.. TrainedModelStore.TrainingCode]);
+
+        libraries.Should().Contain(l => l.StartsWith("libnvftorch.so sha256 ", StringComparison.Ordinal), "the trainers run libtorch through the shim the build compiles");
+        libraries.Should().Contain(l => l.StartsWith("libnvf_faiss.so sha256 ", StringComparison.Ordinal), "InfoNCE's index runs through the FAISS shim");
+        libraries.Should().Contain(l => l.StartsWith("libc", StringComparison.Ordinal) && l.EndsWith(" (system library)", StringComparison.Ordinal));
+        CodeFingerprint.NativeLibraries(typeof(GeneratedGateData)).Should().BeEmpty("the payload is made in managed code");
+    }
+
+    [Fact]
+    public void A_library_beside_the_assembly_counts_by_its_bytes()
+    {
+        var folder = Directory.CreateTempSubdirectory("nvf-fingerprint-").FullName;
+        try
+        {
+            var library = Path.Combine(folder, "libshim.so");
+            File.WriteAllBytes(library, [1, 2, 3]);
+            var first = CodeFingerprint.LibraryIdentity("shim", folder);
+            File.WriteAllBytes(library, [1, 2, 4]);
+
+            first.Should().Be("libshim.so sha256 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3])));
+            CodeFingerprint.LibraryIdentity("shim", folder).Should().NotBe(first, "a rebuilt shim changes what the caches are keyed by");
+            CodeFingerprint.LibraryIdentity("m", folder).Should().Be("m (system library)");
+            CodeFingerprint.LibraryIdentity("m", null).Should().Be("m (system library)");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_method_is_described_by_what_its_tokens_name()
     {
         var build = typeof(GeneratedGateData).GetMethod(nameof(GeneratedGateData.Build))!;
