@@ -152,11 +152,13 @@ public sealed class PredictionSteps(InfoNceContext context)
         var name = context.DataLabel == "generated data" ? "generated data, the gate's attention model" : $"{context.DataLabel}, {Path.GetFileName(report.Source)}";
         var separation = m.Separation;
         context.Scenario.RecordAnswer(new Answer(ResearchQuestions.Separation.Id, name, ResearchAnswers.MetIf(separation.Delta > SuccessCriteria.MinimumDelta),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"delta {separation.Delta:F3}, AUC {separation.Auc:F3}"))
+            // The figure is delta alone: the interval beside it is delta's (with AUC in the figure, the verdict line read as
+            // if the interval were AUC's).
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"delta {separation.Delta:F3}"))
         {
             Interval = ResearchAnswers.Interval(separation.DeltaInterval),
             Target = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"delta > {SuccessCriteria.MinimumDelta:0.00} (Minimum); ≥ {DecisionGate.FlatCheckDelta:0.00} decides the R@5 = 0 branch"),
-            Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"positive cosine {separation.PositiveMean:F3}, in-batch negative cosine {separation.NegativeMean:F3}"),
+            Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"AUC {separation.Auc:F3}; positive cosine {separation.PositiveMean:F3}, in-batch negative cosine {separation.NegativeMean:F3}"),
             Value = separation.Delta,
         });
         context.Scenario.RecordAnswer(ResearchAnswers.Of(ResearchQuestions.RecallAt5, name, ResearchAnswers.MetIf(m.Ivf.RecallAt5.Successes > 0), m.Ivf.RecallAt5) with

@@ -55,6 +55,8 @@ public sealed class EvaluateCommandTests : IDisposable
 
         exitCode.Should().Be(0, output + error);
         output.Should().Contain("Answers").And.MatchRegex(@"verdict\S* \(exit 0\): continue training");
+        output.Should().MatchRegex(@"verdict\S* \(exit 0\): .*R@5 \d+(\.\d)?% \[\d+(\.\d)?, \d+(\.\d)?\][^\n]*delta \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]",
+            "each interval on the verdict line follows the figure it belongs to");
         var answers = Answers();
         answers["infonce.separation"].Should().Match<JsonElement>(a => a.GetProperty("verdict").GetString() == "met" && a.GetProperty("value").GetDouble() > 0.6);
         answers["infonce.r_at_5"].Should().Match<JsonElement>(a => a.GetProperty("verdict").GetString() == "met" && a.GetProperty("value").GetDouble() == 1.0);

@@ -49,9 +49,11 @@ public static class EvaluationVerdict
         var answer = record.Answers.LastOrDefault(a => a.QuestionId == ResearchQuestions.Decision.Id && a.Key.Length > 0);
         if (answer is null || !Enum.TryParse<GateDecision>(answer.Key, out var decision))
             return (ExitCodes.Failed, $"the predictions were not evaluated: {string.Join("; ", record.Scenarios.Where(s => s.Tags.Contains("predictions")).Select(s => $"{s.Scenario}: {s.Status}{(s.Problem is null ? "" : ", " + s.Problem)}"))}");
-        var figures = string.Join(", ", new[] { ResearchQuestions.RecallAt5, ResearchQuestions.Separation }
-            .Select(q => record.Answers.LastOrDefault(a => a.QuestionId == q.Id && a.Case == answer.Case))
-            .OfType<AnswerRow>().Select(a => a.Interval == AnswerRow.None ? a.Figure : $"{a.Figure} {a.Interval}"));
+        // The tree's two inputs, each with its own interval: R@5's figure is a bare percentage, the separation's says "delta".
+        var figures = string.Join(", ", new[] { (Label: "R@5 ", Question: ResearchQuestions.RecallAt5), (Label: "", Question: ResearchQuestions.Separation) }
+            .Select(q => (q.Label, Row: record.Answers.LastOrDefault(a => a.QuestionId == q.Question.Id && a.Case == answer.Case)))
+            .Where(q => q.Row is not null)
+            .Select(q => q.Label + (q.Row!.Interval == AnswerRow.None ? q.Row.Figure : $"{q.Row.Figure} {q.Row.Interval}")));
         var text = $"{answer.Figure} ({figures})";
         var flat = record.Answers.LastOrDefault(a => a.QuestionId == ResearchQuestions.FlatAblation.Id && a.Case == answer.Case && a.Key.Length > 0);
         return decision switch
