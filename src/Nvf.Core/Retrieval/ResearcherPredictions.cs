@@ -61,6 +61,29 @@ public static class ResearcherPredictions
                 throw new ArtifactException($"{path}: row {i / eval.Dimension}, column {i % eval.Dimension} is {data[i]}; expected finite predictions");
         }
 
+        // A zero row has no direction: its cosine with every target is 0, and a search with it returns a tie of every
+        // vector in the index's order, whose first five would count as chance hits (all-zero predictions of the Python
+        // docs scored R@5 0.5% and read as "train 1-2 more epochs").
+        var zero = Enumerable.Range(0, predictions.Count).Where(r => IsZero(predictions.Row(r))).ToList();
+        if (zero.Count > 0)
+        {
+            const string why = "a zero vector has no cosine with any target and retrieves only ties (a model whose output collapsed to zero has nothing to evaluate)";
+            throw new ArtifactException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{path}: {zero.Count:N0} of {predictions.Count:N0} rows are zero vectors (the first: row {zero[0]}); expected a direction per row: {why}"));
+        }
+
         return (predictions, record);
+    }
+
+    // Every element 0 (or -0).
+    static bool IsZero(ReadOnlySpan<float> row)
+    {
+        foreach (var value in row)
+        {
+            if (value != 0f)
+                return false;
+        }
+
+        return true;
     }
 }

@@ -55,6 +55,25 @@ public sealed class ResearcherPredictionsTests : IDisposable
     }
 
     [Fact]
+    public void Zero_rows_are_refused_with_their_count_and_the_first()
+    {
+        // Bug found on the Python docs: all-zero predictions retrieved ties in index order and scored R@5 0.5%.
+        var data = new float[Samples * D];
+        for (var i = 0; i < data.Length; i++)
+            data[i] = 1f;
+        Array.Clear(data, 7 * D, D);
+        for (var c = 0; c < D; c++)
+            data[(11 * D) + c] = -0f;
+
+        var act = () => ResearcherPredictions.Load(Write("zero.npy", data, Samples, D), eval);
+
+        act.Should().Throw<ArtifactException>().WithMessage("*zero.npy: 2 of 20 rows are zero vectors (the first: row 7); expected a direction per row*");
+        data[(7 * D) + 3] = 1e-30f;
+        data[(11 * D) + 3] = -1e-30f;
+        ResearcherPredictions.Load(Write("tiny.npy", data, Samples, D), eval).Count.Should().Be(Samples, "a tiny row still has a direction");
+    }
+
+    [Fact]
     public void The_variable_names_a_file_that_must_exist()
     {
         ResearcherPredictions.PathFromEnvironment(_ => null).Should().BeNull();
