@@ -87,7 +87,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs,
     /// <summary>Loads the config and opens (or reuses) its session.</summary>
     public void Open(string configFileName)
     {
-        (config, session) = InfoNceRun.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, sessions, Scenario.StatusProgress());
+        (config, session) = ResearcherFiles.Read(() => InfoNceRun.Open(configFileName, Inputs.Artifacts, Inputs.RepositoryRoot, sessions, Scenario.StatusProgress()));
         configFile = configFileName;
     }
 
@@ -100,7 +100,7 @@ public sealed class InfoNceContext(ScenarioEvidence scenario, GateInputs inputs,
     public void OpenFiles(string name, string label, ArtifactSources files, RetrievalSettings retrieval, int contextLength)
     {
         dataLabel = label;
-        (config, session) = InfoNceRun.OpenFiles(name, files, retrieval, contextLength, sessions, RunInfoNceSessions.RealKind, Scenario.StatusProgress());
+        (config, session) = ResearcherFiles.Read(() => InfoNceRun.OpenFiles(name, files, retrieval, contextLength, sessions, RunInfoNceSessions.RealKind, Scenario.StatusProgress()));
         configFile = name;
     }
 

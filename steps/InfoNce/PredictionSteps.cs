@@ -59,7 +59,7 @@ public sealed class PredictionSteps(InfoNceContext context)
     public void WhenEvaluated()
     {
         var file = context.PredictionsFile ?? throw new InvalidOperationException("No predictions file; expected 'the predictions file of the run' first.");
-        var report = context.Predictions = PredictionEvaluation.Run(context.Session, file, context.Inputs.Evaluation);
+        var report = context.Predictions = ResearcherFiles.Read(() => PredictionEvaluation.Run(context.Session, file, context.Inputs.Evaluation));
         context.Scenario.AttachTable("The path taken", ["Step", "Result"], report.Path.Select(p => (IReadOnlyList<string>)[p.Step, p.Detail]).ToList());
         if (report.Scores.Count > 0)
         {

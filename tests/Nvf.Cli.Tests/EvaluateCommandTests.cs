@@ -29,6 +29,7 @@ public sealed class EvaluateCommandTests : IDisposable
         np.save('learned.npy', p[rows] + 0.04 * rng.standard_normal((M, D)))  # float64, as numpy writes by default
         np.save('untrained.npy', rng.standard_normal((M, D)).astype(np.float32))
         np.save('short.npy', p[rows][:10])
+        np.save('keys_short.npy', keys[:-3]); np.save('zero.npy', np.zeros((M, D), np.float32))
         ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(D), D, 32, faiss.METRIC_INNER_PRODUCT); ix.train(p)
         ix.add_with_ids(p, rng.permutation(A * C).astype(np.int64)); faiss.write_index(ix, 'stale.faiss')
         import torch
@@ -106,6 +107,42 @@ public sealed class EvaluateCommandTests : IDisposable
 
         exitCode.Should().Be(3, output + error);
         output.Should().MatchRegex(@"verdict\S* \(exit 3\): plumbing failed: Oracle recall on the IVF index");
+    }
+
+    [Fact]
+    public void Files_that_do_not_fit_together_are_refused_in_one_line_before_the_run()
+    {
+        // Found on the Python docs: a key map 3 rows short failed all ten scenarios with "Nvf.Core.Data.NumPy.NpyFormatException: ..."
+        // and exit 3, "plumbing failed", though nothing had been checked.
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "evaluate", "--predictions", "learned.npy", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "keys_short.npy");
+
+        exitCode.Should().Be(2, output + error);
+        error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("nvf: ").And.Contain("keys_short.npy").And.Contain("(2045, 2); expected (2048, 2)");
+        output.Should().NotContain("scenarios", "nothing runs on files that do not fit together");
+    }
+
+    [Fact]
+    public void The_gate_on_such_files_fails_each_scenario_with_the_readers_sentence_not_a_type_name()
+    {
+        var environment = new Dictionary<string, string?>(NvfProcess.NoColor)
+        {
+            ["NVF_PAYLOAD"] = "payload.npy", ["NVF_EVAL"] = "eval.npz", ["NVF_PAYLOAD_KEYS"] = "keys_short.npy", ["NVF_PREDICTIONS"] = "learned.npy",
+        };
+
+        var (exitCode, output, error) = NvfProcess.RunWith(environment, repository.Root, "gate", "--tags", "@plumbing");
+
+        exitCode.Should().Be(1, output + error);
+        output.Should().Contain("the input files cannot be used: ").And.Contain("keys_short.npy");
+        (output + error).Should().NotContain("Exception").And.NotMatchRegex(@"\n\s+at \S+\(");
+    }
+
+    [Fact]
+    public void All_zero_predictions_are_refused_not_judged_on_ties()
+    {
+        var (exitCode, output, error) = Evaluate("zero.npy");
+
+        exitCode.Should().Be(2, output + error);
+        error.Should().Contain("zero.npy: 100 of 100 rows are zero vectors (the first: row 0)");
     }
 
     [Fact]

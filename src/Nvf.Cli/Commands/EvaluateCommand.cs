@@ -2,6 +2,7 @@ using System.CommandLine;
 using Nvf.Cli.CommandLine;
 using Nvf.Cli.Gate;
 using Nvf.Core.Artifacts;
+using Nvf.Core.Configs;
 using Nvf.Core.Decision;
 using Nvf.Core.InfoNce;
 using Nvf.Core.Models;
@@ -66,10 +67,15 @@ public static class EvaluateCommand
         ArgumentNullException.ThrowIfNull(environment);
         try
         {
-            // A predictions file that cannot answer the eval set is the user's input error: say so before a long run.
-            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], Core.Data.EvalSet.Load(environment["NVF_EVAL"]), environment["NVF_EVAL"]);
+            // Files that do not fit together (a key map short of the payload, an eval set of another width) and predictions
+            // that cannot answer the eval set are the user's input error: one line and exit 2 before the run, not ten
+            // failed scenarios and "plumbing failed".
+            var sources = ArtifactSources.FromEnvironment(name => environment.GetValueOrDefault(name))
+                ?? throw new UsageException("no payload and eval set given; expected --payload P.npy --eval E.npz --payload-keys K.npy.");
+            var contextLength = InfoNceRunConfig.Load(ConfigDirectory.PathOf(SanityCommand.DefaultConfig)).Data.ContextLength;
+            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], FileGateData.Check(sources, contextLength), sources.EvalPath);
         }
-        catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {
             throw new UsageException(e.Message, e);
         }
@@ -93,7 +99,7 @@ public static class EvaluateCommand
         {
             return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceRun.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
         }
-        catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
         {
             throw new UsageException(e.Message, e);
         }

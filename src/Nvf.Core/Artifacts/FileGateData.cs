@@ -11,13 +11,7 @@ public static class FileGateData
     {
         ArgumentNullException.ThrowIfNull(sources);
         var payload = NpyRowFile.Open(sources.PayloadPath, null, out var readWhole);
-        var eval = EvalSet.Load(sources.EvalPath, contextLength, payload.Dimension);
-        var keys = sources.PayloadKeysPath is null
-            ? throw new ArtifactException(
-                $"{Path.GetFileName(sources.EvalPath)}: truth_keys are (article, chunk) pairs, and nothing says which payload row holds each; " +
-                "expected a key map .npy int (N, 2) in NVF_PAYLOAD_KEYS or the field 'payloadKeys'")
-            : PayloadKeyMap.Load(sources.PayloadKeysPath, payload.Count);
-        var training = sources.TrainingPath is null ? null : EvalSet.Load(sources.TrainingPath, contextLength, payload.Dimension);
+        var (eval, keys, training) = ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension);
         var split = training is null
             ? null
             : ArticleSplit.FromArticles(training.TruthKeys.Select(k => k.Article), eval.TruthKeys.Select(k => k.Article));
@@ -37,5 +31,34 @@ public static class FileGateData
             Generators = [],
             Files = files.OfType<string>().ToArray(),
         };
+    }
+
+    /// <summary>
+    /// Reads the files <paramref name="sources"/> names as <see cref="Load"/> does (of the payload, its header) and checks
+    /// they fit together (the eval's and training's width is the payload's, one key per payload row), without the work a
+    /// run does on them: a command calls it to refuse unusable files in one line before a run starts. Throws <see cref="ArtifactException"/> or
+    /// <see cref="NpyFormatException"/> naming the file, the array and what was expected.
+    /// </summary>
+    /// <returns>The eval set, for checks of files that answer it (predictions).</returns>
+    public static EvalSet Check(ArtifactSources sources, int contextLength)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        // The payload's header is enough: its rows are read when the run needs them.
+        var header = NpyReader.ReadHeader(sources.PayloadPath);
+        ShapePattern.Parse("(N, D)").Check(header.Shape, sources.PayloadPath, Path.GetFileNameWithoutExtension(sources.PayloadPath), null);
+        return ReadBesidePayload(sources, contextLength, header.Shape[0], header.Shape[1]).Eval;
+    }
+
+    // The eval set, key map and training samples, checked against the payload's row count and width.
+    private static (EvalSet Eval, PayloadKeyMap Keys, EvalSet? Training) ReadBesidePayload(ArtifactSources sources, int contextLength, int payloadRows, int dimension)
+    {
+        var eval = EvalSet.Load(sources.EvalPath, contextLength, dimension);
+        var keys = sources.PayloadKeysPath is null
+            ? throw new ArtifactException(
+                $"{Path.GetFileName(sources.EvalPath)}: truth_keys are (article, chunk) pairs, and nothing says which payload row holds each; " +
+                "expected a key map .npy int (N, 2) in NVF_PAYLOAD_KEYS or the field 'payloadKeys'")
+            : PayloadKeyMap.Load(sources.PayloadKeysPath, payloadRows);
+        var training = sources.TrainingPath is null ? null : EvalSet.Load(sources.TrainingPath, contextLength, dimension);
+        return (eval, keys, training);
     }
 }
