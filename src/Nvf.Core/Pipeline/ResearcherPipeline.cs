@@ -76,7 +76,7 @@ public sealed class ResearcherPipeline
         var q = Read(() => NpyReader.ReadHeader(queries), QueriesVariable, "the queries, float (Q, D)");
         foreach (var (header, variable, path, what) in new[] { (db, DatabaseVariable, database, "the database, float (N, D)"), (q, QueriesVariable, queries, "the queries, float (Q, D)") })
         {
-            if (header.Shape.Length != 2 || header.DataType is not (NpyDataType.Float32 or NpyDataType.Float64))
+            if (header.Shape.Length != 2 || header.DataType is not (NpyDataType.Float16 or NpyDataType.Float32 or NpyDataType.Float64))
                 throw new ArtifactException($"{variable}: {path} holds {header.DataType.NumPyName()} {header.ShapeText}; expected {what}");
         }
 

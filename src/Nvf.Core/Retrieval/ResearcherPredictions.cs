@@ -7,7 +7,7 @@ using Nvf.Core.InfoNce;
 namespace Nvf.Core.Retrieval;
 
 /// <summary>
-/// A researcher's model output for the eval set: a float32 or float64 .npy (M, D) whose row i is the prediction
+/// A researcher's model output for the eval set: a float32, float64 or float16 .npy (M, D) whose row i is the prediction
 /// for eval row i (pure-infonce-sanity-report.md: the epoch-1 checkpoint's predictions, what its auto-evaluation
 /// measures). Named by NVF_PREDICTIONS, or by `nvf evaluate --predictions`.
 /// </summary>
@@ -28,7 +28,7 @@ public static class ResearcherPredictions
     }
 
     /// <summary>
-    /// Reads <paramref name="path"/> as float32 (M, D) (float64 narrowed), checking it has one finite row per eval
+    /// Reads <paramref name="path"/> as float32 (M, D) (float64 narrowed, float16 widened), checking it has one finite row per eval
     /// sample of the eval's width; every error names the file, what it holds and what was expected.
     /// </summary>
     /// <param name="path">The .npy file.</param>

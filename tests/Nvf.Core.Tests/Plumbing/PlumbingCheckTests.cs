@@ -61,6 +61,31 @@ public class PlumbingCheckTests
     }
 
     [Fact]
+    public void Unit_vectors_stored_as_float16_fail_the_seeds_tolerance_with_the_reason_and_the_fix()
+    {
+        // As a researcher saves embeddings at half precision: unit in float32, then rounded to float16 and widened back.
+        var rng = new Random(3);
+        var data = new float[200 * 384];
+        for (var r = 0; r < 200; r++)
+        {
+            var row = data.AsSpan(r * 384, 384);
+            for (var c = 0; c < 384; c++)
+                row[c] = (float)(rng.NextDouble() - 0.5);
+            var norm = MathF.Sqrt(row.ToArray().Sum(x => x * x));
+            for (var c = 0; c < 384; c++)
+                row[c] = (float)(Half)(row[c] / norm);
+        }
+
+        var result = NormalizationCheck.Run(new VectorSet(data, 200, 384), FaissMetric.InnerProduct);
+
+        result.Outcome.Passed.Should().BeFalse("the seed's payload was normalized to 1e-6; half precision is not");
+        result.Outcome.Failures.Should().Contain(f => f.Contains("the rounding of unit vectors stored as float16: normalize in float32 and save float32", StringComparison.Ordinal));
+        var scaled = NegativeControls.ScaledByRandomNorms(new VectorSet(data, 200, 384), 100, 1);
+        NormalizationCheck.Run(scaled, FaissMetric.InnerProduct).Outcome.Failures.Should().NotContain(f => f.Contains("float16", StringComparison.Ordinal),
+            "an unnormalized payload is not blamed on rounding");
+    }
+
+    [Fact]
     public void Eval_alignment_passes_and_fails_with_keys_off_by_one()
     {
         var session = SmallGate.Session();

@@ -103,7 +103,12 @@ internal static class NpyDecoder
 
     internal static void ReverseEndianness(Span<byte> bytes, int itemSize)
     {
-        if (itemSize == 4)
+        if (itemSize == 2)
+        {
+            var halves = MemoryMarshal.Cast<byte, short>(bytes);
+            BinaryPrimitives.ReverseEndianness(halves, halves);
+        }
+        else if (itemSize == 4)
         {
             var words = MemoryMarshal.Cast<byte, int>(bytes);
             BinaryPrimitives.ReverseEndianness(words, words);
@@ -128,6 +133,9 @@ internal static class NpyDecoder
             case (NpyDataType.Float64, NpyDataType.Float32):
                 Narrow(MemoryMarshal.Cast<byte, double>(bytes), MemoryMarshal.Cast<T, float>(to));
                 break;
+            case (NpyDataType.Float16, NpyDataType.Float32):
+                Widen(MemoryMarshal.Cast<byte, Half>(bytes), MemoryMarshal.Cast<T, float>(to));
+                break;
             case (NpyDataType.Int32, NpyDataType.Int64):
                 Widen(MemoryMarshal.Cast<byte, int>(bytes), MemoryMarshal.Cast<T, long>(to));
                 break;
@@ -137,6 +145,12 @@ internal static class NpyDecoder
     }
 
     private static void Narrow(ReadOnlySpan<double> from, Span<float> to)
+    {
+        for (var i = 0; i < from.Length; i++)
+            to[i] = (float)from[i];
+    }
+
+    private static void Widen(ReadOnlySpan<Half> from, Span<float> to)
     {
         for (var i = 0; i < from.Length; i++)
             to[i] = (float)from[i];

@@ -86,15 +86,16 @@ internal static class NpyHeaderParser
     {
         if (descr is not string code)
             throw NpyFormatException.For(source, arrayName,
-                "has a structured dtype (a list of fields); expected a plain float32, float64, int32 or int64 array");
+                "has a structured dtype (a list of fields); expected a plain float16, float32, float64, int32 or int64 array");
         if (code.Length >= 2 && code[1] == 'O')
             throw NpyFormatException.For(source, arrayName,
                 $"holds Python objects (dtype '{code}'), which NumPy stores as a pickle; unpickling can run arbitrary code, " +
-                "so object arrays are refused. Save the array with a numeric dtype (float32, float64, int32 or int64).");
+                "so object arrays are refused. Save the array with a numeric dtype (float16, float32, float64, int32 or int64).");
         if (code.Length != 3 || "<>|=".IndexOf(code[0]) < 0)
-            throw NpyFormatException.For(source, arrayName, $"has dtype '{code}'; expected one of <f4, <f8, <i4, <i8 (either byte order)");
+            throw NpyFormatException.For(source, arrayName, $"has dtype '{code}'; expected one of <f2, <f4, <f8, <i4, <i8 (either byte order)");
         NpyDataType? type = code.AsSpan(1) switch
         {
+            "f2" => NpyDataType.Float16,
             "f4" => NpyDataType.Float32,
             "f8" => NpyDataType.Float64,
             "i4" => NpyDataType.Int32,
@@ -103,7 +104,7 @@ internal static class NpyHeaderParser
         };
         if (type is null)
             throw NpyFormatException.For(source, arrayName,
-                $"has dtype '{code}'; supported are float32 (f4), float64 (f8), int32 (i4) and int64 (i8), either byte order");
+                $"has dtype '{code}'; supported are float16 (f2), float32 (f4), float64 (f8), int32 (i4) and int64 (i8), either byte order");
         // '=' is the writer's native order; NumPy always writes '<' or '>' for multi-byte types,
         // so '=' and '|' only come from hand-made files: read them as little-endian, the order of
         // every platform NumPy and .NET run on here.

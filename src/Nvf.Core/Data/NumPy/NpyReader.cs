@@ -26,7 +26,7 @@ public static class NpyReader
         return Read<T>(stream, path, ArrayNameOf(path), expected);
     }
 
-    /// <summary>Reads a float32 array, narrowing float64 data to float32 (explicit, lossy).</summary>
+    /// <summary>Reads a float32 array, narrowing float64 data to float32 (explicit, lossy) and widening float16 (exact).</summary>
     public static NpyArray<float> ReadAsFloat32(string path, ShapePattern? expected = null)
     {
         using var stream = OpenFile(path);
@@ -41,7 +41,8 @@ public static class NpyReader
     }
 
     /// <summary>
-    /// Reads a 2-D float32 or float64 array (Count, Dimension) as a float32 <see cref="VectorSet"/> (float64 narrowed); when
+    /// Reads a 2-D float16, float32 or float64 array (Count, Dimension) as a float32 <see cref="VectorSet"/> (float64
+    /// narrowed, float16 widened); when
     /// <paramref name="dimension"/> is given the second axis must equal it.
     /// </summary>
     public static VectorSet ReadVectorSet(string path, int? dimension = null)
@@ -63,7 +64,7 @@ public static class NpyReader
     /// <summary>Stream form of <see cref="ReadAsFloat32(string, ShapePattern?)"/>.</summary>
     public static NpyArray<float> ReadAsFloat32(Stream stream, string source, string arrayName, ShapePattern? expected = null,
         IDictionary<string, (int Size, string From)>? bindings = null) =>
-        ReadConverting<float>(stream, source, arrayName, expected, bindings, NpyDataType.Float32, NpyDataType.Float64);
+        ReadConverting<float>(stream, source, arrayName, expected, bindings, NpyDataType.Float32, NpyDataType.Float64, NpyDataType.Float16);
 
     /// <summary>Stream form of <see cref="ReadAsInt64(string, ShapePattern?)"/>.</summary>
     public static NpyArray<long> ReadAsInt64(Stream stream, string source, string arrayName, ShapePattern? expected = null,

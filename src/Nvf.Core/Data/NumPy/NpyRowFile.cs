@@ -47,6 +47,7 @@ public sealed class NpyRowFile : IVectorRows
         ShapePattern.Parse(dimension is { } d ? $"(N, {d})" : "(N, D)").Check(header.Shape, path, arrayName, null);
         readWhole = header switch
         {
+            { DataType: NpyDataType.Float16 } => "float16 is widened to float32",
             { DataType: not NpyDataType.Float32 } => $"{header.DataType.NumPyName()} is narrowed to float32",
             { IsLittleEndian: false } => "big-endian bytes are swapped",
             { IsFortranOrder: true } when header.Shape.All(n => n > 1) => "Fortran order is transposed",

@@ -78,8 +78,19 @@ public sealed class NpyFixtureTests
     [Fact]
     public void Unsupported_dtype_names_it_and_the_supported_ones()
     {
-        var act = () => NpyReader.Read<float>(Fixture("f2_unsupported.npy"));
-        act.Should().Throw<NpyFormatException>().WithMessage("*f2_unsupported.npy: array 'f2_unsupported' has dtype '<f2'; supported are float32*");
+        var act = () => NpyReader.Read<float>(Fixture("u1_unsupported.npy"));
+        act.Should().Throw<NpyFormatException>().WithMessage("*u1_unsupported.npy: array 'u1_unsupported' has dtype '|u1'; supported are float16 (f2), float32*");
+    }
+
+    [Fact]
+    public void Float16_big_endian_is_widened_to_float32_exactly()
+    {
+        // Embeddings are often stored at half precision; NumPy's float16 -> float32 is exact, so the values are the fixture's.
+        var array = NpyReader.ReadAsFloat32(Fixture("f2_be.npy"), ShapePattern.Parse("(3, 4)"));
+        array.Data.Should().Equal(Enumerable.Range(0, 12).Select(i => (float)FloatValue(i)));
+        NpyReader.ReadVectorSet(Fixture("f2_be.npy"), 4).Row(2).ToArray().Should().Equal(3f, 3.5f, 4f, 4.5f);
+        var exact = () => NpyReader.Read<float>(Fixture("f2_be.npy"));
+        exact.Should().Throw<NpyFormatException>().WithMessage("*has dtype float16; expected float32*", "an exact read names the dtype it found");
     }
 
     [Fact]
