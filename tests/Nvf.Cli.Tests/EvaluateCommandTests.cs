@@ -30,6 +30,7 @@ public sealed class EvaluateCommandTests : IDisposable
         np.save('untrained.npy', rng.standard_normal((M, D)).astype(np.float32))
         np.save('short.npy', p[rows][:10])
         np.save('keys_short.npy', keys[:-3]); np.save('zero.npy', np.zeros((M, D), np.float32))
+        q = p.copy(); q[17, 0] = np.nan; np.save('payload_nan.npy', q)
         ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(D), D, 32, faiss.METRIC_INNER_PRODUCT); ix.train(p)
         ix.add_with_ids(p, rng.permutation(A * C).astype(np.int64)); faiss.write_index(ix, 'stale.faiss')
         import torch
@@ -134,6 +135,20 @@ public sealed class EvaluateCommandTests : IDisposable
         exitCode.Should().Be(1, output + error);
         output.Should().Contain("the input files cannot be used: ").And.Contain("keys_short.npy");
         (output + error).Should().NotContain("Exception").And.NotMatchRegex(@"\n\s+at \S+\(");
+    }
+
+    [Theory]
+    [InlineData("sanity")]
+    [InlineData("evaluate")]
+    public void A_nan_in_the_payload_is_named_by_file_row_and_column_with_exit_2(string command)
+    {
+        // Found on the Python docs: "nvf: unexpected ArgumentException: row 17 (column 0) is NaN; FAISS needs finite values
+        // (Parameter 'vectors')", exit 1; evaluate failed every scenario instead.
+        string[] predictions = command == "evaluate" ? ["--predictions", "learned.npy"] : [];
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, [command, .. predictions, "--payload", "payload_nan.npy", "--eval", "eval.npz", "--payload-keys", "payload_keys.npy"]);
+
+        exitCode.Should().Be(2, output + error);
+        error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain("payload_nan.npy: row 17, column 0 is NaN; expected finite vectors").And.NotContain("Exception");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static class FileGateData
     public static GateData Load(ArtifactSources sources, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var payload = NpyRowFile.Open(sources.PayloadPath, null, out var readWhole);
+        var payload = OpenPayload(sources.PayloadPath, out var readWhole);
         var (eval, keys, training) = ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension);
         var split = training is null
             ? null
@@ -34,19 +34,28 @@ public static class FileGateData
     }
 
     /// <summary>
-    /// Reads the files <paramref name="sources"/> names as <see cref="Load"/> does (of the payload, its header) and checks
-    /// they fit together (the eval's and training's width is the payload's, one key per payload row), without the work a
-    /// run does on them: a command calls it to refuse unusable files in one line before a run starts. Throws <see cref="ArtifactException"/> or
-    /// <see cref="NpyFormatException"/> naming the file, the array and what was expected.
+    /// Reads the files <paramref name="sources"/> names as <see cref="Load"/> does and checks them (finite payload rows) and
+    /// that they fit together (the eval's and training's width is the payload's, one key per payload row), without the
+    /// work a run does on them (exact duplicates, an index): a command calls it to refuse unusable files in one line
+    /// before a run starts. Throws <see cref="ArtifactException"/> or <see cref="NpyFormatException"/> naming the file, the
+    /// array and what was expected.
     /// </summary>
     /// <returns>The eval set, for checks of files that answer it (predictions).</returns>
     public static EvalSet Check(ArtifactSources sources, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        // The payload's header is enough: its rows are read when the run needs them.
-        var header = NpyReader.ReadHeader(sources.PayloadPath);
-        ShapePattern.Parse("(N, D)").Check(header.Shape, sources.PayloadPath, Path.GetFileNameWithoutExtension(sources.PayloadPath), null);
-        return ReadBesidePayload(sources, contextLength, header.Shape[0], header.Shape[1]).Eval;
+        var payload = OpenPayload(sources.PayloadPath, out _);
+        return ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension).Eval;
+    }
+
+    // The payload's rows, every value finite: FAISS refuses a NaN or an infinity where it meets one (an index build, a
+    // search), naming neither the file nor the fix; this names the first one's row and column in the file.
+    private static IVectorRows OpenPayload(string path, out string? readWhole)
+    {
+        var payload = NpyRowFile.Open(path, null, out readWhole);
+        if (payload.FirstNonFinite() is { } bad)
+            throw new ArtifactException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}: row {bad.Row}, column {bad.Column} is {bad.Value}; expected finite vectors (every payload row is indexed)"));
+        return payload;
     }
 
     // The eval set, key map and training samples, checked against the payload's row count and width.

@@ -88,6 +88,23 @@ public static class VectorRows
         }
     }
 
+    /// <summary>The first NaN or infinity in row order (its row, column and value), or null when every value is finite.</summary>
+    public static (int Row, int Column, float Value)? FirstNonFinite(this IVectorRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        (int, int, float)? found = null;
+        var d = rows.Dimension;
+        rows.Scan((start, _, block) =>
+        {
+            if (found is not null)
+                return;
+            var at = block.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+            if (at >= 0)
+                found = (start + (at / d), at % d, block[at]);
+        });
+        return found;
+    }
+
     /// <summary>All rows in memory: the set itself when <paramref name="rows"/> is one, else a full copy.</summary>
     public static VectorSet ToVectorSet(this IVectorRows rows)
     {

@@ -54,12 +54,8 @@ public static class ResearcherPredictions
         var record = PredictionsRecord.Read(path, eval.Count, eval.Dimension, evalFile);
         if (predictions.Count != eval.Count)
             throw new ArtifactException($"{path}: {predictions.Count} prediction rows; expected {eval.Count}, one per eval sample (row i = the model's output for eval row i)");
-        var data = predictions.Data;
-        for (var i = 0; i < data.Length; i++)
-        {
-            if (!float.IsFinite(data[i]))
-                throw new ArtifactException($"{path}: row {i / eval.Dimension}, column {i % eval.Dimension} is {data[i]}; expected finite predictions");
-        }
+        if (predictions.FirstNonFinite() is { } bad)
+            throw new ArtifactException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}: row {bad.Row}, column {bad.Column} is {bad.Value}; expected finite predictions"));
 
         // A zero row has no direction: its cosine with every target is 0, and a search with it returns a tie of every
         // vector in the index's order, whose first five would count as chance hits (all-zero predictions of the Python

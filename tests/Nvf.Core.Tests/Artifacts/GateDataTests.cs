@@ -149,4 +149,22 @@ public class GateDataTests
         var sources = new ArtifactSources(folder.File("payload.npy"), folder.File("eval.npz"), null, null, null, "test");
         FluentActions.Invoking(() => FileGateData.Load(sources, 5)).Should().Throw<ArtifactException>().WithMessage("eval.npz:*NVF_PAYLOAD_KEYS*");
     }
+
+    [Fact]
+    public void A_payload_row_with_a_nan_is_named_by_file_row_and_column()
+    {
+        // Found on the Python docs: `nvf sanity` said "nvf: unexpected ArgumentException: row 17 (column 0) is NaN; FAISS needs
+        // finite values (Parameter 'vectors')", naming neither the file nor what to do, with exit 1.
+        using var folder = new TempFolder();
+        var data = SmallGate.Session().Data;
+        var payload = data.Payload.Slice(0, data.Payload.Count);
+        payload.Row(17)[3] = float.NaN;
+        NpyWriter.Write(folder.File("payload.npy"), payload);
+        data.Eval.Save(folder.File("eval.npz"));
+        NpyWriter.Write(folder.File("keys.npy"), data.Keys.KeyOfRow.SelectMany(k => new long[] { k.Article, k.Chunk }).ToArray(), data.PayloadRows.Count, 2);
+        var sources = new ArtifactSources(folder.File("payload.npy"), folder.File("eval.npz"), null, folder.File("keys.npy"), null, "test");
+
+        FluentActions.Invoking(() => FileGateData.Load(sources, 5)).Should().Throw<ArtifactException>()
+            .WithMessage("*payload.npy: row 17, column 3 is NaN; expected finite vectors*");
+    }
 }

@@ -52,6 +52,11 @@ public sealed class ResearcherPredictionsTests : IDisposable
         nan[5 * D + 2] = float.NaN;
         act = () => ResearcherPredictions.Load(Write("nan.npy", nan, Samples, D), eval);
         act.Should().Throw<ArtifactException>().WithMessage("*nan.npy: row 5, column 2 is NaN; expected finite predictions");
+
+        var infinite = new float[Samples * D];
+        infinite[(19 * D) + 15] = float.NegativeInfinity;
+        act = () => ResearcherPredictions.Load(Write("inf.npy", infinite, Samples, D), eval);
+        act.Should().Throw<ArtifactException>().WithMessage("*inf.npy: row 19, column 15 is -Infinity; expected finite predictions");
     }
 
     [Fact]
