@@ -78,6 +78,8 @@ public sealed class EvalSet
         var contexts = npz.ReadAsFloat32(ContextsName, ShapePattern.Parse($"(N, {contextLength}, {d})"), bindings);
         var targets = npz.ReadAsFloat32(TargetsName, ShapePattern.Parse($"(N, {d})"), bindings);
         var keys = npz.ReadAsInt64(TruthKeysName, ShapePattern.Parse("(N, 2)"), bindings);
+        RequireFinite(path, ContextsName, contexts.Data, contexts.Shape);
+        RequireFinite(path, TargetsName, targets.Data, targets.Shape);
         var truth = new TruthKey[targets.Shape[0]];
         for (var i = 0; i < truth.Length; i++)
         {
@@ -88,6 +90,24 @@ public sealed class EvalSet
             truth[i] = new TruthKey((int)article, (int)chunk);
         }
         return new EvalSet(contexts.Data, contextLength, new VectorSet(targets.Data, targets.Shape[0], targets.Shape[1]), truth);
+    }
+
+    // A NaN target reached the separation as "System.ArgumentException: positives contains NaN" (exit 1), and an infinite
+    // context passed unseen when predictions were given: name the first one by its index in the array.
+    private static void RequireFinite(string path, string arrayName, float[] data, int[] shape)
+    {
+        var at = data.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        if (at < 0)
+            return;
+        var index = new long[shape.Length];
+        for (long rest = at, axis = shape.Length - 1; axis >= 0; axis--)
+        {
+            index[axis] = rest % shape[axis];
+            rest /= shape[axis];
+        }
+
+        throw new NpyFormatException(path, arrayName, string.Create(CultureInfo.InvariantCulture,
+            $"{path}: array '{arrayName}' holds {data[at]} at [{string.Join(", ", index)}]; expected finite values"));
     }
 
     /// <summary>Saves to <paramref name="path"/> as .npz (atomically); <paramref name="compress"/> deflates.</summary>

@@ -27,6 +27,32 @@ public sealed class EvalSetTests
     }
 
     [Fact]
+    public void A_nan_target_or_an_infinite_context_is_named_by_array_and_index()
+    {
+        // Found on the Python docs: a NaN target failed the evaluation with "System.ArgumentException: positives contains NaN".
+        using var temp = new TempFolder();
+        var targets = new float[8];
+        targets[6] = float.NaN;
+        var contexts = new float[2 * 5 * 4];
+        contexts[(1 * 20) + (3 * 4) + 2] = float.PositiveInfinity;
+        using (var npz = new NpzWriter(temp.File("nan.npz")))
+        {
+            npz.Add("contexts", new float[2 * 5 * 4], 2, 5, 4).Add("targets", targets, 2, 4).Add("truth_keys", new long[] { 0, 1, 3, 1 }, 2, 2);
+            npz.Commit();
+        }
+        using (var npz = new NpzWriter(temp.File("inf.npz")))
+        {
+            npz.Add("contexts", contexts, 2, 5, 4).Add("targets", new float[8], 2, 4).Add("truth_keys", new long[] { 0, 1, 3, 1 }, 2, 2);
+            npz.Commit();
+        }
+
+        FluentActions.Invoking(() => EvalSet.Load(temp.File("nan.npz"), 5, 4)).Should().Throw<NpyFormatException>()
+            .WithMessage("*nan.npz: array 'targets' holds NaN at [1, 2]; expected finite values");
+        FluentActions.Invoking(() => EvalSet.Load(temp.File("inf.npz"), 5, 4)).Should().Throw<NpyFormatException>()
+            .WithMessage("*inf.npz: array 'contexts' holds Infinity at [1, 3, 2]; expected finite values");
+    }
+
+    [Fact]
     public void Negative_truth_keys_are_refused_with_the_row()
     {
         using var temp = new TempFolder();
