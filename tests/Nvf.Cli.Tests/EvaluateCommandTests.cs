@@ -31,6 +31,8 @@ public sealed class EvaluateCommandTests : IDisposable
         np.save('short.npy', p[rows][:10])
         np.save('keys_short.npy', keys[:-3]); np.save('zero.npy', np.zeros((M, D), np.float32))
         q = p.copy(); q[17, 0] = np.nan; np.save('payload_nan.npy', q)
+        open('garbage.faiss', 'wb').write(b'not an index' * 8)
+        narrow = faiss.IndexFlatIP(300); narrow.add(np.ascontiguousarray(p[:, :300])); faiss.write_index(narrow, 'narrow.faiss')
         ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(D), D, 32, faiss.METRIC_INNER_PRODUCT); ix.train(p)
         ix.add_with_ids(p, rng.permutation(A * C).astype(np.int64)); faiss.write_index(ix, 'stale.faiss')
         import torch
@@ -149,6 +151,19 @@ public sealed class EvaluateCommandTests : IDisposable
 
         exitCode.Should().Be(2, output + error);
         error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain("payload_nan.npy: row 17, column 0 is NaN; expected finite vectors").And.NotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("garbage.faiss", "garbage.faiss: FAISS cannot read it as an index")]
+    [InlineData("narrow.faiss", "narrow.faiss: the index holds 2048 vectors of dimension 300; expected the payload's 2048 x 768")]
+    public void An_index_that_cannot_serve_the_payload_is_refused_in_one_line(string index, string message)
+    {
+        // Found on the Python docs: these failed every scenario with "Nvf.Faiss.FaissException: ..." or
+        // "Nvf.Core.Artifacts.ArtifactException: ..." and exit 3, "plumbing failed".
+        var (exitCode, output, error) = Evaluate("learned.npy", "--index", index);
+
+        exitCode.Should().Be(2, output + error);
+        error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain(message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Nvf.Core.Data;
 using Nvf.Core.Data.NumPy;
+using Nvf.Faiss;
 
 namespace Nvf.Core.Artifacts;
 
@@ -45,7 +46,37 @@ public static class FileGateData
     {
         ArgumentNullException.ThrowIfNull(sources);
         var payload = OpenPayload(sources.PayloadPath, out _);
-        return ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension).Eval;
+        var eval = ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension).Eval;
+        if (sources.IndexPath is { } index)
+            OpenIndex(index, payload.Count, payload.Dimension).Dispose();
+        return eval;
+    }
+
+    /// <summary>
+    /// The researcher's index file over the payload, memory-mapped (<see cref="FaissIndex.ReadMapped"/>), checked to hold
+    /// one vector per payload row of the payload's width. Throws <see cref="ArtifactException"/> naming the file when
+    /// FAISS cannot read it or it does not fit the payload.
+    /// </summary>
+    public static FaissIndex OpenIndex(string path, int payloadRows, int dimension)
+    {
+        FaissIndex read;
+        try
+        {
+            read = FaissIndex.ReadMapped(path);
+        }
+        catch (FaissException e)
+        {
+            throw new ArtifactException($"{path}: FAISS cannot read it as an index ({e.Message}); expected a file written by faiss.write_index", e);
+        }
+
+        if (read.Count != payloadRows || read.Dimension != dimension)
+        {
+            var (count, width) = (read.Count, read.Dimension);
+            read.Dispose();
+            throw new ArtifactException($"{path}: the index holds {count} vectors of dimension {width}; expected the payload's {payloadRows} x {dimension}");
+        }
+
+        return read;
     }
 
     // The payload's rows, every value finite: FAISS refuses a NaN or an infinity where it meets one (an index build, a

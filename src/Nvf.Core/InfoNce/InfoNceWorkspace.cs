@@ -105,14 +105,7 @@ public sealed partial class InfoNceWorkspace : IDisposable
         (FaissIndex, string) opened;
         if (Data.IndexFile is not null)
         {
-            var read = FaissIndex.ReadMapped(Data.IndexFile);
-            if (read.Count != Data.PayloadRows.Count || read.Dimension != Data.PayloadRows.Dimension)
-            {
-                var (count, dimension) = (read.Count, read.Dimension);
-                read.Dispose();
-                throw new ArtifactException($"{Data.IndexFile}: the index holds {count} vectors of dimension {dimension}; expected the payload's {Data.PayloadRows.Count} x {Data.PayloadRows.Dimension}");
-            }
-
+            var read = FileGateData.OpenIndex(Data.IndexFile, Data.PayloadRows.Count, Data.PayloadRows.Dimension);
             opened = (read, $"{Path.GetFileName(Data.IndexFile)} ({read.Metric}{(read.ListCount > 0 ? Text($", nlist {read.ListCount}, lists memory-mapped") : ", exact")})");
         }
         else

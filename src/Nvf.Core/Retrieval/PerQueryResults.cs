@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Nvf.Core.Data;
 using Nvf.Core.Decision;
 using Nvf.Core.History;
@@ -73,7 +74,9 @@ public sealed class PerQueryResults
     /// <summary>How a per-query results file's name ends.</summary>
     public const string Suffix = ".per-query.jsonl";
 
-    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // An empty slot (an index that returns fewer than k results, e.g. HNSW) has id -1 and score -Infinity, written as the
+    // string "-Infinity" (JSON has no infinity; Python's float() reads the string back).
+    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     PerQueryResults(PerQueryHeader header, IReadOnlyList<PerQueryRow> rows)
     {

@@ -48,6 +48,25 @@ public sealed class PerQueryResultsTests : IDisposable
     }
 
     [Fact]
+    public void Empty_slots_of_an_index_that_returns_fewer_than_k_are_written_and_read_back()
+    {
+        // Found with an HNSW index over the Python docs: its empty slots (id -1, score -infinity) failed the evaluation with
+        // "System.ArgumentException: .NET number values such as positive and negative infinity cannot be written as valid JSON".
+        var result = FaissSearchResult.Create([3, -1, -1, 2, 0, 1], [0.9f, float.NegativeInfinity, float.NegativeInfinity, 0.8f, 0.7f, 0.6f], 2, 3);
+        var vectors = new VectorSet([1, 0, 0, 1], 2, 2);
+        var header = new PerQueryHeader(PerQueryResults.Format, "p.npy", "ab", "eval.npz", "HNSW IP", 3, [1], 0);
+        var path = Path.Combine(folder, "hnsw" + PerQueryResults.Suffix);
+
+        PerQueryResults.From(result, [3, 1], [new HashSet<long> { 3 }, new HashSet<long> { 1 }], vectors, vectors, header).Write(path);
+        var read = PerQueryResults.Read(path);
+
+        File.ReadAllLines(path)[1].Should().Contain("\"-Infinity\"");
+        read.Rows[0].Ids.Should().Equal(3, -1, -1);
+        read.Rows[0].Scores[1].Should().Be(float.NegativeInfinity);
+        read.Rows.Select(r => r.Rank).Should().Equal(0, 2);
+    }
+
+    [Fact]
     public void Evaluation_settings_load_from_json_and_a_wrong_field_names_the_file_and_what_is_expected()
     {
         var good = Path.Combine(folder, "eval.json");
