@@ -125,6 +125,18 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Watch_refuses_such_files_before_it_waits_not_at_the_first_epoch()
+    {
+        Directory.CreateDirectory(Path.Combine(repository.Root, "empty-run"));
+
+        var (exitCode, output, error) = NvfProcess.Run(repository.Root, "watch", "empty-run", "--payload", "payload.npy", "--eval", "eval.npz", "--payload-keys", "keys_short.npy", "--interval", "0.5");
+
+        exitCode.Should().Be(2, output + error);
+        error.Should().Contain("keys_short.npy").And.Contain("expected (2048, 2)");
+        output.Should().NotContain(NvfProcess.WatchIsWaiting, "a watch over files that cannot be judged would wait for hours to say so");
+    }
+
+    [Fact]
     public void The_gate_on_such_files_fails_each_scenario_with_the_readers_sentence_not_a_type_name()
     {
         var environment = new Dictionary<string, string?>(NvfProcess.NoColor)

@@ -65,20 +65,8 @@ public static class EvaluateCommand
     public static async Task<int> Run(IReadOnlyDictionary<string, string> environment, string? output, IAnsiConsole console, RunChoices? choices = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        try
-        {
-            // Files that do not fit together (a key map short of the payload, an eval set of another width) and predictions
-            // that cannot answer the eval set are the user's input error: one line and exit 2 before the run, not ten
-            // failed scenarios and "plumbing failed".
-            var sources = ArtifactSources.FromEnvironment(name => environment.GetValueOrDefault(name))
-                ?? throw new UsageException("no payload and eval set given; expected --payload P.npy --eval E.npz --payload-keys K.npy.");
-            var contextLength = InfoNceRunConfig.Load(ConfigDirectory.PathOf(SanityCommand.DefaultConfig)).Data.ContextLength;
-            ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], FileGateData.Check(sources, contextLength), sources.EvalPath);
-        }
-        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
-        {
-            throw new UsageException(e.Message, e);
-        }
+        // Predictions that cannot answer the eval set are the user's input error too.
+        UsageErrorOf(() => ResearcherPredictions.Load(environment[ResearcherPredictions.Variable], CheckArtifacts(environment), environment["NVF_EVAL"]));
 
         var (_, recording) = await GateRun.RunWithRecordingAsync(new GateRequest(Tags, null, output, environment, CompareWithBaseline: false)
         {
@@ -90,6 +78,34 @@ public static class EvaluateCommand
         var (code, why) = EvaluationVerdict.Of(recording.Record);
         console.MarkupLine($"[bold]verdict[/] (exit {code}): {Markup.Escape(why)}");
         return code;
+    }
+
+    /// <summary>
+    /// Reads and checks the payload, eval set, key map, training set and index the environment names, throwing
+    /// <see cref="UsageException"/> (exit 2, one line naming the file) when they cannot be judged or do not fit together (a
+    /// key map short of the payload, an eval set of another width, a NaN, an index FAISS cannot read): before a run,
+    /// not as ten failed scenarios and "plumbing failed"; before `nvf watch` waits, not after a training's first epoch.
+    /// </summary>
+    /// <returns>The eval set.</returns>
+    public static Core.Data.EvalSet CheckArtifacts(IReadOnlyDictionary<string, string> environment) => UsageErrorOf(() =>
+    {
+        var sources = ArtifactSources.FromEnvironment(name => environment.GetValueOrDefault(name))
+            ?? throw new UsageException("no payload and eval set given; expected --payload P.npy --eval E.npz --payload-keys K.npy.");
+        var contextLength = InfoNceRunConfig.Load(ConfigDirectory.PathOf(SanityCommand.DefaultConfig)).Data.ContextLength;
+        return FileGateData.Check(sources, contextLength);
+    });
+
+    // An unusable input file, as the user's error.
+    static T UsageErrorOf<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     // Runs the model over the eval contexts once, here, and hands its predictions file to the features.

@@ -53,9 +53,12 @@ public static class WatchCommand
                 throw new UsageException($"--export \"{exportCommand}\": expected a command naming both {{checkpoint}} and {{out}}, e.g. \"python3 export.py {{checkpoint}} {{out}}\".");
             }
 
+            var environment = artifacts.Environment(parse);
+            // Files that cannot be judged are said now, not when the training's first epoch arrives hours later.
+            EvaluateCommand.CheckArtifacts(environment);
             var choices = new RunChoices(evaluation.Settings(parse), evaluation.Name(parse), evaluation.Labels(parse));
             var watch = new WatchPlan(dir, parse.GetValue(pattern)!, exportCommand, parse.GetValue(epochs), TimeSpan.FromSeconds(parse.GetValue(interval)), TimeSpan.FromSeconds(parse.GetValue(settle)), choices);
-            return await Watch(watch, artifacts.Environment(parse), Terminal.Console, cancel);
+            return await Watch(watch, environment, Terminal.Console, cancel);
         });
         return command;
     }
