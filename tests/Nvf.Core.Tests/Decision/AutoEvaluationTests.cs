@@ -40,7 +40,7 @@ public class AutoEvaluationTests
     public void Equal_configs_share_one_session_and_one_trained_model()
     {
         var session = SmallGate.Session();
-        SmallGate.Cache.Open(SmallGate.Config(), null, Path.GetTempPath()).Should().BeSameAs(session);
+        SmallGate.Cache.Open(SmallGate.Config(), null, SmallGate.Folder).Should().BeSameAs(session);
         var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings());
         session.Train(key, 1).Should().BeSameAs(session.Train(key with { Settings = SmallGate.Settings() }, 1));
     }
@@ -50,7 +50,7 @@ public class AutoEvaluationTests
     {
         var session = SmallGate.Session();
         var config = SmallGate.Config();
-        var narrow = SmallGate.Cache.Open(config with { Retrieval = config.Retrieval with { Nprobe = 1 } }, null, Path.GetTempPath());
+        var narrow = SmallGate.Cache.Open(config with { Retrieval = config.Retrieval with { Nprobe = 1 } }, null, SmallGate.Folder);
         narrow.Should().NotBeSameAs(session);
         narrow.Workspace.Should().BeSameAs(session.Workspace, "the index and the models do not depend on nprobe");
         var key = new ModelRunKey(EncoderKind.Mlp, TrainingObjective.PureInfoNce, TrainingTargets.Aligned, SmallGate.Settings());
@@ -97,7 +97,7 @@ public class AutoEvaluationTests
     {
         var config = SmallGate.Config();
         config = config with { Retrieval = config.Retrieval with { Fault = IndexFault.StaleRowOrder } };
-        var session = SmallGate.Cache.Open(config, null, Path.GetTempPath());
+        var session = SmallGate.Cache.Open(config, null, SmallGate.Folder);
         session.Workspace.Should().BeSameAs(SmallGate.Session().Workspace);
         var report = AutoEvaluation.Run(session, config, EncoderKind.Attention, TrainingObjective.PureInfoNce);
         report.EpochOne.Ivf.RecallAt5.Successes.Should().Be(0, "the stale ids name other rows");

@@ -11,6 +11,14 @@ namespace Nvf.Core.Tests.InfoNce;
 /// </summary>
 public static class SmallGate
 {
+    /// <summary>
+    /// Where the small generated payloads live: one folder per checkout. A payload is stored with the code that made it,
+    /// and storing one removes those of other code; two checkouts sharing one folder (a CI clone's tests beside a working
+    /// copy's) removed each other's payload mid-run (9 tests failed with FileNotFoundException).
+    /// </summary>
+    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "nvf-infonce-tests-" +
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Nvf.Files.RepositoryRoot.Find(AppContext.BaseDirectory) ?? AppContext.BaseDirectory)))[..12]);
+
     private static readonly Dictionary<TrainingTargets, InfoNceSession> Sessions = [];
 
     public static InfoNceRunConfig Config(TrainingTargets targets = TrainingTargets.Aligned) => new(
@@ -46,7 +54,7 @@ public static class SmallGate
             if (!Sessions.TryGetValue(targets, out var session))
             {
                 var config = Config(targets);
-                session = Cache.Open(config, null, Path.Combine(Path.GetTempPath(), "nvf-infonce-tests"));
+                session = Cache.Open(config, null, Folder);
                 Sessions[targets] = session;
             }
 
