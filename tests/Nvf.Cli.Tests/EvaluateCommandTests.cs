@@ -176,6 +176,16 @@ public sealed class EvaluateCommandTests : IDisposable
 
         exitCode.Should().Be(2, output + error);
         error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain(message);
+
+        // The gate on the same files (the researcher's variables): each scenario fails with the sentence, no type name.
+        var environment = new Dictionary<string, string?>(NvfProcess.NoColor)
+        {
+            ["NVF_PAYLOAD"] = "payload.npy", ["NVF_EVAL"] = "eval.npz", ["NVF_PAYLOAD_KEYS"] = "payload_keys.npy", ["NVF_INDEX"] = index,
+        };
+        var gate = NvfProcess.RunWith(environment, repository.Root, "gate", "--tags", "@plumbing");
+        gate.ExitCode.Should().Be(1, gate.Output + gate.Error);
+        gate.Output.Should().Contain("the input files cannot be used: ").And.Contain(message);
+        (gate.Output + gate.Error).Should().NotContain("Exception");
     }
 
     [Fact]

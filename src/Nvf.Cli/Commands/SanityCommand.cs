@@ -55,11 +55,6 @@ public static class SanityCommand
         {
             config = InfoNceRunConfig.Load(configPath is null ? ConfigDirectory.PathOf(DefaultConfig) : Repository.ExistingFile(configPath, "--config"));
             data = FileGateData.Load(sources, config.Data.ContextLength);
-            if (sources.IndexPath is { } index)
-            {
-                // Read and checked against the payload here, so a file FAISS cannot read is a usage error, not a crash mid-run.
-                FileGateData.OpenIndex(index, data.PayloadRows.Count, data.PayloadRows.Dimension).Dispose();
-            }
         }
         catch (Exception e) when (e is ArtifactException or ConfigException or NpyFormatException or InvalidDataException)
         {

@@ -7,12 +7,17 @@ namespace Nvf.Core.Artifacts;
 /// <summary>Reads <see cref="GateData"/> from a researcher's files (<see cref="ArtifactSources"/>); every error names the file and the array.</summary>
 public static class FileGateData
 {
-    /// <summary>Loads the payload, eval set, key map and (if given) training samples; <paramref name="contextLength"/> is C of contexts (N, C, D).</summary>
+    /// <summary>
+    /// Loads the payload, eval set, key map and (if given) training samples, and checks that the index (if given) can be
+    /// read and fits the payload (it is opened again when a check first searches it); <paramref name="contextLength"/> is
+    /// C of contexts (N, C, D).
+    /// </summary>
     public static GateData Load(ArtifactSources sources, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var payload = OpenPayload(sources.PayloadPath, out var readWhole);
         var (eval, keys, training) = ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension);
+        CheckIndex(sources, payload);
         var split = training is null
             ? null
             : ArticleSplit.FromArticles(training.TruthKeys.Select(k => k.Article), eval.TruthKeys.Select(k => k.Article));
@@ -47,9 +52,16 @@ public static class FileGateData
         ArgumentNullException.ThrowIfNull(sources);
         var payload = OpenPayload(sources.PayloadPath, out _);
         var eval = ReadBesidePayload(sources, contextLength, payload.Count, payload.Dimension).Eval;
+        CheckIndex(sources, payload);
+        return eval;
+    }
+
+    // An index FAISS cannot read, or that does not fit the payload, is said when the files are read, not by the first
+    // check that searches it (where `nvf gate` showed the exception's type name).
+    private static void CheckIndex(ArtifactSources sources, IVectorRows payload)
+    {
         if (sources.IndexPath is { } index)
             OpenIndex(index, payload.Count, payload.Dimension).Dispose();
-        return eval;
     }
 
     /// <summary>

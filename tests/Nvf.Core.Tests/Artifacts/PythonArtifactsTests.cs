@@ -93,17 +93,15 @@ json.dump({"payload": "payload.npy", "eval": "eval.npz", "payloadKeys": "keys.np
     {
         using var folder = new TempFolder();
         NumPyProcess.Run(Writer, folder.Path);
-        var config = Config();
 
         var badEval = new ArtifactSources(folder.File("payload.npy"), folder.File("bad_eval.npz"), null, folder.File("keys.npy"), null, "test");
         FluentActions.Invoking(() => FileGateData.Load(badEval, 5)).Should().Throw<NpyFormatException>()
             .Where(e => e.Message.Contains("bad_eval.npz") && e.Message.Contains("truth_keys") && e.Message.Contains("2"));
 
         var wrongIndex = ArtifactSources.FromEnvironment(Env(("NVF_ARTIFACTS", folder.File("artifacts.json"))))!;
-        var session = new InfoNceSession(FileGateData.Load(wrongIndex, 5), config.Retrieval);
-        FluentActions.Invoking(() => session.Index).Should().Throw<ArtifactException>()
+        // Refused when the files are read, before any check searches the index.
+        FluentActions.Invoking(() => FileGateData.Load(wrongIndex, 5)).Should().Throw<ArtifactException>()
             .WithMessage("*wrong_dim.faiss*4 vectors of dimension 16*expected the payload's 1920 x 32*");
-        session.Dispose();
 
         FluentActions.Invoking(() => ArtifactSources.FromEnvironment(Env(("NVF_ARTIFACTS", folder.File("artifacts.json")), ("NVF_EVAL", folder.File("missing.npz")))))
             .Should().Throw<ArtifactException>().WithMessage("NVF_EVAL:*missing.npz does not exist*");
