@@ -1,5 +1,4 @@
 using Nvf.Core.Artifacts;
-using Nvf.Core.Data.NumPy;
 using Nvf.Gherkin.Running;
 
 namespace Nvf.Specs.Steps.Support;
@@ -20,7 +19,7 @@ public static class ResearcherFiles
         {
             return read();
         }
-        catch (Exception e) when (e is ArtifactException or NpyFormatException or InvalidDataException)
+        catch (Exception e) when (ArtifactException.IsInputError(e))
         {
             throw new CheckFailedException($"the input files cannot be used: {e.Message}");
         }

@@ -102,24 +102,15 @@ public static class EvaluateCommand
         {
             return read();
         }
-        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        catch (Exception e) when (ArtifactException.IsInputError(e) || e is ConfigException)
         {
             throw new UsageException(e.Message, e);
         }
     }
 
     // Runs the model over the eval contexts once, here, and hands its predictions file to the features.
-    static string PredictionsOf(string modelPath, string evalPath)
-    {
-        try
-        {
-            return ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceRun.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]")));
-        }
-        catch (Exception e) when (e is ArtifactException or ConfigException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
-        {
-            throw new UsageException(e.Message, e);
-        }
-    }
+    static string PredictionsOf(string modelPath, string evalPath) => UsageErrorOf(() =>
+        ContextModelFile.WritePredictions(modelPath, Core.Data.EvalSet.Load(evalPath), Path.Combine(Repository.Root, InfoNceRun.OutputFolder), new Core.Training.SynchronousProgress<string>(line => Terminal.Console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"))));
 }
 
 /// <summary>What a researcher chose for an evaluation run: the settings, the run's name and labels.</summary>

@@ -64,7 +64,7 @@ public static class EvaluatePipelineCommand
             using var reranker = new RerankerModelFile(environment[RerankerModelFile.Variable]);
             console.MarkupLine($"[grey]{Markup.Escape(attention.Description)}; {Markup.Escape(reranker.Description)}[/]");
         }
-        catch (Exception e) when (e is ArtifactException or Core.Data.NumPy.NpyFormatException or InvalidDataException)
+        catch (Exception e) when (ArtifactException.IsInputError(e))
         {
             throw new UsageException(e.Message, e);
         }

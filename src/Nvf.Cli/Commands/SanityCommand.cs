@@ -56,7 +56,7 @@ public static class SanityCommand
             config = InfoNceRunConfig.Load(configPath is null ? ConfigDirectory.PathOf(DefaultConfig) : Repository.ExistingFile(configPath, "--config"));
             data = FileGateData.Load(sources, config.Data.ContextLength);
         }
-        catch (Exception e) when (e is ArtifactException or ConfigException or NpyFormatException or InvalidDataException)
+        catch (Exception e) when (ArtifactException.IsInputError(e) || e is ConfigException)
         {
             throw new UsageException(e.Message, e);
         }
