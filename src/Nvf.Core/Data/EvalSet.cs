@@ -96,7 +96,7 @@ public sealed class EvalSet
     // context passed unseen when predictions were given: name the first one by its index in the array.
     private static void RequireFinite(string path, string arrayName, float[] data, int[] shape)
     {
-        var at = data.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        var at = VectorRows.IndexOfNonFinite(data);
         if (at < 0)
             return;
         var index = new long[shape.Length];

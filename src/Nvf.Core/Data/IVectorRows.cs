@@ -98,12 +98,15 @@ public static class VectorRows
         {
             if (found is not null)
                 return;
-            var at = block.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+            var at = IndexOfNonFinite(block);
             if (at >= 0)
                 found = (start + (at / d), at % d, block[at]);
         });
         return found;
     }
+
+    /// <summary>The index of the first NaN or infinity in <paramref name="values"/>, or -1 (NaN is outside every range).</summary>
+    public static int IndexOfNonFinite(ReadOnlySpan<float> values) => values.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
 
     /// <summary>All rows in memory: the set itself when <paramref name="rows"/> is one, else a full copy.</summary>
     public static VectorSet ToVectorSet(this IVectorRows rows)
